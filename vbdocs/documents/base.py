@@ -1,0 +1,54 @@
+"""What every document kind produces: the content a template renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..inline import Text
+from ..layout.parts import Closing, Heading, Title
+
+BlockKind = Literal["section", "subsection", "paragraph"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the body (ô 6).
+
+    ``section`` is a mục heading ("I. MỤC ĐÍCH, YÊU CẦU": upper case, bold),
+    ``subsection`` a khoản with a title ("1. Văn phòng Sở": bold), ``paragraph``
+    any other paragraph (numbered khoản, "- " lines, running text).
+    """
+
+    kind: BlockKind
+    text: Text
+
+
+@dataclass(frozen=True)
+class Properties:
+    """Document properties written into the file (docProps/core.xml)."""
+
+    title: str
+    subject: str
+    author: str
+    year: int
+
+
+@dataclass(frozen=True)
+class DocumentContent:
+    """A whole document, in the Decree's conventions, ready for its template.
+
+    Attributes:
+        kind: the kind in the manifest ("plan", "directive_letter", "report_form").
+        template: the template's file name ("plan.docx").
+        filename: the output file's name, portable and unique in a set.
+    """
+
+    kind: str
+    template: str
+    filename: str
+    heading: Heading
+    title: Title | None
+    body: tuple[Block, ...]
+    closing: Closing
+    properties: Properties

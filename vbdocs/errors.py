@@ -1,0 +1,52 @@
+"""The library's exceptions: one root, a few children, none of them prints.
+
+The command line maps :class:`VbdocsError` to a message on stderr and an exit
+code in one place (``vbdocs.cli``); library users catch it as any exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class VbdocsError(Exception):
+    """Root of every error vbdocs raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an input file, located for the person who fixes it.
+
+    Attributes:
+        file: the file as the user named it.
+        line: 1-based line, or 0 when the problem concerns the whole file.
+        column: 1-based column, or 0.
+        path: the field's path in the file, e.g. ``plan.sections[1].items[0]``.
+        message: what is wrong, in words a clerk understands.
+    """
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if not self.line else f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class ConfigError(VbdocsError):
+    """An input file that cannot be used; carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class TemplateError(VbdocsError):
+    """A template that cannot be found, read or rendered with the data given."""
+
+
+class OutputError(VbdocsError):
+    """The documents could not be written where they were asked for."""

@@ -1,0 +1,202 @@
+"""The parts of the thể thức every document kind shares, as content ready to render.
+
+* :class:`Heading`: phần đầu (ô 1–4): parent body and agency with its rule,
+  Số/ký hiệu, national title and motto with its rule, place and date.
+* :class:`Title`: tên loại and trích yếu (ô 5a) with the rule under it.
+* :class:`Closing`: Nơi nhận (ô 9b) on the left and the signature block (ô 7) on
+  the right, on the same band.
+
+A document kind builds these with the functions here; it never lays them out itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..inline import Span, Text
+from ..vn import dates, numbering
+from ..vn.signing import Authority, signature_titles
+from ..vn.text import punctuate_list, upper
+from . import page
+from .metrics import balanced_lines, text_width
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A solid rule (đường kẻ nét liền) centred in a column of the page."""
+
+    length: int
+    """Length of the rule in twips."""
+    column: int
+    """Width of the column the rule is centred in, in twips."""
+
+    @property
+    def indent(self) -> int:
+        """Indent on each side that centres the rule in its column."""
+        return max(0, (self.column - self.length) // 2)
+
+
+def rule_under(lines: Sequence[str], size: float, column: int, *, fraction: float,
+               bold: bool = True) -> Rule:
+    """The rule under a block of lines: ``fraction`` of its widest line's length."""
+    widest = max(text_width(line, size, bold=bold) for line in lines)
+    return Rule(round(widest * fraction), column)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """Phần đầu of page 1 (ô 1–4, and 5b for a công văn)."""
+
+    parent_lines: tuple[str, ...]
+    agency_lines: tuple[str, ...]
+    agency_rule: Rule
+    number: str
+    national_title: str
+    motto: str
+    motto_rule: Rule
+    place_date: str
+
+
+def heading(
+    *,
+    parent: str | None,
+    agency: str,
+    symbol: str,
+    number: int | None,
+    place: str,
+    date: dt.date | None,
+    year: int,
+) -> Heading:
+    """Build the header block.
+
+    Args:
+        parent: the cơ quan chủ quản in normal case, or None.
+        agency: the cơ quan ban hành in normal case.
+        symbol: the ký hiệu after the number ("KH-SNN", "SNN-VP").
+        number: the document's number, None in a draft.
+        place: the địa danh.
+        date: the date of issue, None in a draft.
+        year: the year printed in a draft's date line.
+    """
+    width = page.HEADER_LEFT
+    parent_lines = (
+        tuple(balanced_lines(upper(parent), width, page.SIZE_PARENT)) if parent else ()
+    )
+    agency_lines = tuple(balanced_lines(upper(agency), width, page.SIZE_AGENCY, bold=True))
+    return Heading(
+        parent_lines=parent_lines,
+        agency_lines=agency_lines,
+        agency_rule=rule_under(agency_lines, page.SIZE_AGENCY, width, fraction=page.RULE_FRACTION),
+        number=numbering.number_line(number, symbol),
+        national_title=page.NATIONAL_TITLE,
+        motto=page.MOTTO,
+        motto_rule=rule_under([page.MOTTO], page.SIZE_MOTTO, page.HEADER_RIGHT, fraction=1.0),
+        place_date=dates.place_date_line(place, date, year=year),
+    )
+
+
+@dataclass(frozen=True)
+class Title:
+    """Tên loại and trích yếu of a document with a type name (ô 5a)."""
+
+    type_name: str
+    subject_lines: tuple[Text, ...]
+    rule: Rule
+
+
+def title(type_name: str, subject: Text) -> Title:
+    """The type name in upper case and the trích yếu, broken evenly if long."""
+    lines = balanced_lines(str(subject), page.TEXT_WIDTH, page.SIZE_SUBJECT, bold=True)
+    return Title(
+        type_name=upper(type_name),
+        subject_lines=_split_text(subject, lines),
+        rule=rule_under(lines, page.SIZE_SUBJECT, page.TEXT_WIDTH, fraction=page.RULE_FRACTION),
+    )
+
+
+def _split_text(text: Text, lines: Sequence[str]) -> tuple[Text, ...]:
+    """Cut rich text where the plain lines were broken (breaks fall on spaces)."""
+    out: list[Text] = []
+    rest = text
+    for line in lines:
+        head, rest = _take(rest, len(line))
+        out.append(head)
+        rest = _drop_space(rest)
+    return tuple(out)
+
+
+def _take(text: Text, count: int) -> tuple[Text, Text]:
+    head: list[Span] = []
+    tail: list[Span] = []
+    for span in text.spans:
+        if count <= 0:
+            tail.append(span)
+        elif len(span.text) <= count:
+            head.append(span)
+            count -= len(span.text)
+        else:
+            head.append(Span(span.text[:count], span.bold, span.italic))
+            tail.append(Span(span.text[count:], span.bold, span.italic))
+            count = 0
+    return Text(tuple(head)), Text(tuple(tail))
+
+
+def _drop_space(text: Text) -> Text:
+    if text.spans and text.spans[0].text[:1].isspace():
+        first, *others = text.spans
+        trimmed = Span(first.text.lstrip(), first.bold, first.italic)
+        return Text((trimmed, *others) if trimmed.text else tuple(others))
+    return text
+
+
+@dataclass(frozen=True)
+class Closing:
+    """Nơi nhận and the signature block, side by side at the end of the document."""
+
+    recipients_label: str
+    recipients: tuple[str, ...]
+    signer_titles: tuple[str, ...]
+    signer_name: str
+
+
+def filing_line(unit_abbreviation: str, drafter: str | None = None,
+                copies: int | None = None) -> str:
+    """The last line of Nơi nhận: "Lưu: VT, VP (ntttam)" (Mục II.9.b and ô 12)."""
+    line = f"Lưu: VT, {unit_abbreviation}"
+    if drafter:
+        line += f" ({drafter})"
+    if copies:
+        line += f" ({copies})"
+    return line
+
+
+def closing(
+    *,
+    recipients: Sequence[str],
+    filing: str,
+    authority: Authority,
+    signer_title: str,
+    signer_name: str,
+    head_title: str,
+    collective: str | None = None,
+    as_above: bool = False,
+) -> Closing:
+    """Build Nơi nhận and the signature block.
+
+    Args:
+        recipients: the recipients in order, without punctuation.
+        filing: the "Lưu: …" line, last of the list.
+        as_above: start the list with "Như trên" (a công văn or a report with
+            Kính gửi).
+    """
+    lines = (["Như trên"] if as_above else []) + list(recipients) + [filing]
+    return Closing(
+        recipients_label="Nơi nhận:",
+        recipients=tuple(f"- {line}" for line in punctuate_list(lines)),
+        signer_titles=tuple(signature_titles(
+            authority, signer_title=signer_title, head_title=head_title, collective=collective,
+        )),
+        signer_name=signer_name,
+    )

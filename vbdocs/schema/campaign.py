@@ -1,0 +1,179 @@
+"""The campaign file (``campaign_YYYY.yaml``): one year's campaign and its plan.
+
+Text values that a clerk writes in prose accept the inline markup of
+``vbdocs.inline`` (``*italic*``, ``**bold**``); names and numbers are plain text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from ..vn.signing import Authority
+from .common import Code, Markup, Model, Str
+
+
+class LegalBasis(Model):
+    """A document the plan carries out, cited in its opening sentence."""
+
+    type: Str = Field(description="Type of the cited document (\"Chỉ thị\", \"Kế hoạch\", \"Luật\").")
+    number: Str | None = Field(
+        None,
+        description="Số và ký hiệu exactly as printed on the cited document (\"16/CT-TTg\", "
+        "\"22-CT/TU\"). Omitted for a Luật or Pháp lệnh.",
+    )
+    date: dt.date | None = Field(None, description="Its date of issue (YYYY-MM-DD).")
+    issuer: Code | None = Field(
+        None, description="Code of the issuing body in the units file's ``bodies``.",
+    )
+    subject: Markup = Field(
+        description="Its trích yếu in normal case, as it follows \"về\" (\"tăng cường và đổi mới "
+        "công tác dân vận …\").",
+    )
+    connector: str = Field(
+        "về",
+        description="The word between issuer and subject: \"về\" unless the subject starts with "
+        "its own verb (\"phát động …\"), then \"\".",
+    )
+
+
+class Section(Model):
+    """A mục of the plan: a Roman-numbered heading and its numbered items (khoản)."""
+
+    title: Str = Field(description="The heading in normal case; printed upper case (\"Mục đích, yêu cầu\").")
+    items: list[Markup] = Field(
+        min_length=1, description="The khoản, numbered 1., 2., … in order. Markup allowed.",
+    )
+
+
+class Duty(Model):
+    """A duty of a unit, printed as a "- " line.
+
+    Written either as plain text, or as a mapping with ``text`` and ``reports``
+    when the duty is to report: the reports' deadlines are then written after the
+    text from the campaign's ``reports``, so a deadline is typed once.
+    """
+
+    text: Markup = Field(
+        description="The duty; for a reporting duty, what to report and where, up to the "
+        "deadlines (\"Báo cáo kết quả thực hiện về Sở (*qua Văn phòng Sở*) …\").",
+    )
+    reports: list[Code] = Field(
+        default_factory=list, description="Ids of the ``reports`` whose deadlines follow the text.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+
+class Assignment(Model):
+    """Who does what (a khoản of Tổ chức thực hiện): a unit or group and its duties."""
+
+    unit: Code = Field(description="Code of a unit or group in the units file.")
+    label: Str | None = Field(
+        None, description="The heading to print instead of the unit's or group's name.",
+    )
+    duties: list[Duty] = Field(
+        min_length=1, description="The duties, each printed as a \"- \" line.",
+    )
+
+
+class Implementation(Model):
+    """The last mục of the plan: Tổ chức thực hiện, duties by unit."""
+
+    title: Str = Field("Tổ chức thực hiện", description="The heading in normal case.")
+    assignments: list[Assignment] = Field(min_length=1, description="Duties of each unit.")
+
+
+class Recipient(Model):
+    """A line of Nơi nhận: a unit, group or body by code, or a free text."""
+
+    to: Code | None = Field(None, description="Code of a unit, group or outside body.")
+    text: Str | None = Field(
+        None, description="Free text for a recipient that is not in the units file (\"GD, các PGD Sở\").",
+    )
+    label: Str | None = Field(None, description="The name to print instead of the referenced one.")
+    purpose: Str | None = Field(
+        None, description="Why it is sent, printed in brackets after the name (\"báo cáo\").",
+    )
+
+
+class Signer(Model):
+    """Who signs (ô 7) and with what authority."""
+
+    person: Code = Field(description="Id of the person in the units file's ``people``.")
+    authority: Authority = Field(
+        Authority.OWN,
+        description="own (the head signs), KT (a deputy signs for the head), TM, Q, TL or TUQ.",
+    )
+
+
+class Filing(Model):
+    """The last line of Nơi nhận: "Lưu: VT, VP (ntttam)." (ô 9b and 12)."""
+
+    unit: Code = Field(description="Code of the drafting unit, printed as its abbreviation.")
+    drafter: Str | None = Field(
+        None, description="Ký hiệu người soạn thảo, printed after the unit (\"ntttam\").",
+    )
+    copies: int | None = Field(None, ge=1, description="Number of copies archived, if noted.")
+
+
+class Plan(Model):
+    """The Kế hoạch (Mẫu 1.4) of the campaign."""
+
+    number: int | None = Field(
+        None, ge=1, description="The plan's number once issued; empty in a draft (\"Số:     /KH-SNN\").",
+    )
+    date: dt.date | None = Field(
+        None, description="The date of issue once signed; empty in a draft.",
+    )
+    subject: Markup = Field(
+        description="Trích yếu under the title KẾ HOẠCH, in normal case "
+        "(\"Thực hiện phong trào thi đua “Dân vận khéo” năm 2024\").",
+    )
+    legal_bases: list[LegalBasis] = Field(
+        default_factory=list, description="Documents the plan carries out, cited in order.",
+    )
+    opening: Markup = Field(
+        description="The end of the opening sentence, after the citations (\"Sở … xây dựng kế "
+        "hoạch thực hiện trong năm 2024, như sau:\").",
+    )
+    sections: list[Section] = Field(min_length=1, description="The mục before Tổ chức thực hiện.")
+    implementation: Implementation = Field(description="Tổ chức thực hiện: who does what.")
+    closing: Markup = Field(description="The closing paragraph; \"./.\" is added at its end.")
+    recipients: list[Recipient] = Field(min_length=1, description="Nơi nhận, before the Lưu line.")
+    signer: Signer = Field(description="Who signs the plan.")
+    filing: Filing = Field(description="The \"Lưu:\" line.")
+
+
+class Report(Model):
+    """A report the units must send by a deadline."""
+
+    id: Code = Field(description="The code duties use to refer to this report.")
+    name: Str = Field(description="How the report is named in text (\"báo cáo 6 tháng\").")
+    period: Str = Field(description="The period reported on (\"6 tháng đầu năm 2024\").")
+    deadline: dt.date = Field(description="The day before which the report is due.")
+
+
+class Campaign(Model):
+    """One year's campaign."""
+
+    name: Markup = Field(description="The campaign's name (\"Phong trào thi đua “*Dân vận khéo*”\").")
+    year: int = Field(ge=2000, le=2100, description="The campaign's year.")
+
+
+class CampaignFile(Model):
+    """``campaign_YYYY.yaml``: a campaign, its plan and its reports."""
+
+    units: str = Field(
+        "units.yaml", description="Path of the units file, relative to this file.",
+    )
+    campaign: Campaign = Field(description="The campaign.")
+    plan: Plan = Field(description="The Kế hoạch of the campaign.")
+    reports: list[Report] = Field(
+        default_factory=list, description="Reports the units send, with their deadlines.",
+    )

@@ -1,0 +1,116 @@
+"""The units file (``units.yaml``): the agency, its units, signers and outside bodies.
+
+One file describes one issuing agency (cơ quan ban hành). Nothing about a province
+or a ministry is built into vbdocs: another agency is another units file.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Abbreviation, Code, Model, Str
+
+
+class ParentBody(Model):
+    """Tên cơ quan, tổ chức chủ quản trực tiếp (ô 2, first line)."""
+
+    name: Str = Field(
+        description="The parent body as printed above the agency's name, in normal case; common "
+        "abbreviations are allowed (\"UBND tỉnh Bình Thuận\"). It is printed in upper case.",
+    )
+
+
+class Agency(Model):
+    """Cơ quan ban hành: the agency whose documents vbdocs writes."""
+
+    name: Str = Field(
+        description="The agency's name as it is written in running text and, upper-cased, in the "
+        "header (\"Sở Nông nghiệp và Phát triển nông thôn\").",
+    )
+    full_name: Str | None = Field(
+        None,
+        description="The full official name, with its administrative unit, where it differs "
+        "(\"Sở Nông nghiệp và Phát triển nông thôn tỉnh Bình Thuận\").",
+    )
+    abbreviation: Abbreviation = Field(
+        description="Chữ viết tắt of the agency, used in every ký hiệu (\"SNN\" in 25/KH-SNN).",
+    )
+    place: Str = Field(
+        description="Địa danh of the place-date line (\"Bình Thuận\" in \"Bình Thuận, ngày …\").",
+    )
+    parent: ParentBody | None = Field(
+        None, description="The direct parent body (cơ quan chủ quản), if the agency has one.",
+    )
+    head_title: Str = Field(
+        description="Chức vụ of the agency's head (\"Giám đốc\"); a deputy signs \"KT. GIÁM ĐỐC\".",
+    )
+
+
+UnitKind = Literal["office", "inspectorate", "specialised", "affiliated"]
+
+
+class Unit(Model):
+    """A unit of the agency: its office, a specialised office or an affiliated unit."""
+
+    code: Code = Field(description="The code other files use to refer to this unit (\"VP\").")
+    name: Str = Field(description="The unit's name in running text (\"Văn phòng Sở\").")
+    abbreviation: Abbreviation = Field(
+        description="Chữ viết tắt of the unit, used in a công văn's ký hiệu (SNN-VP) and in "
+        "\"Lưu: VT, VP\".",
+    )
+    kind: UnitKind = Field(
+        description="office (Văn phòng), inspectorate (Thanh tra), specialised (phòng chuyên môn) "
+        "or affiliated (đơn vị trực thuộc: chi cục, trung tâm, ban quản lý).",
+    )
+    head_title: Str = Field(
+        description="Chức vụ of the unit's head, who signs the unit's reports (\"Chánh Văn phòng\").",
+    )
+
+
+class Group(Model):
+    """A named set of units that documents address together."""
+
+    code: Code = Field(description="The code other files use to refer to this group.")
+    name: Str = Field(
+        description="How the group is named in running text "
+        "(\"Các phòng, cơ quan, đơn vị trực thuộc Sở\").",
+    )
+    members: list[Code] | None = Field(
+        None, description="The codes of the units in the group; omitted, every unit.",
+    )
+
+
+class Person(Model):
+    """Someone who signs documents."""
+
+    id: Code = Field(description="The code other files use to refer to this person.")
+    name: Str = Field(
+        description="Full name as printed under the signature, without honorifics (\"Mai Kiều\").",
+    )
+    title: Str = Field(description="Chức vụ, in normal case (\"Phó Giám đốc\").")
+
+
+class Body(Model):
+    """An outside body: cited as issuer of a legal basis, or sent a copy."""
+
+    id: Code = Field(description="The code other files use to refer to this body.")
+    name: Str = Field(description="Full name (\"Ủy ban nhân dân tỉnh Bình Thuận\").")
+    short_name: Str = Field(
+        description="The name as written in citations and Nơi nhận (\"UBND tỉnh\").",
+    )
+
+
+class UnitsFile(Model):
+    """``units.yaml``: everything about the agency that does not change with a campaign."""
+
+    agency: Agency = Field(description="The issuing agency.")
+    units: list[Unit] = Field(default_factory=list, description="The agency's units.")
+    groups: list[Group] = Field(
+        default_factory=list, description="Named sets of units addressed together.",
+    )
+    people: list[Person] = Field(default_factory=list, description="People who sign.")
+    bodies: list[Body] = Field(
+        default_factory=list, description="Outside bodies that issue cited documents or receive copies.",
+    )

@@ -1,0 +1,56 @@
+"""Citing another document (Phụ lục I, Mục II.6.b).
+
+The first citation of a document gives its type, number and symbol, date, issuer
+and trích yếu: "Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ về
+tăng cường …". A Luật or Pháp lệnh is cited by type and name only. A later
+citation gives the type and number only ("Chỉ thị số 16/CT-TTg").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..inline import Text
+from .dates import short_date
+
+#: Types cited by their name alone, without number, date or issuer.
+NAMED_ONLY_TYPES = frozenset({"Luật", "Pháp lệnh", "Bộ luật"})
+
+
+def citation(
+    type_name: str,
+    *,
+    number: str | None,
+    date: dt.date | None,
+    issuer: str | None,
+    subject: Text,
+    connector: str = "về",
+) -> Text:
+    """A full first citation.
+
+    Args:
+        type_name: the cited document's type ("Chỉ thị", "Kế hoạch").
+        number: its số và ký hiệu as printed on it ("16/CT-TTg", "22-CT/TU").
+        date: its date of issue.
+        issuer: the issuing body as named in running text ("UBND tỉnh").
+        subject: its trích yếu, which may carry emphasis.
+        connector: the word between issuer and subject: "về" in most citations,
+            empty when the trích yếu begins with its own verb ("phát động …").
+    """
+    if type_name in NAMED_ONLY_TYPES:
+        return Text.plain(f"{type_name} ") + subject
+    head = type_name
+    if number:
+        head += f" số {number}"
+    if date:
+        head += f" ngày {short_date(date)}"
+    if issuer:
+        head += f" của {issuer}"
+    if subject.is_empty:
+        return Text.plain(head)
+    return Text.plain(f"{head} {connector} " if connector else f"{head} ") + subject
+
+
+def short_citation(type_name: str, number: str) -> str:
+    """A later citation of the same document: "Chỉ thị số 16/CT-TTg"."""
+    return f"{type_name} số {number}"

@@ -1,0 +1,53 @@
+"""Dates as the Decree writes them (Phụ lục I, Phần I, Mục II.4).
+
+The one rule behind every form: **days below 10 and the months 1 and 2 take a
+leading zero; months 3 to 12 do not** ("ngày 05 tháng 01", "ngày 29 tháng 6").
+The same rule is kept for the short form used inside the body ("16/5/2016",
+"27/02/2024"), so one document never mixes two styles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+#: The gap a clerk leaves in a draft for the number or the day and month that the
+#: văn thư fills in once the document is signed (Điều 15.2).
+DRAFT_BLANK = "     "
+
+
+def day_text(day: int) -> str:
+    """The day of the month: padded to two digits below 10 ("05", "16")."""
+    if not 1 <= day <= 31:
+        raise ValueError(f"day out of range: {day}")
+    return f"{day:02d}"
+
+
+def month_text(month: int) -> str:
+    """The month: "01" and "02" are padded, "3" to "12" are not (the Decree's rule)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"month out of range: {month}")
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def short_date(date: dt.date) -> str:
+    """The short form used in citations and deadlines: "16/5/2016", "27/02/2024"."""
+    return f"{day_text(date.day)}/{month_text(date.month)}/{date.year}"
+
+
+def long_date(date: dt.date) -> str:
+    """The long form: "ngày 05 tháng 3 năm 2024"."""
+    return f"ngày {day_text(date.day)} tháng {month_text(date.month)} năm {date.year}"
+
+
+def place_date_line(place: str, date: dt.date | None, *, year: int) -> str:
+    """Địa danh và thời gian ban hành (ô 4).
+
+    Args:
+        place: the địa danh, e.g. "Bình Thuận".
+        date: the date of issue, or None for a draft, whose day and month are
+            left blank for the văn thư ("ngày      tháng      năm 2024").
+        year: the year printed in a draft; ignored when ``date`` is given.
+    """
+    if date is None:
+        return f"{place}, ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm {year}"
+    return f"{place}, {long_date(date)}"

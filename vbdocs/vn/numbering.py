@@ -1,0 +1,105 @@
+"""Numbers and symbols of documents, and the numbering of their parts.
+
+Số, ký hiệu (ô 3, Phụ lục I, Mục II.3): "Số: 25/KH-SNN" for a document with a type
+name (tên loại), "Số: 3870/SNN-VP" for a công văn. Numbers below 10 take a leading
+zero. Parts of the body are numbered with Roman numerals (mục), Arabic numerals
+(khoản) and Vietnamese letters (điểm: a, b, c, d, đ, e, g, …).
+"""
+
+from __future__ import annotations
+
+from .dates import DRAFT_BLANK
+
+#: Bảng chữ viết tắt tên loại văn bản (Phụ lục III, Mục I). Công văn and thư công
+#: have no abbreviation.
+TYPE_ABBREVIATIONS: dict[str, str] = {
+    "Nghị quyết": "NQ",
+    "Quyết định": "QĐ",
+    "Chỉ thị": "CT",
+    "Quy chế": "QC",
+    "Quy định": "QyĐ",
+    "Thông cáo": "TC",
+    "Thông báo": "TB",
+    "Hướng dẫn": "HD",
+    "Chương trình": "CTr",
+    "Kế hoạch": "KH",
+    "Phương án": "PA",
+    "Đề án": "ĐA",
+    "Dự án": "DA",
+    "Báo cáo": "BC",
+    "Biên bản": "BB",
+    "Tờ trình": "TTr",
+    "Hợp đồng": "HĐ",
+    "Công điện": "CĐ",
+    "Bản ghi nhớ": "BGN",
+    "Bản thỏa thuận": "BTT",
+    "Giấy ủy quyền": "GUQ",
+    "Giấy mời": "GM",
+    "Giấy giới thiệu": "GGT",
+    "Giấy nghỉ phép": "GNP",
+    "Phiếu gửi": "PG",
+    "Phiếu chuyển": "PC",
+    "Phiếu báo": "PB",
+    "Bản sao y": "SY",
+    "Bản trích sao": "TrS",
+    "Bản sao lục": "SL",
+}
+
+# The Vietnamese alphabet without the letters it borrows (f, j, w, z), in the order
+# the Decree numbers điểm: "a, b, c, d, đ, e, g, h, i, k…".
+_POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+_ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)
+
+
+def roman(n: int) -> str:
+    """Roman numeral of a mục, phần or chương: 1 → "I", 4 → "IV", 14 → "XIV"."""
+    if not 1 <= n <= 3999:
+        raise ValueError(f"no Roman numeral for {n}")
+    out = []
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def point_letter(n: int) -> str:
+    """Letter of the n-th điểm (1-based): 1 → "a", 5 → "đ", 6 → "e", 7 → "g"."""
+    if not 1 <= n <= len(_POINT_LETTERS):
+        raise ValueError(f"no Vietnamese point letter for item {n}")
+    return _POINT_LETTERS[n - 1]
+
+
+def padded_number(n: int) -> str:
+    """A document's or a count's number: below 10 with a leading zero ("05", "01")."""
+    if n < 1:
+        raise ValueError(f"document numbers start at 1, not {n}")
+    return f"{n:02d}"
+
+
+def type_abbreviation(type_name: str) -> str:
+    """The Decree's abbreviation of a type name: "Kế hoạch" → "KH"."""
+    try:
+        return TYPE_ABBREVIATIONS[type_name]
+    except KeyError:
+        raise ValueError(f"no abbreviation for document type {type_name!r}") from None
+
+
+def typed_symbol(type_name: str, agency_abbreviation: str) -> str:
+    """Ký hiệu of a document with a type name: "KH-SNN"."""
+    return f"{type_abbreviation(type_name)}-{agency_abbreviation}"
+
+
+def letter_symbol(agency_abbreviation: str, unit_abbreviation: str) -> str:
+    """Ký hiệu of a công văn: the agency, then the drafting unit or field ("SNN-VP")."""
+    return f"{agency_abbreviation}-{unit_abbreviation}"
+
+
+def number_line(number: int | None, symbol: str) -> str:
+    """The "Số:" line: "Số: 25/KH-SNN", or "Số:     /KH-SNN" in a draft."""
+    if number is None:
+        return f"Số:{DRAFT_BLANK}/{symbol}"
+    return f"Số: {padded_number(number)}/{symbol}"
