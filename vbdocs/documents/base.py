@@ -8,7 +8,7 @@ from typing import Literal
 from ..inline import Text
 from ..layout.parts import Closing, Heading, Title
 
-BlockKind = Literal["section", "subsection", "paragraph"]
+BlockKind = Literal["section", "subsection", "paragraph", "closing"]
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,8 @@ class Block:
 
     ``section`` is a mục heading ("I. MỤC ĐÍCH, YÊU CẦU": upper case, bold),
     ``subsection`` a khoản with a title ("1. Văn phòng Sở": bold), ``paragraph``
-    any other paragraph (numbered khoản, "- " lines, running text).
+    any other paragraph (numbered khoản, "- " lines, running text); ``closing`` the
+    last paragraph, which ends "./." and stays on the page of Nơi nhận and the signature.
     """
 
     kind: BlockKind

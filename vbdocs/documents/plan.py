@@ -76,7 +76,7 @@ def _body(config: Config) -> list[Block]:
         blocks.append(Block("subsection", Text.plain(f"{k}. {_unit_name(config, assignment.unit, assignment.label)}")))
         blocks.extend(Block("paragraph", "- " + _duty(config, duty)) for duty in assignment.duties)
     closing = parse(plan.closing)
-    blocks.append(Block("paragraph", closing.map_last(with_closing_mark)))
+    blocks.append(Block("closing", closing.map_last(with_closing_mark)))
     return blocks
 
 

@@ -19,7 +19,7 @@ TWIPS_PER_MM = 1440 / 25.4
 
 @cache
 def _table() -> dict[str, object]:
-    raw = resources.files("vbdocs.layout").joinpath("metrics.json").read_text(encoding="utf-8")
+    raw = resources.files("vbdocs").joinpath("layout", "metrics.json").read_text(encoding="utf-8")
     table: dict[str, object] = json.loads(raw)
     return table
 

@@ -1,0 +1,274 @@
+"""Write the built-in .docx templates (vbdocs/templates/*.docx) from the Decree's numbers.
+
+The templates are ordinary Word files: an office may open them in Word and change
+wording, spacing or styles (every element has a named paragraph style, "VB …").
+This script is how they were first made, from ``vbdocs.layout.page``, and how
+they are remade when a number of the thể thức changes:
+
+    python tools/make_templates.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+
+from vbdocs.layout import page
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "vbdocs" / "templates"
+CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def _set_fonts(rpr, font: str) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for kind in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{kind}"), font)
+
+
+def _defaults(doc) -> None:
+    """Times New Roman, 14 pt, Vietnamese, black, for everything not styled otherwise."""
+    styles = doc.styles.element
+    rpr_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    rpr = rpr_default.find(qn("w:rPr"))
+    _set_fonts(rpr, page.FONT)
+    for tag in ("w:sz", "w:szCs", "w:lang"):
+        el = rpr.find(qn(tag))
+        if el is not None:
+            rpr.remove(el)
+    for tag, val in (("w:sz", str(page.SIZE_BODY * 2)), ("w:szCs", str(page.SIZE_BODY * 2))):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), val)
+        rpr.append(el)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "vi-VN")
+    lang.set(qn("w:bidi"), "ar-SA")
+    rpr.append(lang)
+    normal = doc.styles["Normal"]
+    normal.font.name = page.FONT
+    _set_fonts(normal.element.get_or_add_rPr(), page.FONT)
+    normal.font.size = Pt(page.SIZE_BODY)
+    pf = normal.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    pf.line_spacing = 1.0
+
+
+def _style(doc, name: str, *, size: float, bold: bool = False, italic: bool = False,
+           align=CENTER, before: float = 0, after: float = 0, first_line: int = 0,
+           line: float | None = None, keep_next: bool = False):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    font = style.font
+    font.name = page.FONT
+    _set_fonts(style.element.get_or_add_rPr(), page.FONT)
+    font.size = Pt(size)
+    font.bold = bold
+    font.italic = italic
+    pf = style.paragraph_format
+    pf.alignment = align
+    pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    pf.first_line_indent = Twips(first_line) if first_line else None
+    if line is not None:
+        pf.line_spacing = line
+    if keep_next:
+        pf.keep_with_next = True
+    return style
+
+
+def _styles(doc) -> None:
+    _style(doc, "VB Parent", size=page.SIZE_PARENT)
+    _style(doc, "VB Agency", size=page.SIZE_AGENCY, bold=True)
+    _style(doc, "VB Number", size=page.SIZE_NUMBER, before=6)
+    _style(doc, "VB Letter Subject", size=page.SIZE_LETTER_SUBJECT, before=6)
+    _style(doc, "VB National Title", size=page.SIZE_NATIONAL_TITLE, bold=True)
+    _style(doc, "VB Motto", size=page.SIZE_MOTTO, bold=True)
+    _style(doc, "VB Place Date", size=page.SIZE_PLACE_DATE, italic=True, before=6)
+    _style(doc, "VB Type Name", size=page.SIZE_TYPE_NAME, bold=True, before=24, keep_next=True)
+    _style(doc, "VB Subject", size=page.SIZE_SUBJECT, bold=True, keep_next=True)
+    body_line = page.BODY_LINE_SPACING / 240
+    _style(doc, "VB Body", size=page.SIZE_BODY, align=JUSTIFY, after=6,
+           first_line=page.BODY_FIRST_LINE_INDENT, line=body_line)
+    _style(doc, "VB Section", size=page.SIZE_BODY, bold=True, align=JUSTIFY, after=6,
+           first_line=page.BODY_FIRST_LINE_INDENT, line=body_line, keep_next=True)
+    _style(doc, "VB Subsection", size=page.SIZE_BODY, bold=True, align=JUSTIFY, after=6,
+           first_line=page.BODY_FIRST_LINE_INDENT, line=body_line, keep_next=True)
+    _style(doc, "VB Closing", size=page.SIZE_BODY, align=JUSTIFY, after=6,
+           first_line=page.BODY_FIRST_LINE_INDENT, line=body_line, keep_next=True)
+    _style(doc, "VB Recipients Label", size=page.SIZE_RECIPIENTS_LABEL, bold=True, italic=True,
+           align=LEFT, before=12)
+    _style(doc, "VB Recipients", size=page.SIZE_RECIPIENTS, align=LEFT)
+    _style(doc, "VB Signer Title", size=page.SIZE_SIGNER, bold=True, before=12)
+    _style(doc, "VB Signer Name", size=page.SIZE_SIGNER, bold=True, before=80)
+    _style(doc, "VB Page Number", size=page.SIZE_PAGE_NUMBER)
+    rule = _style(doc, "VB Rule", size=1, before=3)
+    rule.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    rule.paragraph_format.line_spacing = Pt(1)
+
+
+def _section(doc) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = Twips(page.PAGE_WIDTH)
+    section.page_height = Twips(page.PAGE_HEIGHT)
+    section.top_margin = Twips(page.MARGIN_TOP)
+    section.bottom_margin = Twips(page.MARGIN_BOTTOM)
+    section.left_margin = Twips(page.MARGIN_LEFT)
+    section.right_margin = Twips(page.MARGIN_RIGHT)
+    section.header_distance = Twips(page.HEADER_DISTANCE)
+    section.footer_distance = Twips(page.HEADER_DISTANCE)
+    # Page numbers: centred in the top margin, not on page 1 (Mục I.7).
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    header = section.header.paragraphs[0]
+    header.style = doc.styles["VB Page Number"]
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    header._p.append(field)
+
+
+def _borderless(table, widths: list[int]) -> None:
+    tbl = table._tbl
+    tblPr = tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tblPr.append(borders)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblPr.append(layout)
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tblPr.append(margins)
+    width = tblPr.find(qn("w:tblW"))
+    width.set(qn("w:w"), str(sum(widths)))
+    width.set(qn("w:type"), "dxa")
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    for col, w in zip(table.columns, widths, strict=True):
+        col.width = Twips(w)
+        for cell in col.cells:
+            cell.width = Twips(w)
+
+
+def _para(container, text: str, style: str, *, first: bool = False):
+    if first:
+        p = container.paragraphs[0]
+        p.text = text
+    else:
+        p = container.add_paragraph(text)
+    p.style = style
+    return p
+
+
+def _heading_table(doc, *, letter: bool) -> None:
+    """The header block: two rows, so that Số and the date stand on one line."""
+    table = doc.add_table(rows=2, cols=2)
+    _borderless(table, [page.HEADER_LEFT, page.HEADER_RIGHT])
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    _para(left, "{%p if heading.parent %}", "VB Parent", first=True)
+    _para(left, "{{ heading.parent }}", "VB Parent")
+    _para(left, "{%p endif %}", "VB Parent")
+    _para(left, "{{ heading.agency }}", "VB Agency")
+    _para(left, "{{p heading.agency_rule }}", "VB Rule")
+    _para(right, "{{ heading.national_title }}", "VB National Title", first=True)
+    _para(right, "{{ heading.motto }}", "VB Motto")
+    _para(right, "{{p heading.motto_rule }}", "VB Rule")
+    number, date = table.cell(1, 0), table.cell(1, 1)
+    _para(number, "{{ heading.number }}", "VB Number", first=True)
+    if letter:
+        _para(number, "{{ heading.subject }}", "VB Letter Subject")
+    _para(date, "{{ heading.place_date }}", "VB Place Date", first=True)
+
+
+def _body(doc) -> None:
+    doc.add_paragraph("{%p for block in body %}", style="VB Body")
+    doc.add_paragraph('{%p if block.kind == "section" %}', style="VB Body")
+    doc.add_paragraph("{{r block.text }}", style="VB Section")
+    doc.add_paragraph('{%p elif block.kind == "subsection" %}', style="VB Body")
+    doc.add_paragraph("{{r block.text }}", style="VB Subsection")
+    doc.add_paragraph('{%p elif block.kind == "closing" %}', style="VB Body")
+    doc.add_paragraph("{{r block.text }}", style="VB Closing")
+    doc.add_paragraph("{%p else %}", style="VB Body")
+    doc.add_paragraph("{{r block.text }}", style="VB Body")
+    doc.add_paragraph("{%p endif %}", style="VB Body")
+    doc.add_paragraph("{%p endfor %}", style="VB Body")
+
+
+def _closing_table(doc) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    _borderless(table, [page.CLOSING_LEFT, page.CLOSING_RIGHT])
+    # Nơi nhận and the signature stay together on one page, never split.
+    row_props = table.rows[0]._tr.get_or_add_trPr()
+    row_props.append(OxmlElement("w:cantSplit"))
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    _para(left, "Nơi nhận:", "VB Recipients Label", first=True)
+    _para(left, "{%p for line in closing.recipients %}", "VB Recipients")
+    _para(left, "{{ line }}", "VB Recipients")
+    _para(left, "{%p endfor %}", "VB Recipients")
+    _para(right, "{{ closing.signer_titles }}", "VB Signer Title", first=True)
+    _para(right, "{{ closing.signer_name }}", "VB Signer Name")
+
+
+def make_plan() -> Document:
+    """Mẫu 1.4: a document with a type name (Kế hoạch, Báo cáo, …)."""
+    doc = Document()
+    _defaults(doc)
+    _styles(doc)
+    _section(doc)
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    _heading_table(doc, letter=False)
+    doc.add_paragraph("{{ title.type_name }}", style="VB Type Name")
+    doc.add_paragraph("{{r title.subject }}", style="VB Subject")
+    doc.add_paragraph("{{p title.rule }}", style="VB Rule")
+    doc.add_paragraph("", style="VB Body")
+    _body(doc)
+    _closing_table(doc)
+    props = doc.core_properties
+    props.title = "{{ properties.title }}"
+    props.subject = "{{ properties.subject }}"
+    props.author = "{{ properties.author }}"
+    props.comments = "Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)"
+    props.language = "vi-VN"
+    props.keywords = ""
+    props.last_modified_by = "vbdocs"
+    return doc
+
+
+def main() -> None:
+    TEMPLATES.mkdir(parents=True, exist_ok=True)
+    target = TEMPLATES / "plan.docx"
+    make_plan().save(str(target))
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""Rendering document content into .docx bytes: the only module that imports docxtpl.
+
+Templates are found through an ordered search path (the user's folders first, then
+the built-ins shipped in the package); a name that escapes its folder is refused.
+Every template is rendered with our own Jinja environment: sandboxed, autoescape
+on, ``StrictUndefined``. Text from YAML reaches the template only as already
+escaped WordprocessingML (:func:`text_xml`), so no value is ever read as template
+code, whatever braces, ``&`` or ``<`` it holds. The saved package is reproducible:
+fixed zip entry times and document dates (``SOURCE_DATE_EPOCH`` honoured).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError as JinjaError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from .documents.base import DocumentContent
+from .errors import TemplateError
+from .inline import Text
+from .layout.parts import Rule
+
+_XML_ESCAPES = str.maketrans({
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+    # docxtpl rewrites "{_{" and friends after rendering; numeric references keep
+    # braces and percent signs out of its reach.
+    "{": "&#123;", "}": "&#125;", "%": "&#37;",
+})
+_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+
+
+def text_xml(text: str) -> str:
+    """Text for the inside of a ``<w:t>``: escaped, line breaks and tabs as elements."""
+    return text.translate(_XML_ESCAPES).replace("\n", _BREAK).replace("\t", _TAB)
+
+
+def runs_xml(text: Text) -> str:
+    """Rich text as ``<w:r>`` runs; emphasis as run properties, all else from the style."""
+    out = []
+    for span in text.spans:
+        props = ("<w:b/><w:bCs/>" if span.bold else "") + ("<w:i/><w:iCs/>" if span.italic else "")
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+        out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{text_xml(span.text)}</w:t></w:r>')
+    return "".join(out)
+
+
+def _lines(lines: Iterable[str]) -> Markup:
+    return Markup(_BREAK.join(text_xml(line) for line in lines))
+
+
+def _rich_lines(lines: Iterable[Text]) -> Markup:
+    return Markup('<w:r><w:br/></w:r>'.join(runs_xml(line) for line in lines))
+
+
+def rule_xml(rule: Rule) -> str:
+    """A rule as an empty paragraph with a top border, centred by equal indents."""
+    return (
+        '<w:p><w:pPr><w:pStyle w:val="VBRule"/><w:pBdr>'
+        '<w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+        f'<w:ind w:left="{rule.indent}" w:right="{rule.indent}"/></w:pPr></w:p>'
+    )
+
+
+def context(content: DocumentContent) -> dict[str, Any]:
+    """The template context: every value escaped WordprocessingML, nothing callable."""
+    h = content.heading
+    ctx: dict[str, Any] = {
+        "heading": {
+            "parent": _lines(h.parent_lines) if h.parent_lines else "",
+            "agency": _lines(h.agency_lines),
+            "agency_rule": Markup(rule_xml(h.agency_rule)),
+            "number": _lines([h.number]),
+            "national_title": _lines([h.national_title]),
+            "motto": _lines([h.motto]),
+            "motto_rule": Markup(rule_xml(h.motto_rule)),
+            "place_date": _lines([h.place_date]),
+        },
+        "body": [{"kind": b.kind, "text": Markup(runs_xml(b.text))} for b in content.body],
+        "closing": {
+            "recipients": [_lines([line]) for line in content.closing.recipients],
+            "signer_titles": _lines(content.closing.signer_titles),
+            "signer_name": _lines([content.closing.signer_name]),
+        },
+        "properties": {
+            "title": _lines([content.properties.title]),
+            "subject": _lines([content.properties.subject]),
+            "author": _lines([content.properties.author]),
+        },
+    }
+    if content.title is not None:
+        ctx["title"] = {
+            "type_name": _lines([content.title.type_name]),
+            "subject": _rich_lines(content.title.subject_lines),
+            "rule": Markup(rule_xml(content.title.rule)),
+        }
+    return ctx
+
+
+@cache
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+@dataclass(frozen=True)
+class TemplateSearchPath:
+    """Where templates are looked for: the user's folders first, then the built-ins."""
+
+    folders: tuple[Path, ...] = ()
+
+    def find(self, name: str) -> Path:
+        """The first template called ``name``; a name that leaves its folder is refused."""
+        if Path(name).name != name or name in {"", ".", ".."}:
+            raise TemplateError(f"template name {name!r} must be a plain file name")
+        for folder in self.folders:
+            root = folder.resolve()
+            candidate = (root / name).resolve()
+            if candidate.parent != root:
+                raise TemplateError(f"template {name!r} resolves outside {folder}")
+            if candidate.is_file():
+                return candidate
+        builtin = resources.files("vbdocs").joinpath("templates", name)
+        if builtin.is_file():
+            return Path(str(builtin))
+        raise TemplateError(f"no template {name!r} in {self._where()}")
+
+    def _where(self) -> str:
+        return ", ".join([*(str(f) for f in self.folders), "the built-in templates"])
+
+
+def source_date(fallback: dt.datetime) -> dt.datetime:
+    """The date written into files: ``SOURCE_DATE_EPOCH`` if set, else ``fallback``."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
+    return fallback
+
+
+def render(content: DocumentContent, *, templates: TemplateSearchPath | None = None) -> bytes:
+    """Render one document to .docx bytes.
+
+    Raises:
+        TemplateError: the template is missing, unreadable, or asks for data the
+            content does not have.
+    """
+    path = (templates or TemplateSearchPath()).find(content.template)
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.render(context(content), jinja_env=_environment())
+    except JinjaError as exc:
+        raise TemplateError(f"template {path.name}: {exc}") from None
+    except (OSError, zipfile.BadZipFile, KeyError) as exc:
+        raise TemplateError(f"template {path}: cannot be read as a .docx ({exc})") from None
+    when = source_date(dt.datetime(content.properties.year, 1, 1))
+    props = tpl.docx.core_properties
+    props.created = when
+    props.modified = when
+    props.last_printed = when
+    props.revision = 1
+    props.last_modified_by = "vbdocs"
+    raw = io.BytesIO()
+    tpl.docx.save(raw)
+    return _reproducible_zip(raw.getvalue(), when)
+
+
+def _reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite a zip with fixed entry times and attributes, entries in their order."""
+    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        seen: set[str] = set()
+        for info in src.infolist():
+            if info.filename in seen:
+                continue
+            seen.add(info.filename)
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+def render_all(contents: Sequence[DocumentContent], *, templates: TemplateSearchPath | None = None) -> list[bytes]:
+    """Render several documents, in order."""
+    return [render(c, templates=templates) for c in contents]
