@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import ConfigError, Problem
-from .loader import Document, PathKey, load_yaml
+from .loader import Document, PathKey, format_path, load_yaml
 from .schema import CampaignFile, UnitsFile
 from .schema.units import Body, Group, Person, Unit
 
@@ -109,17 +109,26 @@ def _message(error: Any, doc: Document, path: PathKey, model: type[BaseModel]) -
 
 
 def validate(model: type[M], doc: Document) -> M:
-    """Validate parsed YAML against a model; every error located, all at once."""
+    """Validate parsed YAML against a model; every error located, all at once.
+
+    Problems found while reading the file (duplicate keys) are reported together
+    with the validation errors, in the order of the file.
+    """
+    problems: dict[tuple[str, str], Problem] = {(p.path, p.message): p for p in doc.problems}
+    unreadable = {p.path for p in doc.problems}
     try:
-        return model.model_validate(doc.data)
+        result = model.model_validate(doc.data)
     except ValidationError as exc:
-        problems: dict[tuple[str, str], Problem] = {}
         for error in exc.errors():
             path = _data_path(error["loc"], doc.data)
+            if format_path(path) in unreadable:
+                continue  # already reported: the value could not be read at all
             message = _message(error, doc, path, model)
             problem = doc.problem(path, message, at_key=error["type"] == "extra_forbidden")
             problems.setdefault((problem.path, problem.message), problem)
-        raise ConfigError(sorted(problems.values(), key=lambda p: (p.line, p.column))) from None
+    if problems:
+        raise ConfigError(sorted(problems.values(), key=lambda p: (p.line, p.column)))
+    return result
 
 
 def load_units(path: Path, shown: str | None = None) -> UnitsFile:

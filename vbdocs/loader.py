@@ -29,6 +29,9 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_VALUES = 200_000
 
 _BOOL_WORDS = {"true", "false"}
+_SAFE_SCALAR_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,9 @@ class Document:
     data: Any
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """Problems found while reading (duplicate keys, refused tags), reported with
+    those found by validation, so that a clerk sees all of them at once."""
 
     def locate(self, path: PathKey, *, at_key: bool = False) -> Position:
         """Position of the value at ``path``, or of its nearest written ancestor."""
@@ -126,7 +132,7 @@ class _Builder:
     def _scalar(self, node: yaml.Node, path: PathKey) -> Any:
         if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in _BOOL_WORDS:
             return node.value
-        if not node.tag.startswith("tag:yaml.org,2002:"):
+        if node.tag not in _SAFE_SCALAR_TAGS:
             self.fail(node, path, f"the tag {node.tag} is not allowed in vbdocs files")
             return None
         try:
@@ -193,8 +199,7 @@ def parse_yaml(text: str, shown: str) -> Document:
             shown, pos.line, pos.column, "",
             f"expands to more than {MAX_VALUES} values (an alias bomb?); refused",
         )]) from None
-    if builder.problems:
-        raise ConfigError(builder.problems)
+    builder.doc.problems = builder.problems
     if not isinstance(builder.doc.data, dict):
         raise ConfigError([Problem(shown, 1, 1, "", "must be a mapping of keys to values at the top")])
     return builder.doc

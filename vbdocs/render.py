@@ -18,7 +18,6 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,9 @@ from .documents.base import DocumentContent
 from .errors import TemplateError
 from .inline import Text
 from .layout.parts import Rule
+
+#: The templates shipped in the package, searched after the user's folders.
+BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 
 _XML_ESCAPES = str.maketrans({
     "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
@@ -131,9 +133,9 @@ class TemplateSearchPath:
                 raise TemplateError(f"template {name!r} resolves outside {folder}")
             if candidate.is_file():
                 return candidate
-        builtin = resources.files("vbdocs").joinpath("templates", name)
+        builtin = BUILTIN_TEMPLATES / name
         if builtin.is_file():
-            return Path(str(builtin))
+            return builtin
         raise TemplateError(f"no template {name!r} in {self._where()}")
 
     def _where(self) -> str:

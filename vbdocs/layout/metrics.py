@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 #: Twentieths of a point (twips): the unit of lengths in WordprocessingML.
 TWIPS_PER_POINT = 20
@@ -19,7 +19,7 @@ TWIPS_PER_MM = 1440 / 25.4
 
 @cache
 def _table() -> dict[str, object]:
-    raw = resources.files("vbdocs").joinpath("layout", "metrics.json").read_text(encoding="utf-8")
+    raw = (Path(__file__).parent / "metrics.json").read_text(encoding="utf-8")
     table: dict[str, object] = json.loads(raw)
     return table
 

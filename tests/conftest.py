@@ -1,0 +1,20 @@
+"""Shared fixtures: the repository's example files, and a copy to break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "config"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def config_copy(tmp_path: Path) -> Path:
+    """A writable copy of config/, for tests that change a file."""
+    target = tmp_path / "config"
+    shutil.copytree(CONFIG, target)
+    return target

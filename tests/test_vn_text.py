@@ -1,0 +1,64 @@
+"""Casing, normalisation and punctuation of Vietnamese text."""
+
+import unicodedata
+
+import pytest
+
+from vbdocs.vn import text
+
+
+@pytest.mark.parametrize(
+    ("source", "upper"),
+    [
+        ("Ủy ban nhân dân", "ỦY BAN NHÂN DÂN"),
+        ("Sở Nông nghiệp và Phát triển nông thôn", "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"),
+        ("UBND tỉnh Bình Thuận", "UBND TỈNH BÌNH THUẬN"),
+        ("Phó Giám đốc", "PHÓ GIÁM ĐỐC"),
+        ("mục đích, yêu cầu", "MỤC ĐÍCH, YÊU CẦU"),
+    ],
+)
+def test_upper_keeps_tone_marks(source: str, upper: str) -> None:
+    assert text.upper(source) == upper
+
+
+def test_upper_of_decomposed_text_is_precomposed() -> None:
+    decomposed = unicodedata.normalize("NFD", "Ủy ban")
+    assert decomposed != "Ủy ban"
+    assert text.upper(decomposed) == "ỦY BAN"
+    assert unicodedata.is_normalized("NFC", text.upper(decomposed))
+
+
+def test_normalize_composes() -> None:
+    assert text.normalize(unicodedata.normalize("NFD", "Nguyễn Quang Trung")) == "Nguyễn Quang Trung"
+
+
+def test_punctuate_list() -> None:
+    assert text.punctuate_list(["UBND tỉnh (báo cáo)", "Sở Nội vụ;", "Lưu: VT, VP."]) == [
+        "UBND tỉnh (báo cáo);", "Sở Nội vụ;", "Lưu: VT, VP.",
+    ]
+
+
+def test_punctuate_single_item_ends_with_full_stop() -> None:
+    assert text.punctuate_list(["Các đơn vị trực thuộc,"]) == ["Các đơn vị trực thuộc."]
+
+
+@pytest.mark.parametrize(
+    ("source", "closed"),
+    [("chỉ đạo", "chỉ đạo./."), ("chỉ đạo.", "chỉ đạo./."), ("chỉ đạo./.", "chỉ đạo./."), ("chỉ đạo;  ", "chỉ đạo./.")],
+)
+def test_closing_mark_added_once(source: str, closed: str) -> None:
+    assert text.with_closing_mark(source) == closed
+
+
+@pytest.mark.parametrize(("count", "separators"), [(1, []), (2, [" và "]), (3, [", ", " và "])])
+def test_conjunction_separators(count: int, separators: list[str]) -> None:
+    assert text.conjunction_separators(count) == separators
+
+
+def test_forbidden_character_found() -> None:
+    assert text.forbidden_character("ab\x01c") == 2
+    assert text.forbidden_character("tab\tand\nnewline") is None
+
+
+def test_capitalize_first() -> None:
+    assert text.capitalize_first("đẩy mạnh") == "Đẩy mạnh"

@@ -1,0 +1,86 @@
+"""The ``vbdocs`` command: parse arguments, call the library, map errors to exit codes.
+
+Exit codes: 0 success; 2 invalid input or usage (a message on stderr, no traceback,
+nothing written); 1 reserved for checks that ran and failed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_INVALID = 2
+
+
+def _reports_errors(command: F) -> F:
+    """Turn a VbdocsError into its message on stderr and exit code 2."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import VbdocsError
+
+        try:
+            return command(*args, **kwargs)
+        except VbdocsError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(EXIT_INVALID)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vbdocs")
+def main() -> None:
+    """Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from YAML."""
+
+
+@main.command()
+@click.argument("campaign", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder to write the documents and manifest.json into.")
+@click.option("-t", "--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
+              multiple=True, help="Folder of templates searched before the built-in ones.")
+@_reports_errors
+def build(campaign: Path, output: Path, templates: tuple[Path, ...]) -> None:
+    """Build the documents of CAMPAIGN (a campaign YAML file) into OUTPUT."""
+    from .api import build as build_set
+
+    result = build_set(campaign, output=output, templates=templates)
+    for doc in result.documents:
+        click.echo(f"{doc.kind}: {doc.path}")
+    click.echo(f"manifest: {result.manifest}")
+
+
+@main.command()
+@click.argument("campaign", type=click.Path(path_type=Path))
+@_reports_errors
+def validate(campaign: Path) -> None:
+    """Check CAMPAIGN and its units file without writing anything."""
+    from .api import validate as validate_campaign
+
+    validate_campaign(campaign)
+    click.echo(f"{campaign}: valid")
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to write the schemas into; without it, print the campaign schema.")
+def schema(output: Path | None) -> None:
+    """Write the JSON Schemas of the campaign and units files (for editors)."""
+    from .schema.jsonschema import json_schemas
+
+    schemas = json_schemas()
+    if output is None:
+        click.echo(schemas["campaign.schema.json"], nl=False)
+        return
+    output.mkdir(parents=True, exist_ok=True)
+    for name, text in schemas.items():
+        (output / name).write_text(text, encoding="utf-8")
+        click.echo(str(output / name))
