@@ -67,6 +67,19 @@ def _defaults(doc) -> None:
     pf.line_spacing = 1.0
 
 
+def _no_theme_fonts(doc) -> None:
+    """Every style in Times New Roman: no theme font (Calibri, Cambria) left anywhere."""
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        _set_fonts_element(fonts, page.FONT)
+
+
+def _set_fonts_element(fonts, font: str) -> None:
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for kind in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{kind}"), font)
+
+
 def _style(doc, name: str, *, size: float, bold: bool = False, italic: bool = False,
            align=CENTER, before: float = 0, after: float = 0, first_line: int = 0,
            line: float | None = None, keep_next: bool = False):
@@ -135,6 +148,7 @@ def _section(doc) -> None:
     # Page numbers: centred in the top margin, not on page 1 (Mục I.7).
     section.different_first_page_header_footer = True
     section.first_page_header.is_linked_to_previous = False
+    section.first_page_header.paragraphs[0].style = doc.styles["VB Page Number"]
     header = section.header.paragraphs[0]
     header.style = doc.styles["VB Page Number"]
     field = OxmlElement("w:fldSimple")
@@ -236,12 +250,49 @@ def _closing_table(doc) -> None:
     _para(right, "{{ closing.signer_name }}", "VB Signer Name")
 
 
+def _slim(doc) -> None:
+    """Keep only what the template uses: our styles and Word's defaults.
+
+    python-docx's starting document carries 160 styles, a second copy of them
+    (stylesWithEffects), a thumbnail of an empty page and custom XML; every
+    render would parse them all, and an office would see styles that break the
+    Decree (Calibri headings) in Word's gallery.
+    """
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package.rels.pop(rel_id)
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml", "/webSettings")):
+            doc.part.drop_rel(rel_id)
+    styles = doc.styles.element
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+    by_id = {st.get(qn("w:styleId")): st for st in styles.iter(qn("w:style"))}
+    keep = {sid for sid, st in by_id.items()
+            if sid.startswith("VB") or st.get(qn("w:default")) in ("1", "true")}
+    frontier = list(keep)
+    while frontier:
+        st = by_id[frontier.pop()]
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            ref = st.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) in by_id and ref.get(qn("w:val")) not in keep:
+                keep.add(ref.get(qn("w:val")))
+                frontier.append(ref.get(qn("w:val")))
+    for sid, st in by_id.items():
+        if sid not in keep:
+            styles.remove(st)
+
+
 def make_plan() -> Document:
     """Mẫu 1.4: a document with a type name (Kế hoạch, Báo cáo, …)."""
     doc = Document()
     _defaults(doc)
     _styles(doc)
+    _no_theme_fonts(doc)
     _section(doc)
+    _slim(doc)
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
