@@ -26,7 +26,9 @@ def test_escaped_asterisk_and_backslash() -> None:
     assert str(parse(r"1 \* 2 \\ 3")) == r"1 * 2 \ 3"
 
 
-@pytest.mark.parametrize(("source", "kind", "offset"), [("a *b", "italic", 2), ("**b", "bold", 0), ("*a* **b", "bold", 4)])
+@pytest.mark.parametrize(
+    ("source", "kind", "offset"), [("a *b", "italic", 2), ("**b", "bold", 0), ("*a* **b", "bold", 4)],
+)
 def test_unclosed_mark_is_an_error(source: str, kind: str, offset: int) -> None:
     with pytest.raises(MarkupError, match=f"the {kind} mark") as info:
         parse(source)

@@ -9,7 +9,9 @@ from vbdocs.vn.citations import citation, short_citation
 def test_full_citation() -> None:
     cited = citation("Chỉ thị", number="16/CT-TTg", date=dt.date(2016, 5, 16), issuer="Thủ tướng Chính phủ",
                      subject=Text.plain("tăng cường và đổi mới công tác dân vận"))
-    assert str(cited) == "Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ về tăng cường và đổi mới công tác dân vận"
+    assert str(cited) == (
+        "Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ về tăng cường và đổi mới công tác dân vận"
+    )
 
 
 def test_citation_keeps_emphasis_of_the_subject() -> None:

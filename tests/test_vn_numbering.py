@@ -46,7 +46,9 @@ def test_table_has_the_decrees_27_types_and_3_copy_forms() -> None:
     assert not {"GN", "TTh", "UQ", "GT", "NP"} & set(numbering.TYPE_ABBREVIATIONS.values())
 
 
-@pytest.mark.parametrize(("n", "roman"), [(1, "I"), (2, "II"), (3, "III"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL")])
+@pytest.mark.parametrize(
+    ("n", "roman"), [(1, "I"), (2, "II"), (3, "III"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL")],
+)
 def test_roman(n: int, roman: str) -> None:
     assert numbering.roman(n) == roman
 

@@ -83,10 +83,9 @@ def _data_path(loc: Iterable[Any], data: Any) -> PathKey:
     node = data
     parts = list(loc)
     for i, part in enumerate(parts):
-        if isinstance(node, dict) and part in node:
-            out.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_mapping = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_mapping or in_list:
             out.append(part)
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and i == len(parts) - 1:
@@ -226,7 +225,8 @@ def _check_references(config: Config, doc: Document) -> Iterable[Problem]:
         if (recipient.to is None) == (recipient.text is None):
             yield doc.problem(here, "give either 'to' (a code) or 'text', not both and not neither")
         elif recipient.to is not None and recipient.to not in addressable | bodies:
-            yield doc.problem((*here, "to"), _unknown("unit, group or body", recipient.to, addressable | bodies))
+            known = addressable | bodies
+            yield doc.problem((*here, "to"), _unknown("unit, group or body", recipient.to, known))
     if plan.signer.person not in people:
         yield doc.problem(("plan", "signer", "person"), _unknown("person", plan.signer.person, people))
     if config.unit(plan.filing.unit) is None:
@@ -234,11 +234,11 @@ def _check_references(config: Config, doc: Document) -> Iterable[Problem]:
     year = c.campaign.year
     if plan.date is not None and plan.date.year != year:
         yield doc.problem(("plan", "date"), f"the plan is dated {plan.date.year}, but the campaign is for {year}")
-    for i, report in enumerate(c.reports):
-        if report.deadline.year != year:
+    for i, due in enumerate(c.reports):
+        if due.deadline.year != year:
             yield doc.problem(
                 ("reports", i, "deadline"),
-                f"the deadline falls in {report.deadline.year}, outside the campaign's year {year}",
+                f"the deadline falls in {due.deadline.year}, outside the campaign's year {year}",
             )
-        elif plan.date is not None and report.deadline < plan.date:
+        elif plan.date is not None and due.deadline < plan.date:
             yield doc.problem(("reports", i, "deadline"), "the deadline is before the plan's date")

@@ -40,7 +40,7 @@ def text_width(text: str, size_pt: float, *, bold: bool = False, italic: bool = 
     assert isinstance(widths, dict)
     per_em = table["units_per_em"]
     assert isinstance(per_em, int)
-    units = sum(widths.get(ch, per_em) for ch in text)
+    units: int = sum(widths.get(ch, per_em) for ch in text)
     return round(units * size_pt * TWIPS_PER_POINT / per_em)
 
 

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Install the Debian packages vbdocs uses outside Python, where they are missing:
+#   libreoffice-writer-nogui  .docx -> PDF, headless
+#   fonts-liberation2         metric-compatible with Times New Roman, every Vietnamese glyph
+#   poppler-utils             PDF text, fonts and page images (pdftotext, pdffonts, pdftoppm)
+# Needs root (or sudo); without either it says what is missing and goes on.
+set -eu
+missing=""
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing="$missing fonts-liberation2"
+command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+    as_root=""
+elif command -v sudo >/dev/null 2>&1; then
+    as_root="sudo"
+else
+    echo "vbdocs: not installed (needs root):$missing; the LibreOffice tests will be skipped" >&2
+    exit 0
+fi
+echo "vbdocs: installing$missing" >&2
+$as_root apt-get update -q >/dev/null
+DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -q --no-install-recommends $missing >/dev/null

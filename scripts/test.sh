@@ -1,0 +1,11 @@
+#!/bin/sh
+# Set up and run every check: system packages where missing, a virtual environment
+# (.venv) with vbdocs and its test tools, then lint, types and the test suite.
+set -eu
+cd "$(dirname "$0")/.."
+sh scripts/system-deps.sh
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+.venv/bin/ruff check vbdocs tests tools
+.venv/bin/mypy
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,67 @@
+"""Header parts sized from measured text: long names wrap evenly and keep a centred rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vbdocs.inline import parse
+from vbdocs.layout import page, parts
+from vbdocs.layout.metrics import balanced_lines, text_width
+
+
+def test_a_long_agency_name_wraps_evenly_and_keeps_its_rule() -> None:
+    h = parts.heading(
+        parent="Sở Nông nghiệp và Phát triển nông thôn tỉnh Bình Thuận",
+        agency="Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh Bình Thuận",
+        symbol="BC-TTNS", number=None, place="Bình Thuận", date=None, year=2024,
+    )
+    assert len(h.agency_lines) >= 3
+    widths = [text_width(line, page.SIZE_AGENCY, bold=True) for line in h.agency_lines]
+    assert max(widths) <= page.HEADER_LEFT
+    assert 1 / 3 <= h.agency_rule.length / max(widths) <= 1 / 2
+    assert h.agency_rule.indent * 2 + h.agency_rule.length in (page.HEADER_LEFT, page.HEADER_LEFT - 1)
+    assert " ".join(h.agency_lines) == "TRUNG TÂM NƯỚC SẠCH VÀ VỆ SINH MÔI TRƯỜNG NÔNG THÔN TỈNH BÌNH THUẬN"
+    assert len(h.parent_lines) == 2
+
+
+def test_balanced_lines_are_even_not_greedy() -> None:
+    lines = balanced_lines("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", page.HEADER_LEFT, 12, bold=True)
+    assert lines == ["SỞ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN"]
+
+
+def test_short_text_stays_on_one_line() -> None:
+    assert balanced_lines("UBND TỈNH BÌNH THUẬN", page.HEADER_LEFT, 12) == ["UBND TỈNH BÌNH THUẬN"]
+
+
+def test_explicit_line_breaks_are_kept() -> None:
+    assert balanced_lines("A B\nC", 100_000, 12) == ["A B", "C"]
+
+
+def test_issued_heading_has_number_and_date() -> None:
+    h = parts.heading(parent=None, agency="Sở Nội vụ", symbol="KH-SNV", number=7,
+                      place="Hà Nội", date=dt.date(2020, 1, 5), year=2020)
+    assert h.number == "Số: 07/KH-SNV"
+    assert h.place_date == "Hà Nội, ngày 05 tháng 01 năm 2020"
+    assert h.parent_lines == ()
+
+
+def test_a_long_subject_breaks_into_rich_lines() -> None:
+    subject = parse("Thực hiện phong trào thi đua “*Dân vận khéo*” trong các cơ quan hành chính nhà nước "
+                    "và chính quyền các cấp trên địa bàn tỉnh giai đoạn 2021 - 2025")
+    t = parts.title("Kế hoạch", subject)
+    assert t.type_name == "KẾ HOẠCH"
+    assert len(t.subject_lines) == 2
+    assert " ".join(str(line) for line in t.subject_lines) == str(subject)
+    assert any(span.italic for span in t.subject_lines[0].spans)
+
+
+def test_closing_punctuates_and_files() -> None:
+    c = parts.closing(recipients=["Như trên", "Sở Nội vụ"], filing="Lưu: VT, VP", authority=parts.Authority.OWN,
+                      signer_title="Giám đốc", signer_name="Mai Kiều", head_title="Giám đốc")
+    assert c.recipients == ("- Như trên;", "- Sở Nội vụ;", "- Lưu: VT, VP.")
+    assert c.signer_titles == ("GIÁM ĐỐC",)
+
+
+def test_filing_line() -> None:
+    assert parts.filing_line("VP", "ntttam") == "Lưu: VT, VP (ntttam)"
+    assert parts.filing_line("HC", copies=2) == "Lưu: VT, HC (2)"

@@ -1,0 +1,75 @@
+"""The plan opens and converts in LibreOffice headless, and the PDF reads as the document.
+
+LibreOffice is what an office without Word uses; a .docx it cannot lay out is not
+done. (``.ci/run`` installs it; outside CI the test is skipped when it is missing.)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import vbdocs
+from tests.conftest import CONFIG
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+if SOFFICE is None or not shutil.which("pdftotext"):
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must have LibreOffice and poppler-utils: .ci/run installs them")
+    pytest.skip("LibreOffice or poppler-utils not installed", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("lo")
+    result = vbdocs.build(CONFIG / "campaign_2024.yaml", output=work / "out")
+    docx = result.documents[0].path
+    profile = work / "profile"  # a profile of its own: two soffice sharing one fail
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(work), str(docx)],
+        check=True, capture_output=True, timeout=180,
+    )
+    out = work / (docx.stem + ".pdf")
+    assert out.exists(), "soffice exits 0 even when it fails: the PDF must exist"
+    return out
+
+
+def _text(pdf: Path, *args: str) -> str:
+    raw = subprocess.run(["pdftotext", "-layout", *args, str(pdf), "-"], check=True,
+                         capture_output=True).stdout.decode("utf-8")
+    return unicodedata.normalize("NFC", raw)
+
+
+def test_pdf_holds_the_plans_text(pdf: Path) -> None:
+    flat = re.sub(r"\s+", " ", _text(pdf))
+    for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH",
+                     "I. MỤC ĐÍCH, YÊU CẦU", "III. TỔ CHỨC THỰC HIỆN", "Nơi nhận:", "KT. GIÁM ĐỐC",
+                     "Nguyễn Quang Trung", "trước ngày 05/10/2024", "chỉ đạo./."):
+        assert expected in flat, expected
+
+
+def test_page_numbers_start_on_page_two(pdf: Path) -> None:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    assert pages >= 2
+    first = _text(pdf, "-f", "1", "-l", "1").strip().splitlines()[0]
+    assert first.split()[0] == "UBND", "page 1 starts with the header block, no number"
+    second = _text(pdf, "-f", "2", "-l", "2").strip().splitlines()[0]
+    assert second.strip() == "2"
+
+
+def test_every_font_is_embedded_and_times_compatible(pdf: Path) -> None:
+    listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+    rows = listing.splitlines()[2:]
+    assert rows
+    for row in rows:
+        name, emb = row.split()[0], row.split()[-5]
+        assert emb == "yes", row
+        assert "Times" in name or "LiberationSerif" in name, row
