@@ -25,6 +25,9 @@ TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 # The two-column header block: ô 2, 3 (and 5b) left; ô 1 and 4 right.
 HEADER_LEFT = mm(70)
 HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT
+HEADER_TEXT_WIDTH = HEADER_LEFT - mm(4)
+"""Widest line of the left column: 2 mm clear of each edge, so that a long parent or
+agency name never touches the national title beside it."""
 # The closing band: Nơi nhận left, signature block right.
 CLOSING_LEFT = mm(80)
 CLOSING_RIGHT = TEXT_WIDTH - CLOSING_LEFT

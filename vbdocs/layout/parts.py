@@ -80,7 +80,7 @@ def heading(
         date: the date of issue, None in a draft.
         year: the year printed in a draft's date line.
     """
-    width = page.HEADER_LEFT
+    width = page.HEADER_TEXT_WIDTH
     parent_lines = (
         tuple(balanced_lines(upper(parent), width, page.SIZE_PARENT)) if parent else ()
     )
@@ -88,7 +88,7 @@ def heading(
     return Heading(
         parent_lines=parent_lines,
         agency_lines=agency_lines,
-        agency_rule=rule_under(agency_lines, page.SIZE_AGENCY, width, fraction=page.RULE_FRACTION),
+        agency_rule=rule_under(agency_lines, page.SIZE_AGENCY, page.HEADER_LEFT, fraction=page.RULE_FRACTION),
         number=numbering.number_line(number, symbol),
         national_title=page.NATIONAL_TITLE,
         motto=page.MOTTO,

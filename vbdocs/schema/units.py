@@ -27,7 +27,8 @@ class Agency(Model):
 
     name: Str = Field(
         description="The agency's name as it is written in running text and, upper-cased, in the "
-        "header (\"Sở Nông nghiệp và Phát triển nông thôn\").",
+        "header (\"Sở Nông nghiệp và Phát triển nông thôn\"). A long name is broken evenly in the "
+        "header; a line break written in the name (YAML |) forces where.",
     )
     full_name: Str | None = Field(
         None,
