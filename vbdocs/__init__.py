@@ -14,8 +14,12 @@ Everything not listed in ``__all__`` is private to the package.
 
 from __future__ import annotations
 
-from .api import BuildResult, BuiltDocument, build, load, validate
+from typing import TYPE_CHECKING, Any
+
 from .errors import ConfigError, OutputError, Problem, TemplateError, VbdocsError
+
+if TYPE_CHECKING:
+    from .api import BuildResult, BuiltDocument, build, load, validate
 
 __all__ = [
     "BuildResult",
@@ -30,3 +34,15 @@ __all__ = [
     "validate",
 ]
 __version__ = "0.1.0"
+
+_API = {"BuildResult", "BuiltDocument", "build", "load", "validate"}
+
+
+def __getattr__(name: str) -> Any:
+    # The verbs import pydantic and YAML; importing them on first use keeps
+    # `vbdocs --help` and `import vbdocs.errors` fast.
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'vbdocs' has no attribute {name!r}")
