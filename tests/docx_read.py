@@ -92,11 +92,26 @@ class Docx:
                     text += "\n"
                 elif node.tag == q("w:tab"):
                     text += "\t"
+                elif node.tag == q("w:footnoteReference"):
+                    text += f"[^{node.get(q('w:id'))}]"
             rpr = r.find(q("w:rPr"))
             bold = rpr is not None and _on(rpr.find(q("w:b")))
             italic = rpr is not None and _on(rpr.find(q("w:i")))
             runs.append(Run(text, bold, italic))
         return Para(p, style, runs, cell)
+
+    def footnotes(self) -> dict[int, Para]:
+        """The document's footnotes by id (separators left out)."""
+        if "word/footnotes.xml" not in self.parts:
+            return {}
+        root = etree.fromstring(self.parts["word/footnotes.xml"])
+        out = {}
+        for note in root.iter(q("w:footnote")):
+            note_id = int(note.get(q("w:id")))
+            if note_id > 0:
+                [p] = note.iter(q("w:p"))
+                out[note_id] = self._para(p, None)
+        return out
 
     def lines(self) -> list[str]:
         """Every non-empty line of text, in reading order (line breaks split lines)."""

@@ -23,18 +23,22 @@ def test_build_writes_the_plan_and_its_manifest(tmp_path: Path) -> None:
     code, stdout, stderr = run("build", str(CONFIG / "campaign_2024.yaml"), "-o", str(out))
     assert (code, stderr) == (0, "")
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest == {"documents": [{
-        "kind": "plan", "path": "ke-hoach-2024.docx",
-        "sha256": hashlib.sha256((out / "ke-hoach-2024.docx").read_bytes()).hexdigest(),
-    }]}
+    files = [("plan", "ke-hoach-2024.docx"), ("directive_letter", "cong-van-trien-khai-ke-hoach.docx")]
+    assert manifest == {"documents": [
+        {"kind": kind, "path": name, "sha256": hashlib.sha256((out / name).read_bytes()).hexdigest()}
+        for kind, name in files
+    ]}
     assert f"plan: {out / 'ke-hoach-2024.docx'}" in stdout
-    assert sorted(p.name for p in out.iterdir()) == ["ke-hoach-2024.docx", "manifest.json"]
+    assert sorted(p.name for p in out.iterdir()) == sorted([name for _, name in files] + ["manifest.json"])
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     run("build", str(CONFIG / "campaign_2024.yaml"), "-o", str(tmp_path / "a"))
     run("build", str(CONFIG / "campaign_2024.yaml"), "-o", str(tmp_path / "b"))
-    assert (tmp_path / "a" / "ke-hoach-2024.docx").read_bytes() == (tmp_path / "b" / "ke-hoach-2024.docx").read_bytes()
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert len(names) == 3
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_source_date_epoch_sets_the_document_dates(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -58,7 +58,9 @@ def test_impossible_date(config_copy: Path) -> None:
 
 
 def test_unknown_person(config_copy: Path) -> None:
-    line = _edit(config_copy / "campaign_2024.yaml", "person: nguyen_quang_trung", "person: nguyen_quang_trug")
+    campaign = config_copy / "campaign_2024.yaml"
+    line = _edit(campaign, "\n    person: nguyen_quang_trung", "\n    person: nguyen_quang_trug")
+    line += 1  # the edit starts at the newline before the line
     assert _errors(config_copy) == [
         f"campaign_2024.yaml:{line}:13: plan.signer.person: no person with the code 'nguyen_quang_trug' "
         "in the units file (did you mean 'nguyen_quang_trung'?)",
@@ -69,7 +71,8 @@ def test_unknown_unit_body_and_report(config_copy: Path) -> None:
     campaign = config_copy / "campaign_2024.yaml"
     unit_line = _edit(campaign, "      - unit: VP\n", "      - unit: VPP\n")
     body_line = _edit(campaign, "      issuer: ttg", "      issuer: tt")
-    report_line = _edit(campaign, "reports: [six_month, annual]", "reports: [six_month, yearly]")
+    indent = " " * 12
+    report_line = _edit(campaign, f"{indent}reports: [six_month, annual]", f"{indent}reports: [six_month, yearly]")
     assert _errors(config_copy) == [
         f"campaign_2024.yaml:{body_line}:15: plan.legal_bases[0].issuer: no body with the code 'tt' "
         "in the units file (did you mean 'ttg'?)",

@@ -25,11 +25,7 @@ if SOFFICE is None or not shutil.which("pdftotext"):
     pytest.skip("LibreOffice or poppler-utils not installed", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("lo")
-    result = vbdocs.build(CONFIG / "campaign_2024.yaml", output=work / "out")
-    docx = result.documents[0].path
+def convert(docx: Path, work: Path) -> Path:
     profile = work / "profile"  # a profile of its own: two soffice sharing one fail
     subprocess.run(
         [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
@@ -39,6 +35,20 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = work / (docx.stem + ".pdf")
     assert out.exists(), "soffice exits 0 even when it fails: the PDF must exist"
     return out
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("lo")
+    result = vbdocs.build(CONFIG / "campaign_2024.yaml", output=work / "out")
+    return convert(result.documents[0].path, work)
+
+
+@pytest.fixture(scope="module")
+def letter_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("lo-letter")
+    result = vbdocs.build(CONFIG.parent / "examples" / "campaign_2023.yaml", output=work / "out")
+    return convert(result.documents[0].path, work)
 
 
 def _text(pdf: Path, *args: str) -> str:
@@ -73,3 +83,21 @@ def test_every_font_is_embedded_and_times_compatible(pdf: Path) -> None:
         name, emb = row.split()[0], row.split()[-5]
         assert emb == "yes", row
         assert "Times" in name or "LiberationSerif" in name, row
+
+
+def test_letter_converts_with_its_footnote_at_the_foot_of_the_page(letter_pdf: Path) -> None:
+    info = subprocess.run(["pdfinfo", str(letter_pdf)], check=True, capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    for page in range(1, pages + 1):
+        text = re.sub(r"\s+", " ", _text(letter_pdf, "-f", str(page), "-l", str(page)))
+        if "(khóa XIV)1." in text:
+            break
+    else:
+        raise AssertionError("the footnote mark is not in the PDF")
+    # the note is on the page that refers to it, below the body
+    assert "1 Nghị quyết số 05-NQ/TU, ngày 10/9/2021" in text
+    assert text.index("(khóa XIV)1.") < text.index("1 Nghị quyết số 05-NQ/TU")
+    flat = re.sub(r"\s+", " ", _text(letter_pdf))
+    for expected in ("Kính gửi:", "- Các phòng chuyên môn Sở;", "V/v tiếp tục đẩy mạnh phong trào",
+                     "- Lưu: VT, VP.Tiền.", "Mai Kiều"):
+        assert expected in flat, expected

@@ -19,11 +19,12 @@ def seed_lines(path: Path) -> list[str]:
 
     The seed is a Markdown conversion of the real document: headings carry "#",
     lines bold or italic as a whole (by their style in the original) are wrapped
-    in "**" or "*", and a page break cut one sentence in two ("tuyên" / "truyền").
-    Those artefacts are undone; emphasis inside a line is kept, to be compared.
+    in "**" or "*", and page breaks cut sentences in two ("tuyên" / "truyền": a
+    line ending in a letter, then one starting in lower case). Those artefacts are
+    undone; emphasis inside a line is kept, to be compared.
     """
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r"tuyên\n\ntruyền", "tuyên truyền", text)
+    text = re.sub(r"(?<=\w)\n\n(?=[a-zà-ỹđ])", " ", text)
     out = []
     for raw in text.splitlines():
         line = raw.strip().lstrip("#").strip()

@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
 from vbdocs.layout import page
+from vbdocs.layout.metrics import text_width
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "vbdocs" / "templates"
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -129,6 +130,30 @@ def _styles(doc) -> None:
     _style(doc, "VB Signer Title", size=page.SIZE_SIGNER, bold=True, before=12)
     _style(doc, "VB Signer Name", size=page.SIZE_SIGNER, bold=True, before=80)
     _style(doc, "VB Page Number", size=page.SIZE_PAGE_NUMBER)
+    # Kính gửi: the label starts KINH_GUI_INDENT from the margin; a single addressee follows it on
+    # the line and wraps under itself; several stand one per line, their dashes under the name.
+    label = text_width("Kính gửi: ", page.SIZE_BODY)
+    addressee_at = page.KINH_GUI_INDENT + label
+    kinh_gui = _style(doc, "VB Addressee Label", size=page.SIZE_BODY, align=LEFT, before=6, line=body_line)
+    kinh_gui.paragraph_format.left_indent = Twips(addressee_at)
+    kinh_gui.paragraph_format.first_line_indent = Twips(-label)
+    kinh_gui.paragraph_format.keep_with_next = True
+    dash = text_width("- ", page.SIZE_BODY)
+    item = _style(doc, "VB Addressee", size=page.SIZE_BODY, align=LEFT, line=body_line)
+    item.paragraph_format.left_indent = Twips(addressee_at + dash)
+    item.paragraph_format.first_line_indent = Twips(-dash)
+    item.paragraph_format.keep_with_next = True
+    # Footnotes use Word's built-in style names, which LibreOffice maps to its own footnote
+    # styles; under other names LibreOffice would print the note's number on the baseline.
+    note_text = _style(doc, "VB Footnote Text", size=page.SIZE_FOOTNOTE, align=JUSTIFY)
+    note_text.element.set(qn("w:styleId"), "FootnoteText")
+    note_text.element.name_val = "footnote text"
+    note_text.element.attrib.pop(qn("w:customStyle"), None)
+    ref = doc.styles.add_style("VB Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+    ref.element.set(qn("w:styleId"), "FootnoteReference")
+    ref.element.name_val = "footnote reference"
+    ref.element.attrib.pop(qn("w:customStyle"), None)
+    ref.font.superscript = True
     rule = _style(doc, "VB Rule", size=1, before=3)
     rule.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     rule.paragraph_format.line_spacing = Pt(1)
@@ -271,7 +296,7 @@ def _slim(doc) -> None:
         styles.remove(latent)
     by_id = {st.get(qn("w:styleId")): st for st in styles.iter(qn("w:style"))}
     keep = {sid for sid, st in by_id.items()
-            if sid.startswith("VB") or st.get(qn("w:default")) in ("1", "true")}
+            if sid.startswith(("VB", "Footnote")) or st.get(qn("w:default")) in ("1", "true")}
     frontier = list(keep)
     while frontier:
         st = by_id[frontier.pop()]
@@ -285,8 +310,36 @@ def _slim(doc) -> None:
             styles.remove(st)
 
 
-def make_plan() -> Document:
-    """Mẫu 1.4: a document with a type name (Kế hoạch, Báo cáo, …)."""
+FOOTNOTES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    "</w:footnotes>"
+)
+
+
+def _footnotes(doc) -> None:
+    """A footnotes part holding only Word's separators; vbdocs adds the notes when rendering."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, FOOTNOTES_XML.encode(), doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
+    settings = doc.settings.element
+    footnote_pr = OxmlElement("w:footnotePr")
+    for note_id in ("-1", "0"):
+        ref = OxmlElement("w:footnote")
+        ref.set(qn("w:id"), note_id)
+        footnote_pr.append(ref)
+    settings.find(qn("w:compat")).addprevious(footnote_pr)
+
+
+def _base(comments: str) -> Document:
     doc = Document()
     _defaults(doc)
     _styles(doc)
@@ -296,6 +349,40 @@ def make_plan() -> Document:
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
+    props = doc.core_properties
+    props.title = "{{ properties.title }}"
+    props.subject = "{{ properties.subject }}"
+    props.author = "{{ properties.author }}"
+    props.comments = comments
+    props.language = "vi-VN"
+    props.keywords = ""
+    props.last_modified_by = "vbdocs"
+    return doc
+
+
+def make_letter() -> Document:
+    """Mẫu 1.5: công văn."""
+    doc = _base("Mẫu 1.5, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
+    _footnotes(doc)
+    _heading_table(doc, letter=True)
+    doc.add_paragraph("", style="VB Body")
+    doc.add_paragraph("{%p if addressees.single %}", style="VB Body")
+    doc.add_paragraph("Kính gửi: {{ addressees.lines[0] }}", style="VB Addressee Label")
+    doc.add_paragraph("{%p else %}", style="VB Body")
+    doc.add_paragraph("Kính gửi:", style="VB Addressee Label")
+    doc.add_paragraph("{%p for line in addressees.lines %}", style="VB Addressee")
+    doc.add_paragraph("{{ line }}", style="VB Addressee")
+    doc.add_paragraph("{%p endfor %}", style="VB Addressee")
+    doc.add_paragraph("{%p endif %}", style="VB Body")
+    doc.add_paragraph("", style="VB Body")
+    _body(doc)
+    _closing_table(doc)
+    return doc
+
+
+def make_plan() -> Document:
+    """Mẫu 1.4: a document with a type name (Kế hoạch, Báo cáo, …)."""
+    doc = _base("Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
     _heading_table(doc, letter=False)
     doc.add_paragraph("{{ title.type_name }}", style="VB Type Name")
     doc.add_paragraph("{{r title.subject }}", style="VB Subject")
@@ -303,22 +390,15 @@ def make_plan() -> Document:
     doc.add_paragraph("", style="VB Body")
     _body(doc)
     _closing_table(doc)
-    props = doc.core_properties
-    props.title = "{{ properties.title }}"
-    props.subject = "{{ properties.subject }}"
-    props.author = "{{ properties.author }}"
-    props.comments = "Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)"
-    props.language = "vi-VN"
-    props.keywords = ""
-    props.last_modified_by = "vbdocs"
     return doc
 
 
 def main() -> None:
     TEMPLATES.mkdir(parents=True, exist_ok=True)
-    target = TEMPLATES / "plan.docx"
-    make_plan().save(str(target))
-    print(f"wrote {target}")
+    for name, make in (("plan.docx", make_plan), ("letter.docx", make_letter)):
+        target = TEMPLATES / name
+        make().save(str(target))
+        print(f"wrote {target}")
 
 
 if __name__ == "__main__":

@@ -16,8 +16,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import ConfigError, Problem
+from .inline import parse as parse_markup
 from .loader import Document, PathKey, format_path, load_yaml
 from .schema import CampaignFile, UnitsFile
+from .schema.campaign import Duty, Letter, Plan
 from .schema.units import Body, Group, Person, Unit
 
 M = TypeVar("M", bound=BaseModel)
@@ -43,6 +45,18 @@ class Config:
 
     def person(self, code: str) -> Person | None:
         return next((p for p in self.units.people if p.id == code), None)
+
+    def name_of(self, code: str, label: str | None = None) -> str:
+        """How a unit, group or body is named in running text (``label`` wins)."""
+        if label:
+            return label
+        found = self.unit(code) or self.group(code)
+        if found is not None:
+            return found.name
+        body = self.body(code)
+        if body is None:
+            raise KeyError(code)
+        return body.short_name
 
     def group_members(self, group: Group) -> list[Unit]:
         if group.members is None:
@@ -201,44 +215,114 @@ def load_config(campaign_path: Path | str) -> Config:
 
 def _check_references(config: Config, doc: Document) -> Iterable[Problem]:
     c = config.campaign
-    plan = c.plan
-    bodies = {b.id for b in config.units.bodies}
-    addressable = {u.code for u in config.units.units} | {g.code for g in config.units.groups}
-    people = {p.id for p in config.units.people}
-    reports = {r.id for r in c.reports}
-    for i, basis in enumerate(plan.legal_bases):
-        if basis.issuer is not None and basis.issuer not in bodies:
-            yield doc.problem(("plan", "legal_bases", i, "issuer"), _unknown("body", basis.issuer, bodies))
-    for i, assignment in enumerate(plan.implementation.assignments):
-        here: PathKey = ("plan", "implementation", "assignments", i)
-        if assignment.unit not in addressable:
-            yield doc.problem((*here, "unit"), _unknown("unit or group", assignment.unit, addressable))
-        for j, duty in enumerate(assignment.duties):
-            for k, report in enumerate(duty.reports):
-                if report not in reports:
-                    yield doc.problem(
-                        (*here, "duties", j, "reports", k),
-                        f"no report with the id {report!r} in this file's reports",
-                    )
-    for i, recipient in enumerate(plan.recipients):
-        here = ("plan", "recipients", i)
-        if (recipient.to is None) == (recipient.text is None):
-            yield doc.problem(here, "give either 'to' (a code) or 'text', not both and not neither")
-        elif recipient.to is not None and recipient.to not in addressable | bodies:
-            known = addressable | bodies
-            yield doc.problem((*here, "to"), _unknown("unit, group or body", recipient.to, known))
-    if plan.signer.person not in people:
-        yield doc.problem(("plan", "signer", "person"), _unknown("person", plan.signer.person, people))
-    if config.unit(plan.filing.unit) is None:
-        yield doc.problem(("plan", "filing", "unit"), _unknown("unit", plan.filing.unit, addressable))
+    known = _Known(config)
+    if c.plan is not None:
+        yield from _check_plan(config, doc, known)
+    letter_ids: dict[str, int] = {}
+    for i, letter in enumerate(c.letters):
+        yield from _check_letter(config, doc, known, i, letter)
+        if letter.id in letter_ids:
+            first = letter_ids[letter.id]
+            yield doc.problem(("letters", i, "id"), f"the id {letter.id!r} is used by letters[{first}] too")
+        letter_ids.setdefault(letter.id, i)
+    if c.plan is None and not c.letters:
+        yield doc.problem((), "the campaign has neither a plan nor letters: there is nothing to build")
     year = c.campaign.year
-    if plan.date is not None and plan.date.year != year:
-        yield doc.problem(("plan", "date"), f"the plan is dated {plan.date.year}, but the campaign is for {year}")
+    plan_date = c.plan.date if c.plan else None
     for i, due in enumerate(c.reports):
         if due.deadline.year != year:
             yield doc.problem(
                 ("reports", i, "deadline"),
                 f"the deadline falls in {due.deadline.year}, outside the campaign's year {year}",
             )
-        elif plan.date is not None and due.deadline < plan.date:
+        elif plan_date is not None and due.deadline < plan_date:
             yield doc.problem(("reports", i, "deadline"), "the deadline is before the plan's date")
+
+
+@dataclass(frozen=True)
+class _Known:
+    bodies: set[str]
+    addressable: set[str]
+    units: set[str]
+    people: set[str]
+    reports: set[str]
+
+    def __init__(self, config: Config) -> None:
+        object.__setattr__(self, "bodies", {b.id for b in config.units.bodies})
+        object.__setattr__(self, "units", {u.code for u in config.units.units})
+        object.__setattr__(self, "addressable", self.units | {g.code for g in config.units.groups})
+        object.__setattr__(self, "people", {p.id for p in config.units.people})
+        object.__setattr__(self, "reports", {r.id for r in config.campaign.reports})
+
+
+def _check_common(doc: Document, known: _Known, where: PathKey, document: Plan | Letter) -> Iterable[Problem]:
+    """Checks every document kind shares: legal bases, recipients, signer, filing."""
+    for i, basis in enumerate(document.legal_bases):
+        if basis.issuer is not None and basis.issuer not in known.bodies:
+            yield doc.problem((*where, "legal_bases", i, "issuer"), _unknown("body", basis.issuer, known.bodies))
+    for i, recipient in enumerate(document.recipients):
+        yield from _check_target(doc, known, (*where, "recipients", i), recipient.to, recipient.text)
+    if document.signer.person not in known.people:
+        yield doc.problem((*where, "signer", "person"), _unknown("person", document.signer.person, known.people))
+    if document.filing.unit not in known.units:
+        yield doc.problem((*where, "filing", "unit"), _unknown("unit", document.filing.unit, known.units))
+
+
+def _check_target(doc: Document, known: _Known, here: PathKey, to: str | None, text: str | None) -> Iterable[Problem]:
+    if (to is None) == (text is None):
+        yield doc.problem(here, "give either 'to' (a code) or 'text', not both and not neither")
+    elif to is not None and to not in known.addressable | known.bodies:
+        yield doc.problem((*here, "to"), _unknown("unit, group or body", to, known.addressable | known.bodies))
+
+
+def _check_duties(doc: Document, known: _Known, here: PathKey, duties: Iterable[Duty]) -> Iterable[Problem]:
+    for j, duty in enumerate(duties):
+        for k, report in enumerate(duty.reports):
+            if report not in known.reports:
+                yield doc.problem((*here, j, "reports", k), f"no report with the id {report!r} in this file's reports")
+
+
+def _check_plan(config: Config, doc: Document, known: _Known) -> Iterable[Problem]:
+    plan = config.campaign.plan
+    assert plan is not None
+    yield from _check_common(doc, known, ("plan",), plan)
+    for i, assignment in enumerate(plan.implementation.assignments):
+        here: PathKey = ("plan", "implementation", "assignments", i)
+        if assignment.unit not in known.addressable:
+            yield doc.problem((*here, "unit"), _unknown("unit or group", assignment.unit, known.addressable))
+        yield from _check_duties(doc, known, (*here, "duties"), assignment.duties)
+    year = config.campaign.campaign.year
+    if plan.date is not None and plan.date.year != year:
+        yield doc.problem(("plan", "date"), f"the plan is dated {plan.date.year}, but the campaign is for {year}")
+
+
+def _check_letter(config: Config, doc: Document, known: _Known, i: int, letter: Letter) -> Iterable[Problem]:
+    where: PathKey = ("letters", i)
+    yield from _check_common(doc, known, where, letter)
+    if letter.drafting_unit not in known.units:
+        yield doc.problem((*where, "drafting_unit"), _unknown("unit", letter.drafting_unit, known.units))
+    for j, addressee in enumerate(letter.addressees):
+        yield from _check_target(doc, known, (*where, "addressees", j), addressee.to, addressee.text)
+    yield from _check_duties(doc, known, (*where, "instructions"), letter.instructions)
+    if letter.cites_plan and config.campaign.plan is None:
+        yield doc.problem((*where, "cites_plan"), "the letter cites the plan, but this campaign has no plan")
+    used: list[tuple[PathKey, str]] = []
+    texts: list[tuple[PathKey, str]] = [((*where, "directive"), letter.directive)]
+    texts += [((*where, "instructions", j), d.text) for j, d in enumerate(letter.instructions)]
+    for path, text in texts:
+        used += [(path, name) for name in parse_markup(text).footnotes]
+    for path, name in used:
+        if name not in letter.footnotes:
+            yield doc.problem(path, f"the footnote [^{name}] has no text under footnotes")
+    referenced = {name for _, name in used}
+    for name in letter.footnotes:
+        if name not in referenced:
+            yield doc.problem((*where, "footnotes", name), f"the footnote {name!r} is never referenced ([^{name}])")
+        elif sum(1 for _, n in used if n == name) > 1:
+            yield doc.problem((*where, "footnotes", name), f"the footnote {name!r} is referenced more than once")
+    for note, text in letter.footnotes.items():
+        if parse_markup(text).footnotes:
+            yield doc.problem((*where, "footnotes", note), "a footnote cannot hold another footnote")
+    year = config.campaign.campaign.year
+    if letter.date is not None and letter.date.year != year:
+        yield doc.problem((*where, "date"), f"the letter is dated {letter.date.year}, but the campaign is for {year}")

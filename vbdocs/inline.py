@@ -1,11 +1,12 @@
 """Inline emphasis: the small markup clerks write in YAML, and the text it becomes.
 
-The markup has three marks and one escape, nothing else::
+The markup has three marks, a footnote reference and one escape, nothing else::
 
     *italic*          “*Dân vận khéo*”
     **bold**          **trước ngày 10/5/2024**
     ***bold italic***
-    \\*  \\\\            a literal asterisk, a literal backslash
+    [^name]           a footnote, whose text is given under ``footnotes: {name: …}``
+    \\*  \\[  \\\\        a literal asterisk, bracket, backslash
 
 Every other character, braces and angle brackets included, is text. A mark left
 open at the end of a value is an error (a clerk forgot to close it), reported
@@ -14,6 +15,7 @@ with its position.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -35,6 +37,8 @@ class Span:
     text: str
     bold: bool = False
     italic: bool = False
+    footnote: str | None = None
+    """The name of the footnote whose reference mark stands here (``text`` is empty)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +75,24 @@ class Text:
 
     @property
     def is_empty(self) -> bool:
-        return not any(span.text for span in self.spans)
+        return not any(span.text or span.footnote for span in self.spans)
+
+    @property
+    def footnotes(self) -> tuple[str, ...]:
+        """Names of the footnotes referenced in this text, in order."""
+        return tuple(span.footnote for span in self.spans if span.footnote)
+
+    def map_first(self, change: Callable[[str], str]) -> Text:
+        """Apply ``change`` to the text of the first span (for casing)."""
+        if not self.spans or self.spans[0].footnote:
+            return self
+        first, *rest = self.spans
+        return Text((Span(change(first.text), first.bold, first.italic), *rest))
 
     def map_last(self, change: Callable[[str], str]) -> Text:
-        """Apply ``change`` to the text of the last span (for end punctuation)."""
-        if not self.spans:
-            return Text.plain(change(""))
+        """Apply ``change`` to the text after the last span (for end punctuation)."""
+        if not self.spans or self.spans[-1].footnote:
+            return self + change("")  # punctuation goes after a footnote mark: "(khóa XIV)¹."
         *head, last = self.spans
         return Text((*head, Span(change(last.text), last.bold, last.italic)))
 
@@ -84,27 +100,40 @@ class Text:
 def _merge(spans: Iterable[Span]) -> tuple[Span, ...]:
     out: list[Span] = []
     for span in spans:
+        if span.footnote:
+            out.append(span)
+            continue
         if not span.text:
             continue
-        if out and (out[-1].bold, out[-1].italic) == (span.bold, span.italic):
+        if out and not out[-1].footnote and (out[-1].bold, out[-1].italic) == (span.bold, span.italic):
             out[-1] = Span(out[-1].text + span.text, span.bold, span.italic)
         else:
             out.append(span)
     return tuple(out)
 
 
+_FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
+
+
 def _tokens(source: str) -> Iterator[tuple[int, str, str]]:
-    """Yield (offset, kind, value): kind is "text", "bold" or "italic"."""
+    """Yield (offset, kind, value): kind is "text", "bold", "italic" or "footnote"."""
     i, n = 0, len(source)
     buf: list[str] = []
     start = 0
     while i < n:
         ch = source[i]
-        if ch == "\\" and i + 1 < n and source[i + 1] in "*\\":
+        if ch == "\\" and i + 1 < n and source[i + 1] in "*\\[":
             if not buf:
                 start = i
             buf.append(source[i + 1])
             i += 2
+            continue
+        if ch == "[" and (match := _FOOTNOTE.match(source, i)):
+            if buf:
+                yield start, "text", "".join(buf)
+                buf = []
+            yield i, "footnote", match.group(1)
+            i = match.end()
             continue
         if ch == "*":
             if buf:
@@ -138,6 +167,8 @@ def parse(source: str) -> Text:
     for offset, kind, value in _tokens(source):
         if kind == "text":
             spans.append(Span(value, bold, italic))
+        elif kind == "footnote":
+            spans.append(Span("", footnote=value))
         elif kind == "bold":
             bold = not bold
             opened["bold"] = offset if bold else -1
@@ -156,4 +187,4 @@ def parse(source: str) -> Text:
 
 def escape(text: str) -> str:
     """Write plain text in the markup, so that it parses back to itself."""
-    return text.replace("\\", "\\\\").replace("*", "\\*")
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("[", "\\[")

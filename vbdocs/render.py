@@ -41,6 +41,13 @@ _XML_ESCAPES = str.maketrans({
     # braces and percent signs out of its reach.
     "{": "&#123;", "}": "&#125;", "%": "&#37;",
 })
+FOOTNOTE_REFERENCE_STYLE = "FootnoteReference"
+FOOTNOTE_TEXT_STYLE = "FootnoteText"
+# The mark is superscript by its style and directly too: LibreOffice lays out the mark in
+# the footnote area with a style of its own unless the run says so itself.
+_NOTE_MARK_PROPS = f'<w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE_STYLE}"/><w:vertAlign w:val="superscript"/></w:rPr>'
+_FOOTNOTES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 
@@ -50,10 +57,18 @@ def text_xml(text: str) -> str:
     return text.translate(_XML_ESCAPES).replace("\n", _BREAK).replace("\t", _TAB)
 
 
-def runs_xml(text: Text) -> str:
-    """Rich text as ``<w:r>`` runs; emphasis as run properties, all else from the style."""
+def runs_xml(text: Text, notes: dict[str, int] | None = None) -> str:
+    """Rich text as ``<w:r>`` runs; emphasis as run properties, all else from the style.
+
+    A footnote span becomes a real footnote reference (``<w:footnoteReference>``),
+    numbered by Word; ``notes`` maps footnote names to their ids in footnotes.xml.
+    """
     out = []
     for span in text.spans:
+        if span.footnote:
+            note_id = (notes or {})[span.footnote]
+            out.append(f"<w:r>{_NOTE_MARK_PROPS}<w:footnoteReference w:id=\"{note_id}\"/></w:r>")
+            continue
         props = ("<w:b/><w:bCs/>" if span.bold else "") + ("<w:i/><w:iCs/>" if span.italic else "")
         rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
         out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{text_xml(span.text)}</w:t></w:r>')
@@ -77,9 +92,25 @@ def rule_xml(rule: Rule) -> str:
     )
 
 
+def footnote_ids(content: DocumentContent) -> dict[str, int]:
+    """Ids of the footnotes in footnotes.xml: 1, 2, … in the order the body refers to them."""
+    order = [name for block in content.body for name in block.text.footnotes]
+    return {name: i for i, name in enumerate(order, start=1)}
+
+
+def footnote_xml(note_id: int, text: Text) -> str:
+    """One ``<w:footnote>``: the reference mark, a space, the text."""
+    return (
+        f'<w:footnote xmlns:w="{_W}" w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="{FOOTNOTE_TEXT_STYLE}"/></w:pPr>'
+        f"<w:r>{_NOTE_MARK_PROPS}<w:footnoteRef/></w:r>"
+        f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs_xml(text)}</w:p></w:footnote>'
+    )
+
+
 def context(content: DocumentContent) -> dict[str, Any]:
     """The template context: every value escaped WordprocessingML, nothing callable."""
     h = content.heading
+    notes = footnote_ids(content)
     ctx: dict[str, Any] = {
         "heading": {
             "parent": _lines(h.parent_lines) if h.parent_lines else "",
@@ -90,8 +121,9 @@ def context(content: DocumentContent) -> dict[str, Any]:
             "motto": _lines([h.motto]),
             "motto_rule": Markup(rule_xml(h.motto_rule)),
             "place_date": _lines([h.place_date]),
+            "subject": _lines(h.subject_lines),
         },
-        "body": [{"kind": b.kind, "text": Markup(runs_xml(b.text))} for b in content.body],
+        "body": [{"kind": b.kind, "text": Markup(runs_xml(b.text, notes))} for b in content.body],
         "closing": {
             "recipients": [_lines([line]) for line in content.closing.recipients],
             "signer_titles": _lines(content.closing.signer_titles),
@@ -103,6 +135,13 @@ def context(content: DocumentContent) -> dict[str, Any]:
             "author": _lines([content.properties.author]),
         },
     }
+    if content.addressees is not None:
+        a = content.addressees
+        ctx["addressees"] = {
+            "label": _lines([a.label]),
+            "single": a.single,
+            "lines": [_lines([line]) for line in a.lines],
+        }
     if content.title is not None:
         ctx["title"] = {
             "type_name": _lines([content.title.type_name]),
@@ -166,6 +205,8 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
         raise TemplateError(f"template {path.name}: {exc}") from None
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
         raise TemplateError(f"template {path}: cannot be read as a .docx ({exc})") from None
+    if content.footnotes:
+        _add_footnotes(tpl, content, path)
     when = source_date(dt.datetime(content.properties.year, 1, 1))
     props = tpl.docx.core_properties
     props.created = when
@@ -176,6 +217,21 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
     raw = io.BytesIO()
     tpl.docx.save(raw)
     return _reproducible_zip(raw.getvalue(), when)
+
+
+def _add_footnotes(tpl: DocxTemplate, content: DocumentContent, path: Path) -> None:
+    """Write the document's footnotes into its footnotes part, after the separators."""
+    from lxml import etree
+
+    parts = [p for p in tpl.docx.part.package.parts if p.content_type == _FOOTNOTES_CONTENT_TYPE]
+    if not parts:
+        raise TemplateError(f"template {path.name} has no footnotes part, but the document has footnotes")
+    part = parts[0]
+    root = etree.fromstring(part.blob)
+    texts = {note.name: note.text for note in content.footnotes}
+    for name, note_id in footnote_ids(content).items():
+        root.append(etree.fromstring(footnote_xml(note_id, texts[name])))
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _reproducible_zip(data: bytes, when: dt.datetime) -> bytes:

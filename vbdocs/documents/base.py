@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..inline import Text
-from ..layout.parts import Closing, Heading, Title
+from ..layout.parts import Addressees, Closing, Heading, Title
 
 BlockKind = Literal["section", "subsection", "paragraph", "closing"]
 
@@ -22,6 +22,14 @@ class Block:
     """
 
     kind: BlockKind
+    text: Text
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote: its name, referenced in the body's text, and its text."""
+
+    name: str
     text: Text
 
 
@@ -53,3 +61,5 @@ class DocumentContent:
     body: tuple[Block, ...]
     closing: Closing
     properties: Properties
+    addressees: Addressees | None = None
+    footnotes: tuple[Footnote, ...] = ()

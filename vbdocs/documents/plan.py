@@ -11,24 +11,22 @@ from __future__ import annotations
 from ..config import Config
 from ..inline import Text, parse
 from ..layout import parts
-from ..schema.campaign import Duty, Recipient
-from ..vn import citations, numbering
-from ..vn.dates import short_date
-from ..vn.text import conjunction_separators, upper, with_closing_mark
+from ..schema.campaign import Plan
+from ..vn import numbering
+from ..vn.text import upper, with_closing_mark
 from .base import Block, DocumentContent, Properties
+from .common import cite, closing, duty_text, opening_sentence
 
 TYPE_NAME = "Kế hoạch"
 
 
 def build_plan(config: Config) -> DocumentContent:
-    """The plan of the campaign in ``config``."""
+    """The plan of the campaign in ``config`` (which must have one)."""
     agency = config.units.agency
     plan = config.campaign.plan
+    assert plan is not None
     year = config.campaign.campaign.year
     subject = parse(plan.subject)
-    signer = config.person(plan.signer.person)
-    filing_unit = config.unit(plan.filing.unit)
-    assert signer is not None and filing_unit is not None  # checked by load_config
     return DocumentContent(
         kind="plan",
         template="plan.docx",
@@ -43,27 +41,15 @@ def build_plan(config: Config) -> DocumentContent:
             year=year,
         ),
         title=parts.title(TYPE_NAME, subject),
-        body=tuple(_body(config)),
-        closing=parts.closing(
-            recipients=[_recipient(config, r) for r in plan.recipients],
-            filing=parts.filing_line(filing_unit.abbreviation, plan.filing.drafter, plan.filing.copies),
-            authority=plan.signer.authority,
-            signer_title=signer.title,
-            signer_name=signer.name,
-            head_title=agency.head_title,
-        ),
-        properties=Properties(
-            title=f"{TYPE_NAME} {subject}",
-            subject=str(subject),
-            author=agency.name,
-            year=year,
-        ),
+        body=tuple(_body(config, plan)),
+        closing=closing(config, recipients=plan.recipients, signer=plan.signer, filing=plan.filing, as_above=False),
+        properties=Properties(title=f"{TYPE_NAME} {subject}", subject=str(subject), author=agency.name, year=year),
     )
 
 
-def _body(config: Config) -> list[Block]:
-    plan = config.campaign.plan
-    blocks = [Block("paragraph", opening_sentence(config))]
+def _body(config: Config, plan: Plan) -> list[Block]:
+    cited = [cite(config, basis) for basis in plan.legal_bases]
+    blocks = [Block("paragraph", opening_sentence(cited, parse(plan.opening)))]
     for i, section in enumerate(plan.sections, start=1):
         blocks.append(Block("section", Text.plain(f"{numbering.roman(i)}. {upper(section.title)}")))
         blocks.extend(
@@ -73,64 +59,8 @@ def _body(config: Config) -> list[Block]:
     number = numbering.roman(len(plan.sections) + 1)
     blocks.append(Block("section", Text.plain(f"{number}. {upper(implementation.title)}")))
     for k, assignment in enumerate(implementation.assignments, start=1):
-        blocks.append(Block("subsection", Text.plain(f"{k}. {_unit_name(config, assignment.unit, assignment.label)}")))
-        blocks.extend(Block("paragraph", "- " + _duty(config, duty)) for duty in assignment.duties)
-    closing = parse(plan.closing)
-    blocks.append(Block("closing", closing.map_last(with_closing_mark)))
+        name = config.name_of(assignment.unit, assignment.label)
+        blocks.append(Block("subsection", Text.plain(f"{k}. {name}")))
+        blocks.extend(Block("paragraph", "- " + duty_text(config, duty)) for duty in assignment.duties)
+    blocks.append(Block("closing", parse(plan.closing).map_last(with_closing_mark)))
     return blocks
-
-
-def opening_sentence(config: Config) -> Text:
-    """ "Thực hiện <citation>; <citation>; <opening>" from the plan's legal bases."""
-    plan = config.campaign.plan
-    cited = []
-    for basis in plan.legal_bases:
-        issuer = config.body(basis.issuer) if basis.issuer else None
-        cited.append(citations.citation(
-            basis.type,
-            number=basis.number,
-            date=basis.date,
-            issuer=issuer.short_name if issuer else None,
-            subject=parse(basis.subject),
-            connector=basis.connector,
-        ))
-    cited.append(parse(plan.opening))
-    return "Thực hiện " + Text.join(cited, "; ")
-
-
-def _duty(config: Config, duty: Duty) -> Text:
-    text = parse(duty.text)
-    if not duty.reports:
-        return text
-    reports = {r.id: r for r in config.campaign.reports}
-    deadlines = [
-        Text.plain(f"{reports[rid].name} ") + Text.plain(
-            f"trước ngày {short_date(reports[rid].deadline)}", bold=True,
-        )
-        for rid in duty.reports
-    ]
-    separators = conjunction_separators(len(deadlines))
-    out = text.map_last(lambda s: s.rstrip(" ,.;")) + ", " + deadlines[0]
-    for separator, deadline in zip(separators, deadlines[1:], strict=True):
-        out = out + separator + deadline
-    return out + "."
-
-
-def _unit_name(config: Config, code: str, label: str | None) -> str:
-    if label:
-        return label
-    found = config.unit(code) or config.group(code)
-    if found is not None:
-        return found.name
-    body = config.body(code)
-    assert body is not None  # checked by load_config
-    return body.short_name
-
-
-def _recipient(config: Config, recipient: Recipient) -> str:
-    if recipient.text is not None:
-        name = recipient.text
-    else:
-        assert recipient.to is not None
-        name = _unit_name(config, recipient.to, recipient.label)
-    return f"{name} ({recipient.purpose})" if recipient.purpose else name

@@ -50,6 +50,11 @@ SIZE_RECIPIENTS_LABEL = 12
 SIZE_RECIPIENTS = 11
 SIZE_SIGNER = 14
 SIZE_PAGE_NUMBER = 14
+SIZE_FOOTNOTE = 12
+"""The Decree sets no footnote size; 12 pt, between the list (11) and the body (14)."""
+
+KINH_GUI_INDENT = mm(25)
+"""Where "Kính gửi:" starts, from the left margin (the Decree fixes no position)."""
 
 BODY_FIRST_LINE_INDENT = mm(12.7)
 """1.27 cm (the Decree allows 1 cm or 1.27 cm)."""

@@ -53,6 +53,8 @@ class Heading:
     agency_lines: tuple[str, ...]
     agency_rule: Rule
     number: str
+    subject_lines: tuple[str, ...]
+    """Trích yếu of a công văn ("V/v …", ô 5b), under the number; empty for other kinds."""
     national_title: str
     motto: str
     motto_rule: Rule
@@ -68,6 +70,7 @@ def heading(
     place: str,
     date: dt.date | None,
     year: int,
+    letter_subject: str | None = None,
 ) -> Heading:
     """Build the header block.
 
@@ -79,6 +82,7 @@ def heading(
         place: the địa danh.
         date: the date of issue, None in a draft.
         year: the year printed in a draft's date line.
+        letter_subject: a công văn's trích yếu, printed "V/v …" under the number.
     """
     width = page.HEADER_TEXT_WIDTH
     parent_lines = (
@@ -90,6 +94,9 @@ def heading(
         agency_lines=agency_lines,
         agency_rule=rule_under(agency_lines, page.SIZE_AGENCY, page.HEADER_LEFT, fraction=page.RULE_FRACTION),
         number=numbering.number_line(number, symbol),
+        subject_lines=(
+            tuple(balanced_lines(f"V/v {letter_subject}", width, page.SIZE_LETTER_SUBJECT)) if letter_subject else ()
+        ),
         national_title=page.NATIONAL_TITLE,
         motto=page.MOTTO,
         motto_rule=rule_under([page.MOTTO], page.SIZE_MOTTO, page.HEADER_RIGHT, fraction=1.0),
@@ -152,6 +159,25 @@ def _drop_space(text: Text) -> Text:
 
 
 @dataclass(frozen=True)
+class Addressees:
+    """Kính gửi (ô 9a): one addressee on the label's line, or several, one per line."""
+
+    label: str
+    lines: tuple[str, ...]
+
+    @property
+    def single(self) -> bool:
+        return len(self.lines) == 1
+
+
+def addressees(names: Sequence[str]) -> Addressees:
+    """ "Kính gửi: Sở Nội vụ", or "Kính gửi:" then "- …;" lines, the last ending "."."""
+    if len(names) == 1:
+        return Addressees("Kính gửi:", (names[0],))
+    return Addressees("Kính gửi:", tuple(f"- {line}" for line in punctuate_list(names)))
+
+
+@dataclass(frozen=True)
 class Closing:
     """Nơi nhận and the signature block, side by side at the end of the document."""
 
@@ -162,11 +188,11 @@ class Closing:
 
 
 def filing_line(unit_abbreviation: str, drafter: str | None = None,
-                copies: int | None = None) -> str:
-    """The last line of Nơi nhận: "Lưu: VT, VP (ntttam)" (Mục II.9.b and ô 12)."""
+                copies: int | None = None, *, style: str = "brackets") -> str:
+    """The last line of Nơi nhận: "Lưu: VT, VP (ntttam)" or "Lưu: VT, VP.Tiền" (Mục II.9.b, ô 12)."""
     line = f"Lưu: VT, {unit_abbreviation}"
     if drafter:
-        line += f" ({drafter})"
+        line += f".{drafter}" if style == "dot" else f" ({drafter})"
     if copies:
         line += f" ({copies})"
     return line

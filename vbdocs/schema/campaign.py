@@ -7,7 +7,7 @@ Text values that a clerk writes in prose accept the inline markup of
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -119,6 +119,10 @@ class Filing(Model):
     drafter: Str | None = Field(
         None, description="Ký hiệu người soạn thảo, printed after the unit (\"ntttam\").",
     )
+    drafter_style: Literal["brackets", "dot"] = Field(
+        "brackets",
+        description="How the drafter follows the unit: brackets \"VP (ntttam)\" or dot \"VP.Tiền\".",
+    )
     copies: int | None = Field(None, ge=1, description="Number of copies archived, if noted.")
 
 
@@ -150,6 +154,55 @@ class Plan(Model):
     filing: Filing = Field(description="The \"Lưu:\" line.")
 
 
+class Addressee(Model):
+    """A line of "Kính gửi" (ô 9a): a unit, group or body by code, or a free text."""
+
+    to: Code | None = Field(None, description="Code of a unit, group or outside body.")
+    text: Str | None = Field(None, description="Free text for an addressee not in the units file.")
+    label: Str | None = Field(None, description="The name to print instead of the referenced one.")
+
+
+class Letter(Model):
+    """A công văn (Mẫu 1.5) of the campaign: a directive letter to units."""
+
+    id: Code = Field(description="Names the output file (cong-van-<id>.docx); unique in the campaign.")
+    number: int | None = Field(None, ge=1, description="The letter's number once issued; empty in a draft.")
+    date: dt.date | None = Field(None, description="The date of issue once signed; empty in a draft.")
+    drafting_unit: Code = Field(
+        description="Code of the unit that drafts the letter; its abbreviation ends the ký hiệu (SNN-VP).",
+    )
+    subject: Str = Field(
+        description="Trích yếu after \"V/v \" (\"tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo”\"). "
+        "A line break written in it (YAML |) sets where the line breaks; otherwise it is broken evenly.",
+    )
+    addressees: list[Addressee] = Field(
+        min_length=1, description="Kính gửi: one addressee goes on the line of \"Kính gửi:\", several one per line.",
+    )
+    cites_plan: bool = Field(
+        False, description="Cite the campaign's plan first in the opening (with its number and date once issued).",
+    )
+    legal_bases: list[LegalBasis] = Field(
+        default_factory=list, description="Documents the letter carries out, cited in its opening.",
+    )
+    directive: Markup = Field(
+        description="The end of the opening sentence: who asks whom to do what (\"Giám đốc Sở … yêu cầu … như sau:\").",
+    )
+    instructions: list[Duty] = Field(
+        min_length=1,
+        description="The numbered instructions; \"./.\" is added to the last. A mapping with ``reports`` gets "
+        "the reports' deadlines after its text.",
+    )
+    footnotes: dict[str, Markup] = Field(
+        default_factory=dict,
+        description="Footnote texts by name; the text refers to one with [^name] where its mark stands.",
+    )
+    recipients: list[Recipient] = Field(
+        default_factory=list, description="Nơi nhận after \"Như trên\", before the Lưu line.",
+    )
+    signer: Signer = Field(description="Who signs the letter.")
+    filing: Filing = Field(description="The \"Lưu:\" line.")
+
+
 class Report(Model):
     """A report the units must send by a deadline."""
 
@@ -173,7 +226,8 @@ class CampaignFile(Model):
         "units.yaml", description="Path of the units file, relative to this file.",
     )
     campaign: Campaign = Field(description="The campaign.")
-    plan: Plan = Field(description="The Kế hoạch of the campaign.")
+    plan: Plan | None = Field(None, description="The Kế hoạch of the campaign, if it has one.")
+    letters: list[Letter] = Field(default_factory=list, description="Công văn the campaign sends.")
     reports: list[Report] = Field(
         default_factory=list, description="Reports the units send, with their deadlines.",
     )

@@ -43,9 +43,9 @@ Markup = Annotated[str, StringConstraints(min_length=1), AfterValidator(_clean),
 
 Code = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=40),
+    StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$", max_length=40),
 ]
-"""An identifier used to refer to a unit, body or person: letters, digits, ``_``."""
+"""An identifier used to refer to a unit, body or person: letters, digits, ``_`` and ``-``."""
 
 Abbreviation = Annotated[
     str,

@@ -1,0 +1,81 @@
+"""Content every document kind writes the same way: openings that cite, duties with
+deadlines, names of units and recipients, the closing band."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..config import Config
+from ..inline import Text, parse
+from ..layout import parts
+from ..schema.campaign import Duty, Filing, LegalBasis, Recipient, Signer
+from ..vn import citations
+from ..vn.dates import short_date
+from ..vn.text import conjunction_separators
+
+
+def cite(config: Config, basis: LegalBasis) -> Text:
+    """A legal basis as cited in running text."""
+    issuer = config.body(basis.issuer) if basis.issuer else None
+    return citations.citation(
+        basis.type,
+        number=basis.number,
+        date=basis.date,
+        issuer=issuer.short_name if issuer else None,
+        subject=parse(basis.subject),
+        connector=basis.connector,
+    )
+
+
+def opening_sentence(cited: Sequence[Text], tail: Text) -> Text:
+    """ "Thực hiện <citation>; <citation>; <tail>": the opening of a plan or letter."""
+    if not cited:
+        return tail
+    return "Thực hiện " + Text.join([*cited, tail], "; ")
+
+
+def duty_text(config: Config, duty: Duty) -> Text:
+    """A duty; a reporting duty gets its reports' deadlines after it, in bold:
+    "…, báo cáo 6 tháng **trước ngày 10/5/2024** và báo cáo năm **trước ngày 05/10/2024**."
+    """
+    text = parse(duty.text)
+    if not duty.reports:
+        return text
+    reports = {r.id: r for r in config.campaign.reports}
+    deadlines = [
+        Text.plain(f"{reports[rid].name} ") + Text.plain(f"trước ngày {short_date(reports[rid].deadline)}", bold=True)
+        for rid in duty.reports
+    ]
+    out = text.map_last(lambda s: s.rstrip(" ,.;")) + ", " + deadlines[0]
+    for separator, deadline in zip(conjunction_separators(len(deadlines)), deadlines[1:], strict=True):
+        out = out + separator + deadline
+    return out + "."
+
+
+def recipient_name(config: Config, recipient: Recipient) -> str:
+    """A Nơi nhận line without its punctuation: "UBND tỉnh (báo cáo)"."""
+    if recipient.text is not None:
+        name = recipient.text
+    else:
+        assert recipient.to is not None  # checked by load_config
+        name = config.name_of(recipient.to, recipient.label)
+    return f"{name} ({recipient.purpose})" if recipient.purpose else name
+
+
+def closing(
+    config: Config, *, recipients: Sequence[Recipient], signer: Signer, filing: Filing, as_above: bool,
+) -> parts.Closing:
+    """Nơi nhận and the signature block of a document."""
+    agency = config.units.agency
+    person = config.person(signer.person)
+    unit = config.unit(filing.unit)
+    assert person is not None and unit is not None  # checked by load_config
+    return parts.closing(
+        recipients=[recipient_name(config, r) for r in recipients],
+        filing=parts.filing_line(unit.abbreviation, filing.drafter, filing.copies, style=filing.drafter_style),
+        authority=signer.authority,
+        signer_title=person.title,
+        signer_name=person.name,
+        head_title=agency.head_title,
+        as_above=as_above,
+    )

@@ -1,0 +1,75 @@
+"""Công văn (Mẫu 1.5): a directive letter of the campaign.
+
+"Số: 3870/SNN-VP" with the trích yếu "V/v …" under it, "Kính gửi:" with the
+addressees, an opening that cites the documents carried out (the campaign's plan
+first, if the letter sends it) and says who asks whom to act, the numbered
+instructions ending "./.", footnotes as real Word footnotes, and Nơi nhận starting
+"Như trên".
+"""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..inline import Text, parse
+from ..layout import parts
+from ..schema.campaign import Letter
+from ..vn import citations, numbering
+from ..vn.text import with_closing_mark
+from .base import Block, DocumentContent, Footnote, Properties
+from .common import cite, closing, duty_text, opening_sentence
+from .plan import TYPE_NAME as PLAN_TYPE
+
+
+def build_letter(config: Config, letter: Letter) -> DocumentContent:
+    """One directive letter of the campaign."""
+    agency = config.units.agency
+    year = config.campaign.campaign.year
+    unit = config.unit(letter.drafting_unit)
+    assert unit is not None  # checked by load_config
+    addressees = [a.text if a.text is not None else config.name_of(a.to or "", a.label) for a in letter.addressees]
+    return DocumentContent(
+        kind="directive_letter",
+        template="letter.docx",
+        filename=f"cong-van-{letter.id.lower().replace('_', '-')}.docx",
+        heading=parts.heading(
+            parent=agency.parent.name if agency.parent else None,
+            agency=agency.name,
+            symbol=numbering.letter_symbol(agency.abbreviation, unit.abbreviation),
+            number=letter.number,
+            place=agency.place,
+            date=letter.date,
+            year=year,
+            letter_subject=letter.subject,
+        ),
+        title=None,
+        addressees=parts.addressees(addressees),
+        body=tuple(_body(config, letter)),
+        footnotes=tuple(Footnote(name, parse(text)) for name, text in letter.footnotes.items()),
+        closing=closing(config, recipients=letter.recipients, signer=letter.signer, filing=letter.filing,
+                        as_above=True),
+        properties=Properties(title=f"V/v {letter.subject}", subject=letter.subject, author=agency.name, year=year),
+    )
+
+
+def _plan_citation(config: Config) -> Text:
+    """The campaign's plan as the letter cites it: with number and date once issued."""
+    plan = config.campaign.plan
+    assert plan is not None  # checked by load_config
+    agency = config.units.agency
+    number = None
+    if plan.number is not None:
+        symbol = numbering.typed_symbol(PLAN_TYPE, agency.abbreviation)
+        number = f"{numbering.padded_number(plan.number)}/{symbol}"
+    subject = parse(plan.subject)
+    return citations.citation(PLAN_TYPE, number=number, date=plan.date, issuer=agency.name,
+                              subject=subject.map_first(lambda s: s[:1].lower() + s[1:]))
+
+
+def _body(config: Config, letter: Letter) -> list[Block]:
+    cited = ([_plan_citation(config)] if letter.cites_plan else []) + [cite(config, b) for b in letter.legal_bases]
+    blocks = [Block("paragraph", opening_sentence(cited, parse(letter.directive)))]
+    last = len(letter.instructions)
+    for i, duty in enumerate(letter.instructions, start=1):
+        text = f"{i}. " + duty_text(config, duty)
+        blocks.append(Block("closing", text.map_last(with_closing_mark)) if i == last else Block("paragraph", text))
+    return blocks
