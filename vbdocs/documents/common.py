@@ -3,6 +3,7 @@ deadlines, names of units and recipients, the closing band."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from ..config import Config
@@ -12,6 +13,23 @@ from ..schema.campaign import Duty, Filing, LegalBasis, Recipient, Signer
 from ..vn import citations
 from ..vn.dates import short_date
 from ..vn.text import conjunction_separators
+
+
+def agency_heading(
+    config: Config, *, symbol: str, number: int | None, date: dt.date | None, letter_subject: str | None = None,
+) -> parts.Heading:
+    """The header block of a document the agency issues."""
+    agency = config.units.agency
+    return parts.heading(
+        parent=agency.parent.name if agency.parent else None,
+        agency=agency.name,
+        symbol=symbol,
+        number=number,
+        place=agency.place,
+        date=date,
+        year=config.campaign.campaign.year,
+        letter_subject=letter_subject,
+    )
 
 
 def cite(config: Config, basis: LegalBasis) -> Text:

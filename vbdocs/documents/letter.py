@@ -16,7 +16,7 @@ from ..schema.campaign import Letter
 from ..vn import citations, numbering
 from ..vn.text import with_closing_mark
 from .base import Block, DocumentContent, Footnote, Properties
-from .common import cite, closing, duty_text, opening_sentence
+from .common import agency_heading, cite, closing, duty_text, opening_sentence
 from .plan import TYPE_NAME as PLAN_TYPE
 
 
@@ -31,14 +31,11 @@ def build_letter(config: Config, letter: Letter) -> DocumentContent:
         kind="directive_letter",
         template="letter.docx",
         filename=f"cong-van-{letter.id.lower().replace('_', '-')}.docx",
-        heading=parts.heading(
-            parent=agency.parent.name if agency.parent else None,
-            agency=agency.name,
+        heading=agency_heading(
+            config,
             symbol=numbering.letter_symbol(agency.abbreviation, unit.abbreviation),
             number=letter.number,
-            place=agency.place,
             date=letter.date,
-            year=year,
             letter_subject=letter.subject,
         ),
         title=None,

@@ -15,7 +15,7 @@ from ..schema.campaign import Plan
 from ..vn import numbering
 from ..vn.text import upper, with_closing_mark
 from .base import Block, DocumentContent, Properties
-from .common import cite, closing, duty_text, opening_sentence
+from .common import agency_heading, cite, closing, duty_text, opening_sentence
 
 TYPE_NAME = "Kế hoạch"
 
@@ -31,14 +31,8 @@ def build_plan(config: Config) -> DocumentContent:
         kind="plan",
         template="plan.docx",
         filename=f"ke-hoach-{year}.docx",
-        heading=parts.heading(
-            parent=agency.parent.name if agency.parent else None,
-            agency=agency.name,
-            symbol=numbering.typed_symbol(TYPE_NAME, agency.abbreviation),
-            number=plan.number,
-            place=agency.place,
-            date=plan.date,
-            year=year,
+        heading=agency_heading(
+            config, symbol=numbering.typed_symbol(TYPE_NAME, agency.abbreviation), number=plan.number, date=plan.date,
         ),
         title=parts.title(TYPE_NAME, subject),
         body=tuple(_body(config, plan)),
