@@ -16,7 +16,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
@@ -124,6 +124,10 @@ def _styles(doc) -> None:
            first_line=page.BODY_FIRST_LINE_INDENT, line=body_line, keep_next=True)
     _style(doc, "VB Closing", size=page.SIZE_BODY, align=JUSTIFY, after=6,
            first_line=page.BODY_FIRST_LINE_INDENT, line=body_line, keep_next=True)
+    fill = _style(doc, "VB Fill", size=page.SIZE_BODY, align=LEFT, line=1.5)
+    fill.paragraph_format.tab_stops.add_tab_stop(Twips(page.TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    _style(doc, "VB Table Heading", size=page.SIZE_TABLE, bold=True)
+    _style(doc, "VB Table", size=page.SIZE_TABLE)
     _style(doc, "VB Recipients Label", size=page.SIZE_RECIPIENTS_LABEL, bold=True, italic=True,
            align=LEFT, before=12)
     _style(doc, "VB Recipients", size=page.SIZE_RECIPIENTS, align=LEFT)
@@ -186,6 +190,23 @@ def _section(doc) -> None:
     header._p.append(field)
 
 
+_TBLPR_ORDER = [
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+    "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+]
+
+
+def _tblpr_add(tblPr, el) -> None:
+    """Insert a table property where the schema puts it (Word refuses them out of order)."""
+    rank = _TBLPR_ORDER.index(el.tag.split("}")[1])
+    for i, child in enumerate(tblPr):
+        name = child.tag.split("}")[1]
+        if name in _TBLPR_ORDER and _TBLPR_ORDER.index(name) > rank:
+            tblPr.insert(i, el)
+            return
+    tblPr.append(el)
+
+
 def _borderless(table, widths: list[int]) -> None:
     tbl = table._tbl
     tblPr = tbl.tblPr
@@ -194,17 +215,17 @@ def _borderless(table, widths: list[int]) -> None:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tblPr.append(borders)
+    _tblpr_add(tblPr, borders)
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    tblPr.append(layout)
+    _tblpr_add(tblPr, layout)
     margins = OxmlElement("w:tblCellMar")
     for edge in ("left", "right"):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:w"), "0")
         el.set(qn("w:type"), "dxa")
         margins.append(el)
-    tblPr.append(margins)
+    _tblpr_add(tblPr, margins)
     width = tblPr.find(qn("w:tblW"))
     width.set(qn("w:w"), str(sum(widths)))
     width.set(qn("w:type"), "dxa")
@@ -246,12 +267,14 @@ def _heading_table(doc, *, letter: bool) -> None:
     _para(date, "{{ heading.place_date }}", "VB Place Date", first=True)
 
 
-def _body(doc) -> None:
-    doc.add_paragraph("{%p for block in body %}", style="VB Body")
+def _body(doc, blocks: str = "body") -> None:
+    doc.add_paragraph(f"{{%p for block in {blocks} %}}", style="VB Body")
     doc.add_paragraph('{%p if block.kind == "section" %}', style="VB Body")
     doc.add_paragraph("{{r block.text }}", style="VB Section")
     doc.add_paragraph('{%p elif block.kind == "subsection" %}', style="VB Body")
     doc.add_paragraph("{{r block.text }}", style="VB Subsection")
+    doc.add_paragraph('{%p elif block.kind == "fill" %}', style="VB Body")
+    doc.add_paragraph("{{r block.text }}", style="VB Fill")
     doc.add_paragraph('{%p elif block.kind == "closing" %}', style="VB Body")
     doc.add_paragraph("{{r block.text }}", style="VB Closing")
     doc.add_paragraph("{%p else %}", style="VB Body")
@@ -380,6 +403,61 @@ def make_letter() -> Document:
     return doc
 
 
+def _form_table(doc) -> None:
+    """STT and three headed columns, bordered, with rows left empty to fill in."""
+    doc.add_paragraph("{{r table.title }}", style="VB Section")
+    widths = [page.mm(15), page.mm(50), page.mm(40), page.TEXT_WIDTH - page.mm(105)]
+    table = doc.add_table(rows=4, cols=4)
+    tblPr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    _tblpr_add(tblPr, borders)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    _tblpr_add(tblPr, layout)
+    table.autofit = False
+    for col, w in zip(table.columns, widths, strict=True):
+        col.width = Twips(w)
+        for cell in col.cells:
+            cell.width = Twips(w)
+    header = ["STT", "{{ table.columns[0] }}", "{{ table.columns[1] }}", "{{ table.columns[2] }}"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        _para(cell, text, "VB Table Heading", first=True)
+    header_props = table.rows[0]._tr.get_or_add_trPr()
+    header_props.append(OxmlElement("w:tblHeader"))
+    _para(table.cell(1, 0), "{%tr for number in table.rows %}", "VB Table", first=True)
+    _para(table.cell(2, 0), "{{ number }}", "VB Table", first=True)
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(page.mm(12)))
+    height.set(qn("w:hRule"), "atLeast")
+    table.rows[2]._tr.get_or_add_trPr().append(height)
+    for c in range(1, 4):
+        _para(table.cell(2, c), "", "VB Table", first=True)
+    _para(table.cell(3, 0), "{%tr endfor %}", "VB Table", first=True)
+    doc.add_paragraph("", style="VB Body")
+
+
+def make_report_form() -> Document:
+    """Mẫu 1.4 for a báo cáo sent upward: with Kính gửi, a table and lines to write on."""
+    doc = _base("Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP: mẫu báo cáo (vbdocs)")
+    _heading_table(doc, letter=False)
+    doc.add_paragraph("{{ title.type_name }}", style="VB Type Name")
+    doc.add_paragraph("{{r title.subject }}", style="VB Subject")
+    doc.add_paragraph("{{p title.rule }}", style="VB Rule")
+    doc.add_paragraph("Kính gửi: {{ addressees.lines[0] }}", style="VB Addressee Label")
+    doc.add_paragraph("", style="VB Body")
+    _body(doc)
+    _form_table(doc)
+    _body(doc, "tail")
+    _closing_table(doc)
+    return doc
+
+
 def make_plan() -> Document:
     """Mẫu 1.4: a document with a type name (Kế hoạch, Báo cáo, …)."""
     doc = _base("Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
@@ -395,7 +473,8 @@ def make_plan() -> Document:
 
 def main() -> None:
     TEMPLATES.mkdir(parents=True, exist_ok=True)
-    for name, make in (("plan.docx", make_plan), ("letter.docx", make_letter)):
+    for name, make in (("plan.docx", make_plan), ("letter.docx", make_letter),
+                       ("report_form.docx", make_report_form)):
         target = TEMPLATES / name
         make().save(str(target))
         print(f"wrote {target}")

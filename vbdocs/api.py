@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config, load_config
+from .errors import OutputError
+
+#: Kinds of file a set holds, as the manifest names them.
+KINDS = ("plan", "directive_letter", "report_form", "registration_form", "calendar")
+CALENDAR = "deadlines.ics"
+
+Progress = Callable[[int, int], None]
+"""Called with (documents done, documents in all) as a build goes."""
 
 
 @dataclass(frozen=True)
 class BuiltDocument:
-    """A document written by :func:`build`."""
+    """A file written by :func:`build`."""
 
     kind: str
     path: Path
     sha256: str
+    unit: str | None = None
+    period: str | None = None
+    deadline: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What :func:`build` wrote: the documents in manifest order, and the manifest."""
+    """What :func:`build` wrote: the files in manifest order, and the manifest."""
 
     documents: tuple[BuiltDocument, ...]
     manifest: Path
@@ -47,6 +59,10 @@ def build(
     *,
     output: str | Path,
     templates: Sequence[str | Path] = (),
+    only: Sequence[str] = (),
+    units: Sequence[str] = (),
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build the campaign's document set into ``output`` with its ``manifest.json``.
 
@@ -54,23 +70,53 @@ def build(
         campaign: the campaign YAML file.
         output: the folder to write into (created if missing).
         templates: folders searched for templates before the built-in ones.
+        only: build only these kinds (see ``KINDS``); the rest of the set stays as it is.
+        units: build only the forms of these units (codes); the rest stays as it is.
+        jobs: processes rendering in parallel; the bytes are the same as with one.
+        progress: called as documents are rendered.
 
     Raises:
         ConfigError: the input is invalid; nothing is written.
         TemplateError: a template is missing or does not fit the data; nothing is written.
-        OutputError: the files cannot be written; the folder is left as it was.
+        OutputError: the files cannot be written, or the selection is unknown; the
+            folder is left as it was.
     """
-    from .docset import MANIFEST, write_set
-    from .documents.registry import campaign_documents
-    from .render import TemplateSearchPath, render
+    from .deadlines import calendar
+    from .docset import SetFile, write_set
+    from .documents.registry import campaign_deadlines, campaign_documents
+    from .render import TemplateSearchPath, render_all, source_date
 
     config = load_config(campaign)
-    contents = campaign_documents(config)
+    unknown = sorted(set(only) - set(KINDS))
+    if unknown:
+        raise OutputError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(KINDS)}")
+    known_units = {u.code for u in config.units.units}
+    missing = sorted(set(units) - known_units)
+    if missing:
+        raise OutputError(f"no unit with the code {missing[0]!r} in the units file")
+    contents = [
+        c for c in campaign_documents(config)
+        if (not only or c.kind in only) and (not units or c.unit in units)
+    ]
     search = TemplateSearchPath(tuple(Path(t) for t in templates))
-    files = [(c.kind, c.filename, render(c, templates=search)) for c in contents]
+    rendered = render_all(contents, templates=search, jobs=jobs, progress=progress)
+    files = [
+        SetFile(c.kind, c.filename, data, c.unit, c.period, c.deadline)
+        for c, data in zip(contents, rendered, strict=True)
+    ]
+    deadlines = campaign_deadlines(config)
+    if deadlines and (not only or "calendar" in only) and not units:
+        year = config.campaign.campaign.year
+        stamp = source_date(dt.datetime(year, 1, 1))
+        name = f"{config.units.agency.name}: hạn báo cáo năm {year}"
+        files.append(SetFile("calendar", CALENDAR, calendar(name, deadlines, stamp=stamp)))
     out = Path(output)
-    entries = write_set(out, files)
+    entries = write_set(out, files, partial=bool(only or units))
     return BuildResult(
-        documents=tuple(BuiltDocument(e.kind, out / e.path, e.sha256) for e in entries),
-        manifest=out / MANIFEST,
+        documents=tuple(
+            BuiltDocument(e["kind"], out / e["path"], e["sha256"], e.get("unit"), e.get("period"),
+                          dt.date.fromisoformat(e["deadline"]) if e.get("deadline") else None)
+            for e in entries
+        ),
+        manifest=out / "manifest.json",
     )

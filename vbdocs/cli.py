@@ -47,15 +47,36 @@ def main() -> None:
               help="Folder to write the documents and manifest.json into.")
 @click.option("-t", "--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
               multiple=True, help="Folder of templates searched before the built-in ones.")
+@click.option("--only", "only", multiple=True, metavar="KIND",
+              help="Build only this kind (plan, directive_letter, report_form, registration_form, calendar); "
+                   "repeatable. The rest of the set in OUTPUT stays as it is.")
+@click.option("--unit", "units", multiple=True, metavar="CODE",
+              help="Build only the forms of this unit; repeatable.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes rendering in parallel (0: one per core). The files are the same.")
 @_reports_errors
-def build(campaign: Path, output: Path, templates: tuple[Path, ...]) -> None:
+def build(campaign: Path, output: Path, templates: tuple[Path, ...], only: tuple[str, ...],
+          units: tuple[str, ...], jobs: int) -> None:
     """Build the documents of CAMPAIGN (a campaign YAML file) into OUTPUT."""
+    import io
+    import os
+
     from .api import build as build_set
 
-    result = build_set(campaign, output=output, templates=templates)
-    for doc in result.documents:
-        click.echo(f"{doc.kind}: {doc.path}")
-    click.echo(f"manifest: {result.manifest}")
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    show = sys.stderr.isatty() and not os.environ.get("CI")
+    stream = sys.stderr if show else io.StringIO()  # where nobody watches (CI, pipes), no bar
+    with click.progressbar(length=0, label="Rendering", file=stream) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        result = build_set(campaign, output=output, templates=templates, only=only, units=units, jobs=jobs,
+                           progress=progress)
+    click.echo(f"{len(result.documents)} files in {output}, listed in {result.manifest}")
+
 
 
 @main.command()
@@ -84,3 +105,7 @@ def schema(output: Path | None) -> None:
     for name, text in schemas.items():
         (output / name).write_text(text, encoding="utf-8")
         click.echo(str(output / name))
+
+
+if __name__ == "__main__":
+    main()

@@ -58,6 +58,14 @@ class Config:
             raise KeyError(code)
         return body.short_name
 
+    def units_of(self, codes: Iterable[str]) -> list[Unit]:
+        """The units named by unit and group codes, once each, in the units file's order."""
+        wanted: set[str] = set()
+        for code in codes:
+            group = self.group(code)
+            wanted.update(u.code for u in self.group_members(group)) if group else wanted.add(code)
+        return [u for u in self.units.units if u.code in wanted]
+
     def group_members(self, group: Group) -> list[Unit]:
         if group.members is None:
             return list(self.units.units)
@@ -227,6 +235,7 @@ def _check_references(config: Config, doc: Document) -> Iterable[Problem]:
         letter_ids.setdefault(letter.id, i)
     if c.plan is None and not c.letters:
         yield doc.problem((), "the campaign has neither a plan nor letters: there is nothing to build")
+    yield from _check_forms(config, doc, known)
     year = c.campaign.year
     plan_date = c.plan.date if c.plan else None
     for i, due in enumerate(c.reports):
@@ -280,6 +289,26 @@ def _check_duties(doc: Document, known: _Known, here: PathKey, duties: Iterable[
         for k, report in enumerate(duty.reports):
             if report not in known.reports:
                 yield doc.problem((*here, j, "reports", k), f"no report with the id {report!r} in this file's reports")
+
+
+def _check_forms(config: Config, doc: Document, known: _Known) -> Iterable[Problem]:
+    c = config.campaign
+    for i, report in enumerate(c.reports):
+        for j, code in enumerate(report.units):
+            if code not in known.addressable:
+                yield doc.problem(("reports", i, "units", j), _unknown("unit or group", code, known.addressable))
+        if report.subject is not None and c.forms is None:
+            yield doc.problem(("reports", i, "subject"), "a report with a form needs forms.send_to, for its Kính gửi")
+        if report.subject is not None and c.plan is None:
+            yield doc.problem(("reports", i, "subject"), "report forms follow the plan, but this campaign has no plan")
+    registration = c.forms.registration if c.forms else None
+    if registration is not None:
+        for j, code in enumerate(registration.units):
+            if code not in known.addressable:
+                yield doc.problem(("forms", "registration", "units", j),
+                                  _unknown("unit or group", code, known.addressable))
+        if c.plan is None:
+            yield doc.problem(("forms", "registration"), "forms follow the plan, but this campaign has no plan")
 
 
 def _check_plan(config: Config, doc: Document, known: _Known) -> Iterable[Problem]:

@@ -82,6 +82,10 @@ class Text:
         """Names of the footnotes referenced in this text, in order."""
         return tuple(span.footnote for span in self.spans if span.footnote)
 
+    def with_emphasis(self, *, italic: bool) -> Text:
+        """The same text with every span set italic (or upright)."""
+        return Text(tuple(Span(s.text, s.bold, italic, s.footnote) for s in self.spans))
+
     def map_first(self, change: Callable[[str], str]) -> Text:
         """Apply ``change`` to the text of the first span (for casing)."""
         if not self.spans or self.spans[0].footnote:

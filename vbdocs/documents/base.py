@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
 from ..inline import Text
 from ..layout.parts import Addressees, Closing, Heading, Title
 
-BlockKind = Literal["section", "subsection", "paragraph", "closing"]
+BlockKind = Literal["section", "subsection", "paragraph", "closing", "fill"]
 
 
 @dataclass(frozen=True)
@@ -18,11 +19,21 @@ class Block:
     ``section`` is a mục heading ("I. MỤC ĐÍCH, YÊU CẦU": upper case, bold),
     ``subsection`` a khoản with a title ("1. Văn phòng Sở": bold), ``paragraph``
     any other paragraph (numbered khoản, "- " lines, running text); ``closing`` the
-    last paragraph, which ends "./." and stays on the page of Nơi nhận and the signature.
+    last paragraph, which ends "./." and stays on the page of Nơi nhận and the signature;
+    ``fill`` a dotted line left blank for the person who fills in a form.
     """
 
     kind: BlockKind
     text: Text
+
+
+@dataclass(frozen=True)
+class FormTable:
+    """A table of a form: STT and three headed columns, with empty rows to fill in."""
+
+    title: Text
+    columns: tuple[str, str, str]
+    rows: int
 
 
 @dataclass(frozen=True)
@@ -63,3 +74,10 @@ class DocumentContent:
     properties: Properties
     addressees: Addressees | None = None
     footnotes: tuple[Footnote, ...] = ()
+    table: FormTable | None = None
+    """A form's table, between ``body`` and ``tail``."""
+    tail: tuple[Block, ...] = ()
+    unit: str | None = None
+    """The unit a form is for (its code), listed in the manifest."""
+    period: str | None = None
+    deadline: dt.date | None = None

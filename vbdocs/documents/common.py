@@ -10,9 +10,11 @@ from ..config import Config
 from ..inline import Text, parse
 from ..layout import parts
 from ..schema.campaign import Duty, Filing, LegalBasis, Recipient, Signer
-from ..vn import citations
+from ..vn import citations, numbering
 from ..vn.dates import short_date
 from ..vn.text import conjunction_separators
+
+PLAN_TYPE = "Kế hoạch"
 
 
 def agency_heading(
@@ -43,6 +45,19 @@ def cite(config: Config, basis: LegalBasis) -> Text:
         subject=parse(basis.subject),
         connector=basis.connector,
     )
+
+
+def plan_citation(config: Config) -> Text:
+    """The campaign's plan as other documents cite it: with number and date once issued."""
+    plan = config.campaign.plan
+    assert plan is not None  # checked by load_config
+    agency = config.units.agency
+    number = None
+    if plan.number is not None:
+        symbol = numbering.typed_symbol(PLAN_TYPE, agency.abbreviation)
+        number = f"{numbering.padded_number(plan.number)}/{symbol}"
+    subject = parse(plan.subject).map_first(lambda s: s[:1].lower() + s[1:])
+    return citations.citation(PLAN_TYPE, number=number, date=plan.date, issuer=agency.name, subject=subject)
 
 
 def opening_sentence(cited: Sequence[Text], tail: Text) -> Text:

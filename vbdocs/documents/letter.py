@@ -10,14 +10,13 @@ instructions ending "./.", footnotes as real Word footnotes, and Nơi nhận sta
 from __future__ import annotations
 
 from ..config import Config
-from ..inline import Text, parse
+from ..inline import parse
 from ..layout import parts
 from ..schema.campaign import Letter
-from ..vn import citations, numbering
+from ..vn import numbering
 from ..vn.text import with_closing_mark
 from .base import Block, DocumentContent, Footnote, Properties
-from .common import agency_heading, cite, closing, duty_text, opening_sentence
-from .plan import TYPE_NAME as PLAN_TYPE
+from .common import agency_heading, cite, closing, duty_text, opening_sentence, plan_citation
 
 
 def build_letter(config: Config, letter: Letter) -> DocumentContent:
@@ -48,22 +47,8 @@ def build_letter(config: Config, letter: Letter) -> DocumentContent:
     )
 
 
-def _plan_citation(config: Config) -> Text:
-    """The campaign's plan as the letter cites it: with number and date once issued."""
-    plan = config.campaign.plan
-    assert plan is not None  # checked by load_config
-    agency = config.units.agency
-    number = None
-    if plan.number is not None:
-        symbol = numbering.typed_symbol(PLAN_TYPE, agency.abbreviation)
-        number = f"{numbering.padded_number(plan.number)}/{symbol}"
-    subject = parse(plan.subject)
-    return citations.citation(PLAN_TYPE, number=number, date=plan.date, issuer=agency.name,
-                              subject=subject.map_first(lambda s: s[:1].lower() + s[1:]))
-
-
 def _body(config: Config, letter: Letter) -> list[Block]:
-    cited = ([_plan_citation(config)] if letter.cites_plan else []) + [cite(config, b) for b in letter.legal_bases]
+    cited = ([plan_citation(config)] if letter.cites_plan else []) + [cite(config, b) for b in letter.legal_bases]
     blocks = [Block("paragraph", opening_sentence(cited, parse(letter.directive)))]
     last = len(letter.instructions)
     for i, duty in enumerate(letter.instructions, start=1):

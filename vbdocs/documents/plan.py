@@ -15,9 +15,9 @@ from ..schema.campaign import Plan
 from ..vn import numbering
 from ..vn.text import upper, with_closing_mark
 from .base import Block, DocumentContent, Properties
-from .common import agency_heading, cite, closing, duty_text, opening_sentence
+from .common import PLAN_TYPE, agency_heading, cite, closing, duty_text, opening_sentence
 
-TYPE_NAME = "Kế hoạch"
+TYPE_NAME = PLAN_TYPE
 
 
 def build_plan(config: Config) -> DocumentContent:

@@ -50,6 +50,7 @@ SIZE_RECIPIENTS_LABEL = 12
 SIZE_RECIPIENTS = 11
 SIZE_SIGNER = 14
 SIZE_PAGE_NUMBER = 14
+SIZE_TABLE = 13
 SIZE_FOOTNOTE = 12
 """The Decree sets no footnote size; 12 pt, between the list (11) and the body (14)."""
 

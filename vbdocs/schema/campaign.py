@@ -46,6 +46,9 @@ class Section(Model):
     items: list[Markup] = Field(
         min_length=1, description="The khoản, numbered 1., 2., … in order. Markup allowed.",
     )
+    reported: bool = Field(
+        False, description="The units report on each item of this mục: report forms get a heading per item.",
+    )
 
 
 class Duty(Model):
@@ -204,12 +207,65 @@ class Letter(Model):
 
 
 class Report(Model):
-    """A report the units must send by a deadline."""
+    """A report the units must send by a deadline; each unit gets a form to fill in."""
 
     id: Code = Field(description="The code duties use to refer to this report.")
     name: Str = Field(description="How the report is named in text (\"báo cáo 6 tháng\").")
     period: Str = Field(description="The period reported on (\"6 tháng đầu năm 2024\").")
     deadline: dt.date = Field(description="The day before which the report is due.")
+    subject: Markup | None = Field(
+        None,
+        description="Trích yếu of the report form (\"Kết quả thực hiện phong trào thi đua “Dân vận khéo” 6 tháng "
+        "đầu năm 2024\"); without it, no form is made for this report.",
+    )
+    units: list[Code] = Field(
+        default_factory=list,
+        description="Units or groups that send this report: a form is made for each of their units.",
+    )
+
+
+class Registration(Model):
+    """The registration form each unit returns (e.g. the models it will build this year)."""
+
+    id: Code = Field("dang-ky", description="Names the output files (<id>-<unit>.docx).")
+    subject: Markup = Field(
+        description="Trích yếu of the form (\"Đăng ký xây dựng mô hình “Dân vận khéo” năm 2024\").",
+    )
+    action: Markup = Field(
+        description="What the unit does in the opening sentence, after its name "
+        "(\"đăng ký xây dựng mô hình “Dân vận khéo” năm 2024 như sau:\").",
+    )
+    columns: list[Str] = Field(
+        min_length=3, max_length=3,
+        description="Headings of the table's three columns after STT "
+        "(\"Tên mô hình\", \"Lĩnh vực\", \"Nội dung, thời gian thực hiện\").",
+    )
+    deadline: dt.date | None = Field(None, description="The day before which the form is due, if set.")
+    units: list[Code] = Field(min_length=1, description="Units or groups that return the form.")
+
+
+class Forms(Model):
+    """What every form the units fill in shares."""
+
+    send_to: Str = Field(
+        description="Kính gửi of the forms, sent upward to the agency "
+        "(\"Sở Nông nghiệp và Phát triển nông thôn (qua Văn phòng Sở)\").",
+    )
+    results_title: Str = Field("Kết quả thực hiện", description="Heading of the mục that follows the plan's tasks.")
+    models_title: Str = Field(
+        "Mô hình đã triển khai", description="Heading of the mục with the table of models.",
+    )
+    model_columns: list[Str] = Field(
+        ["Tên mô hình", "Lĩnh vực", "Kết quả đạt được"], min_length=3, max_length=3,
+        description="Headings of the models table's three columns after STT.",
+    )
+    rows: int = Field(4, ge=1, le=30, description="Empty rows of each table, to fill in.")
+    fill_lines: int = Field(3, ge=1, le=20, description="Dotted lines left to write on under each heading.")
+    closing_sections: list[Str] = Field(
+        ["Khó khăn, vướng mắc", "Đề xuất, kiến nghị"],
+        description="Mục after the table, each with dotted lines to write on.",
+    )
+    registration: Registration | None = Field(None, description="The registration form, if the plan asks for one.")
 
 
 class Campaign(Model):
@@ -230,4 +286,7 @@ class CampaignFile(Model):
     letters: list[Letter] = Field(default_factory=list, description="Công văn the campaign sends.")
     reports: list[Report] = Field(
         default_factory=list, description="Reports the units send, with their deadlines.",
+    )
+    forms: Forms | None = Field(
+        None, description="The forms units fill in: one per unit and report, and the registration form.",
     )

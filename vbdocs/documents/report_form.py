@@ -1,0 +1,140 @@
+"""Report forms (báo cáo, Mẫu 1.4) that units fill in and send up by the plan's deadlines.
+
+One form per unit and report, and one registration form per unit, each pre-filled
+for its unit: the unit as issuer under the agency in the header ("Số:     /BC-VP"),
+"Kính gửi" the agency (a report sent upward), the period and the deadline, a mục
+per task of the plan with dotted lines to write on, a table of models, the mục
+after it (difficulties, proposals), and a blank signature block for the unit's
+head. Which forms exist and for whom comes from the campaign file alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..config import Config
+from ..inline import Text, parse
+from ..layout import parts
+from ..schema.campaign import Forms, Registration, Report
+from ..schema.units import Unit
+from ..vn import numbering
+from ..vn.dates import short_date
+from ..vn.signing import Authority
+from ..vn.text import upper, with_closing_mark
+from .base import Block, DocumentContent, FormTable, Properties
+from .common import plan_citation
+
+TYPE_NAME = "Báo cáo"
+
+
+def build_report_forms(config: Config) -> list[DocumentContent]:
+    """Every form of the campaign: per report, per unit; then the registration forms."""
+    forms = config.campaign.forms
+    if forms is None:
+        return []
+    out = [
+        _report_form(config, forms, report, unit)
+        for report in config.campaign.reports
+        if report.subject is not None
+        for unit in config.units_of(report.units)
+    ]
+    if forms.registration is not None:
+        registration = forms.registration
+        out += [_registration_form(config, forms, registration, unit) for unit in config.units_of(registration.units)]
+    return out
+
+
+def _file_stem(*parts_: str) -> str:
+    return "-".join(p.lower().replace("_", "-") for p in parts_)
+
+
+def _form(
+    config: Config, forms: Forms, unit: Unit, *, kind: str, filename: str, subject: Text, body: list[Block],
+    table: FormTable, deadline: dt.date | None, period: str | None, next_section: int,
+) -> DocumentContent:
+    agency = config.units.agency
+    year = config.campaign.campaign.year
+    tail: list[Block] = []
+    for i, title in enumerate(forms.closing_sections, start=next_section):
+        tail.append(Block("section", Text.plain(f"{numbering.roman(i)}. {upper(title)}")))
+        tail.extend(_fill(forms))
+    tail.append(Block("closing", Text.plain(with_closing_mark(f"Trên đây là báo cáo của {unit.name}"))))
+    return DocumentContent(
+        kind=kind,
+        template="report_form.docx",
+        filename=filename,
+        heading=parts.heading(
+            parent=agency.name,
+            agency=unit.name,
+            symbol=numbering.typed_symbol(TYPE_NAME, unit.abbreviation),
+            number=None,
+            place=agency.place,
+            date=None,
+            year=year,
+        ),
+        title=parts.title(TYPE_NAME, subject),
+        addressees=parts.addressees([forms.send_to]),
+        body=tuple(body),
+        table=table,
+        tail=tuple(tail),
+        closing=parts.closing(
+            recipients=[],
+            filing=parts.filing_line(unit.abbreviation),
+            authority=Authority.OWN,
+            signer_title=unit.head_title,
+            signer_name="",
+            head_title=unit.head_title,
+            as_above=True,
+        ),
+        properties=Properties(title=f"{TYPE_NAME} {subject}", subject=str(subject), author=unit.name, year=year),
+        unit=unit.code,
+        period=period,
+        deadline=deadline,
+    )
+
+
+def _fill(forms: Forms) -> list[Block]:
+    return [Block("fill", Text.plain("\t"))] * forms.fill_lines
+
+
+def _due(deadline: dt.date | None) -> str:
+    return f" (gửi trước ngày {short_date(deadline)})" if deadline else ""
+
+
+def _report_form(config: Config, forms: Forms, report: Report, unit: Unit) -> DocumentContent:
+    assert report.subject is not None
+    opening = (
+        "Thực hiện " + plan_citation(config)
+        + f"; {unit.name} báo cáo kết quả thực hiện {report.period}{_due(report.deadline)} như sau:"
+    )
+    body = [Block("paragraph", opening),
+            Block("section", Text.plain(f"I. {upper(forms.results_title)}"))]
+    plan = config.campaign.plan
+    tasks = [item for section in (plan.sections if plan else []) if section.reported for item in section.items]
+    for i, task in enumerate(tasks, start=1):
+        body.append(Block("paragraph", (f"{i}. " + parse(task)).with_emphasis(italic=True)))
+        body.extend(_fill(forms))
+    table = FormTable(Text.plain(f"II. {upper(forms.models_title)}"), _three(forms.model_columns), forms.rows)
+    return _form(
+        config, forms, unit, kind="report_form", filename=_file_stem("bao-cao", report.id, unit.code) + ".docx",
+        subject=parse(report.subject), body=body, table=table, deadline=report.deadline, period=report.period,
+        next_section=3,
+    )
+
+
+def _registration_form(config: Config, forms: Forms, registration: Registration, unit: Unit) -> DocumentContent:
+    opening = "Thực hiện " + plan_citation(config) + f"; {unit.name} " + parse(registration.action)
+    if registration.deadline:
+        opening = opening.map_last(lambda s: s.rstrip(":").rstrip()) + f"{_due(registration.deadline)}:"
+    body = [Block("paragraph", opening)]
+    table = FormTable(Text.plain(f"I. {upper('Danh sách đăng ký')}"), _three(registration.columns), forms.rows)
+    return _form(
+        config, forms, unit, kind="registration_form",
+        filename=_file_stem(registration.id, unit.code) + ".docx", subject=parse(registration.subject),
+        body=body, table=table, deadline=registration.deadline, period=None, next_section=2,
+    )
+
+
+def _three(columns: list[str]) -> tuple[str, str, str]:
+    first, second, third = columns
+    return first, second, third
