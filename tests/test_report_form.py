@@ -1,0 +1,99 @@
+"""Report and registration forms: pre-filled for their unit, as the campaign data says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import vbdocs
+from tests.conftest import CONFIG
+from tests.docx_read import NS, Docx
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("forms")
+    vbdocs.build(CONFIG / "campaign_2024.yaml", output=out, only=["report_form", "registration_form"],
+                 units=["VP", "TTKN"])
+    return out
+
+
+def test_form_header_names_the_unit_under_the_department(forms: Path) -> None:
+    doc = Docx(forms / "bao-cao-six-month-ttkn.docx")
+    lines = doc.lines()
+    assert lines[:7] == [
+        "SỞ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN", "TRUNG TÂM KHUYẾN NÔNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số:     /BC-TTKN", "Bình Thuận, ngày     tháng     năm 2024",
+    ]
+    assert doc.bold(doc.find("TRUNG TÂM KHUYẾN NÔNG")) and not doc.bold(doc.find("SỞ NÔNG NGHIỆP VÀ"))
+    assert lines[7:10] == ["BÁO CÁO", "Kết quả thực hiện phong trào thi đua “Dân vận khéo” 6 tháng đầu năm 2024",
+                           "Kính gửi: Sở Nông nghiệp và Phát triển nông thôn (qua Văn phòng Sở)"]
+
+
+def test_form_body_follows_the_plans_tasks(forms: Path) -> None:
+    doc = Docx(forms / "bao-cao-annual-vp.docx")
+    opening = doc.find("Thực hiện Kế hoạch")
+    assert opening.text.endswith(
+        "; Văn phòng Sở báo cáo kết quả thực hiện năm 2024 (gửi trước ngày 05/10/2024) như sau:")
+    paragraphs = doc.paragraphs()
+    tasks = [p for p in paragraphs if p.style == "VBBody" and p.text[:2] in {f"{i}." for i in range(1, 10)}]
+    assert [p.text.split(".")[0] for p in tasks] == [str(i) for i in range(1, 10)]
+    assert all(all(r.italic for r in p.runs if r.text) for p in tasks), "tasks are prompts, in italics"
+    assert tasks[0].text.startswith("1. Tiếp tục quán triệt, triển khai thực hiện Chỉ thị số 16/CT-TTg")
+    fills = [p for p in paragraphs if p.style == "VBFill"]
+    assert len(fills) == 9 * 3 + 2 * 3 and all(p.text == "\t" for p in fills)
+    headings = [p.text for p in paragraphs if p.style == "VBSection"]
+    assert headings == ["I. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG CỦA KẾ HOẠCH", "II. MÔ HÌNH “DÂN VẬN KHÉO” CỦA ĐƠN VỊ",
+                        "III. KHÓ KHĂN, VƯỚNG MẮC", "IV. ĐỀ XUẤT, KIẾN NGHỊ"]
+    closing = [p for p in paragraphs if p.style == "VBClosing"]
+    assert [p.text for p in closing] == ["Trên đây là báo cáo của Văn phòng Sở./."]
+
+
+def test_form_has_a_table_of_models_to_fill_in(forms: Path) -> None:
+    doc = Docx(forms / "bao-cao-six-month-vp.docx")
+    tables = doc.document.findall(".//w:tbl", NS)
+    assert len(tables) == 3  # header, models, closing band
+    rows = [["".join(t.text or "" for t in cell.iter("{%s}t" % NS["w"])) for cell in row.findall("w:tc", NS)]
+            for row in tables[1].findall("w:tr", NS)]
+    assert rows == [["STT", "Tên mô hình", "Lĩnh vực", "Kết quả đạt được"],
+                    ["1", "", "", ""], ["2", "", "", ""], ["3", "", "", ""], ["4", "", "", ""]]
+
+
+def test_form_is_signed_by_the_units_head(forms: Path) -> None:
+    doc = Docx(forms / "bao-cao-six-month-vp.docx")
+    assert doc.find("CHÁNH VĂN PHÒNG").cell is not None
+    assert [p.text for p in doc.paragraphs() if p.style == "VBRecipients"] == ["- Như trên;", "- Lưu: VT, VP."]
+
+
+def test_registration_form(forms: Path) -> None:
+    doc = Docx(forms / "dang-ky-mo-hinh-ttkn.docx")
+    opening = doc.find("Thực hiện Kế hoạch")
+    assert opening.markup().endswith(
+        "; Trung tâm Khuyến nông đăng ký xây dựng, nhân rộng mô hình “*Dân vận khéo*” năm 2024 như sau:")
+    assert [p.text for p in doc.paragraphs() if p.style == "VBSection"] == [
+        "I. DANH SÁCH ĐĂNG KÝ", "II. KHÓ KHĂN, VƯỚNG MẮC", "III. ĐỀ XUẤT, KIẾN NGHỊ"]
+    assert "Nội dung, thời gian thực hiện, người phụ trách" in doc.lines()
+
+
+def test_no_forms_without_form_data(config_copy: Path, tmp_path: Path) -> None:
+    campaign = config_copy / "campaign_2024.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    start, end = text.index("\nforms:\n"), text.index("\nplan:\n")
+    text = text[:start] + "\n" + text[end:]
+    text = text.replace("    subject: Kết quả thực hiện phong trào thi đua “Dân vận khéo” 6 tháng đầu năm 2024\n", "")
+    text = text.replace("    subject: Kết quả thực hiện phong trào thi đua “Dân vận khéo” năm 2024\n", "")
+    campaign.write_text(text, encoding="utf-8")
+    result = vbdocs.build(campaign, output=tmp_path / "out")
+    assert [d.kind for d in result.documents] == ["plan", "directive_letter", "calendar"]
+
+
+def test_a_form_without_send_to_is_a_located_error(config_copy: Path) -> None:
+    campaign = config_copy / "campaign_2024.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    campaign.write_text(text.replace("  send_to: Sở Nông nghiệp và Phát triển nông thôn (qua Văn phòng Sở)\n", ""),
+                        encoding="utf-8")
+    with pytest.raises(vbdocs.ConfigError) as info:
+        vbdocs.validate(campaign)
+    assert [f"{p.path}: {p.message}" for p in info.value.problems] == ["forms.send_to: is required but missing"]
