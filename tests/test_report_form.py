@@ -55,7 +55,7 @@ def test_form_has_a_table_of_models_to_fill_in(forms: Path) -> None:
     doc = Docx(forms / "bao-cao-six-month-vp.docx")
     tables = doc.document.findall(".//w:tbl", NS)
     assert len(tables) == 3  # header, models, closing band
-    rows = [["".join(t.text or "" for t in cell.iter("{%s}t" % NS["w"])) for cell in row.findall("w:tc", NS)]
+    rows = [["".join(t.text or "" for t in cell.iter(f"{{{NS['w']}}}t")) for cell in row.findall("w:tc", NS)]
             for row in tables[1].findall("w:tr", NS)]
     assert rows == [["STT", "Tên mô hình", "Lĩnh vực", "Kết quả đạt được"],
                     ["1", "", "", ""], ["2", "", "", ""], ["3", "", "", ""], ["4", "", "", ""]]

@@ -90,6 +90,23 @@ def validate(campaign: Path) -> None:
     click.echo(f"{campaign}: valid")
 
 
+@main.command("new-campaign")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--year", type=int, required=True, help="The new campaign's year (the year after SOURCE's).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="The new campaign file to write.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@_reports_errors
+def new_campaign(source: Path, year: int, output: Path, force: bool) -> None:
+    """Write next year's campaign from SOURCE: dates moved on, numbers cleared, comments kept."""
+    from .rollover import new_campaign as roll
+
+    result = roll(source, year=year, output=output, overwrite=force)
+    click.echo(f"wrote {result.path} (valid); to review before building:")
+    for item in result.review:
+        click.echo(f"  - {item}")
+
+
 @main.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
               help="Folder to write the schemas into; without it, print the campaign schema.")

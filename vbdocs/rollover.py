@@ -1,0 +1,218 @@
+"""Next year's campaign from this year's (``vbdocs new-campaign``).
+
+The new file is this year's file edited in place, so its comments, order and
+quoting stay and a clerk can read the difference: the year moves on in the
+campaign and in its texts, deadlines move one year, numbers and issue dates are
+cleared, legal bases are kept, and this year's plan is added to the legal bases
+of next year's once it has been issued. What only a person can judge is listed
+for review: texts that name a theme of the year or another year, deadlines that
+now fall on a weekend, and the bodies whose names may have changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .config import load_config
+from .errors import ConfigError, OutputError, Problem
+from .vn.dates import short_date
+
+WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+_KEEP = {"legal_bases", "units", "id", "to", "issuer", "person", "unit", "drafting_unit"}
+"""Keys whose values are references or citations of past documents: never edited
+(and ``reports`` where it lists report ids)."""
+_THEME = re.compile(r"chủ đề|năm du lịch|năm “", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rollover:
+    """What :func:`new_campaign` wrote, and what a person must look at."""
+
+    path: Path
+    year: int
+    review: tuple[str, ...]
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    return yaml
+
+
+def _next_year(date: dt.date) -> dt.date:
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + 1, day=28)
+
+
+def _same_kind(old: Any, text: str) -> Any:
+    """A new string of the same YAML style as ``old`` (folded, literal, quoted), folds kept."""
+    if type(old) is str:
+        return text
+    new = type(old)(text)
+    if hasattr(old, "fold_pos") and len(text) == len(str(old)):
+        new.fold_pos = list(old.fold_pos)
+    return new
+
+
+class _Editor:
+    def __init__(self, year: int) -> None:
+        self.old, self.new = year, year + 1
+        self.review: list[str] = []
+        self._year = re.compile(rf"(?<!\d){year}(?!\d)")
+        self._years = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+    def walk(self, node: Any, path: str) -> None:
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        if isinstance(node, CommentedMap):
+            for key in list(node.keys()):
+                value = node[key]
+                ids = key == "reports" and isinstance(value, list) and all(isinstance(v, str) for v in value)
+                if key in _KEEP or ids:
+                    continue
+                node[key] = self.value(node[key], f"{path}.{key}" if path else str(key), key)
+        elif isinstance(node, CommentedSeq):
+            for i in range(len(node)):
+                node[i] = self.value(node[i], f"{path}[{i}]", None)
+
+    def value(self, value: Any, path: str, key: Any) -> Any:
+        if isinstance(value, dict | list):
+            self.walk(value, path)
+            return value
+        if isinstance(value, bool) or value is None:
+            return value
+        if isinstance(value, dt.date):
+            return _next_year(value)
+        if isinstance(value, int):
+            return self.new if key == "year" and value == self.old else value
+        if isinstance(value, str):
+            text = self._year.sub(str(self.new), value)
+            if _THEME.search(text):
+                self.review.append(f"{path}: names a theme of the year; check it for {self.new}")
+            # the years before this one are likely the old campaign's own references
+            stale = sorted({y for y in self._years.findall(text) if int(y) in (self.old - 1, self.old)})
+            if stale:
+                self.review.append(f"{path}: mentions {', '.join(stale)}; check whether it should move on")
+            return _same_kind(value, text) if text != value else value
+        return value
+
+
+def new_campaign(source: str | Path, *, year: int, output: str | Path, overwrite: bool = False) -> Rollover:
+    """Write next year's campaign file from ``source``.
+
+    Args:
+        source: this year's campaign file (validated first).
+        year: the new campaign's year; must be the year after the source's.
+        output: the file to write.
+        overwrite: replace ``output`` if it exists.
+
+    Raises:
+        ConfigError: the source is invalid, or the year is not the next one.
+        OutputError: ``output`` exists (without ``overwrite``) or cannot be written.
+    """
+    source = Path(source)
+    out = Path(output)
+    config = load_config(source)
+    old_year = config.campaign.campaign.year
+    if year != old_year + 1:
+        raise ConfigError([Problem(str(source), 0, 0, "campaign.year",
+                                   f"is {old_year}; a new campaign follows it in {old_year + 1}, not {year}")])
+    if out.exists() and not overwrite:
+        raise OutputError(f"{out} exists; pass --force to replace it")
+    yaml = _yaml()
+    data = yaml.load(source.read_text(encoding="utf-8"))
+    editor = _Editor(old_year)
+    editor.walk(data, "")
+    _clear_issue(data)
+    _cite_finished_plan(config, data, editor)
+    units_file = (source.parent / data.get("units", "units.yaml")).resolve()
+    data["units"] = os.path.relpath(units_file, out.resolve().parent)
+    for path, deadline in _deadlines(data):
+        if deadline.weekday() >= 5:
+            editor.review.append(
+                f"{path}: {short_date(deadline)} falls on {WEEKDAYS[deadline.weekday()]}; move it to a working day?"
+            )
+    names = list(dict.fromkeys([config.units.agency.full_name or config.units.agency.name]
+                               + [b.name for b in config.units.bodies]))
+    editor.review.append(
+        f"{units_file.name}: check that these bodies keep their names in {year} (mergers, renamings): "
+        + "; ".join(names)
+    )
+    text = io.StringIO()
+    yaml.dump(data, text)
+    _write(out, text.getvalue())
+    try:
+        load_config(out)
+    except ConfigError:
+        out.unlink(missing_ok=True)
+        raise
+    return Rollover(out, year, tuple(editor.review))
+
+
+def _clear_issue(data: Any) -> None:
+    """Number and date of issue are the văn thư's, given once a document is signed."""
+    for document in [data.get("plan"), *data.get("letters", [])]:
+        if document is not None:
+            for key in ("number", "date"):
+                if key in document:
+                    document[key] = None
+
+
+def _cite_finished_plan(config: Any, data: Any, editor: _Editor) -> None:
+    plan = config.campaign.plan
+    if plan is None or data.get("plan") is None:
+        return
+    if plan.number is None or plan.date is None:
+        editor.review.append(
+            f"plan.legal_bases: the {editor.old} plan has no number or date yet; cite it by hand once issued"
+        )
+        return
+    from ruamel.yaml.comments import CommentedMap
+
+    from .vn.numbering import padded_number, typed_symbol
+
+    agency = config.units.agency
+    issuer = next((b.id for b in config.units.bodies if b.short_name == agency.name), None)
+    basis = CommentedMap()
+    basis["type"] = "Kế hoạch"
+    basis["number"] = f"{padded_number(plan.number)}/{typed_symbol('Kế hoạch', agency.abbreviation)}"
+    basis["date"] = plan.date
+    if issuer:
+        basis["issuer"] = issuer
+    basis["subject"] = plan.subject[:1].lower() + plan.subject[1:]
+    bases = data["plan"].setdefault("legal_bases", [])
+    bases.append(basis)
+    editor.review.append(f"plan.legal_bases[{len(bases) - 1}]: the {editor.old} plan is cited; check its place")
+
+
+def _deadlines(data: Any) -> list[tuple[str, dt.date]]:
+    out = [(f"reports[{i}].deadline", r["deadline"]) for i, r in enumerate(data.get("reports", []))
+           if isinstance(r.get("deadline"), dt.date)]
+    registration = (data.get("forms") or {}).get("registration") or {}
+    if isinstance(registration.get("deadline"), dt.date):
+        out.append(("forms.registration.deadline", registration["deadline"]))
+    return out
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
