@@ -3,12 +3,14 @@
 #   libreoffice-writer-nogui  .docx -> PDF, headless
 #   fonts-liberation2         metric-compatible with Times New Roman, every Vietnamese glyph
 #   poppler-utils             PDF text, fonts and page images (pdftotext, pdffonts, pdftoppm)
+#   python3-uno               LibreOffice's Python bridge: one LibreOffice converts many documents
 # Needs root (or sudo); without either it says what is missing and goes on.
 set -eu
 missing=""
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
 [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing="$missing fonts-liberation2"
 command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || missing="$missing python3-uno"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ]; then
     as_root=""

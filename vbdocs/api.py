@@ -28,6 +28,7 @@ class BuiltDocument:
     unit: str | None = None
     period: str | None = None
     deadline: dt.date | None = None
+    format: str = "docx"
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ def build(
     units: Sequence[str] = (),
     jobs: int = 1,
     progress: Progress | None = None,
+    formats: Sequence[str] = ("docx",),
+    preview: bool = False,
+    pdf_timeout: float = 60.0,
 ) -> BuildResult:
     """Build the campaign's document set into ``output`` with its ``manifest.json``.
 
@@ -72,8 +76,12 @@ def build(
         templates: folders searched for templates before the built-in ones.
         only: build only these kinds (see ``KINDS``); the rest of the set stays as it is.
         units: build only the forms of these units (codes); the rest stays as it is.
-        jobs: processes rendering in parallel; the bytes are the same as with one.
+        jobs: processes rendering in parallel (and LibreOffices converting); the bytes
+            are the same as with one.
         progress: called as documents are rendered.
+        formats: "docx", "pdf" or both; PDFs come from LibreOffice, with every font embedded.
+        preview: also write a PNG of each document's first page (``<name>.png``).
+        pdf_timeout: seconds LibreOffice may take over one document.
 
     Raises:
         ConfigError: the input is invalid; nothing is written.
@@ -87,6 +95,9 @@ def build(
     from .render import TemplateSearchPath, render_all, source_date
 
     config = load_config(campaign)
+    bad_format = sorted(set(formats) - {"docx", "pdf"})
+    if bad_format or not formats:
+        raise OutputError(f"unknown format {bad_format[0] if bad_format else ''!r}; the formats are docx and pdf")
     unknown = sorted(set(only) - set(KINDS))
     if unknown:
         raise OutputError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(KINDS)}")
@@ -100,14 +111,26 @@ def build(
     ]
     search = TemplateSearchPath(tuple(Path(t) for t in templates))
     rendered = render_all(contents, templates=search, jobs=jobs, progress=progress)
+    year = config.campaign.campaign.year
+    stamp = source_date(dt.datetime(year, 1, 1))
     files = [
         SetFile(c.kind, c.filename, data, c.unit, c.period, c.deadline)
         for c, data in zip(contents, rendered, strict=True)
+        if "docx" in formats
     ]
+    if "pdf" in formats or preview:
+        from .pdf import convert_all
+
+        converted = convert_all([(c.filename, data) for c, data in zip(contents, rendered, strict=True)],
+                                jobs=jobs, timeout=pdf_timeout, when=stamp, previews=preview)
+        for c, (pdf, png) in zip(contents, converted, strict=True):
+            stem = c.filename.removesuffix(".docx")
+            if "pdf" in formats:
+                files.append(SetFile(c.kind, f"{stem}.pdf", pdf, c.unit, c.period, c.deadline, "pdf"))
+            if png is not None:
+                files.append(SetFile(c.kind, f"{stem}.png", png, c.unit, c.period, c.deadline, "png"))
     deadlines = campaign_deadlines(config)
     if deadlines and (not only or "calendar" in only) and not units:
-        year = config.campaign.campaign.year
-        stamp = source_date(dt.datetime(year, 1, 1))
         name = f"{config.units.agency.name}: hạn báo cáo năm {year}"
         files.append(SetFile("calendar", CALENDAR, calendar(name, deadlines, stamp=stamp)))
     out = Path(output)
@@ -115,7 +138,8 @@ def build(
     return BuildResult(
         documents=tuple(
             BuiltDocument(e["kind"], out / e["path"], e["sha256"], e.get("unit"), e.get("period"),
-                          dt.date.fromisoformat(e["deadline"]) if e.get("deadline") else None)
+                          dt.date.fromisoformat(e["deadline"]) if e.get("deadline") else None,
+                          e.get("format", "docx" if e["path"].endswith(".docx") else "ics"))
             for e in entries
         ),
         manifest=out / "manifest.json",

@@ -54,9 +54,12 @@ def main() -> None:
               help="Build only the forms of this unit; repeatable.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes rendering in parallel (0: one per core). The files are the same.")
+@click.option("-f", "--format", "formats", default="docx", show_default=True, metavar="FORMATS",
+              help="docx, pdf, or docx,pdf. PDFs come from LibreOffice headless.")
+@click.option("--preview", is_flag=True, help="Also write a PNG of each document's first page.")
 @_reports_errors
 def build(campaign: Path, output: Path, templates: tuple[Path, ...], only: tuple[str, ...],
-          units: tuple[str, ...], jobs: int) -> None:
+          units: tuple[str, ...], jobs: int, formats: str, preview: bool) -> None:
     """Build the documents of CAMPAIGN (a campaign YAML file) into OUTPUT."""
     import io
     import os
@@ -74,7 +77,8 @@ def build(campaign: Path, output: Path, templates: tuple[Path, ...], only: tuple
             bar.update(done - bar.pos)
 
         result = build_set(campaign, output=output, templates=templates, only=only, units=units, jobs=jobs,
-                           progress=progress)
+                           progress=progress, formats=[f.strip() for f in formats.split(",") if f.strip()],
+                           preview=preview)
     click.echo(f"{len(result.documents)} files in {output}, listed in {result.manifest}")
 
 

@@ -34,10 +34,13 @@ class SetFile:
     unit: str | None = None
     period: str | None = None
     deadline: dt.date | None = None
+    format: str = "docx"
 
 
 def _entry(file: SetFile) -> dict[str, Any]:
     entry: dict[str, Any] = {"kind": file.kind, "path": file.name, "sha256": hashlib.sha256(file.data).hexdigest()}
+    if file.format != "docx":
+        entry["format"] = file.format
     if file.unit is not None:
         entry["unit"] = file.unit
     if file.period is not None:
