@@ -10,6 +10,7 @@ bridge, each document falls back to a ``soffice --convert-to`` of its own.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -161,10 +162,8 @@ class Converter:
     def _stop(self) -> None:
         for proc in (self._bridge, self._office):
             if proc is not None and proc.poll() is None:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
                 proc.wait()
         if self._bridge is not None:
             for stream in (self._bridge.stdin, self._bridge.stdout):
