@@ -38,3 +38,9 @@ def test_cli_import_stays_light() -> None:
     code = f"import sys, vbdocs.cli; print(' '.join(sorted(m for m in {heavy} if m in sys.modules)))"
     loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.strip()
     assert loaded == "", f"vbdocs.cli imports {loaded} before a command needs it"
+
+
+def test_the_checker_knows_nothing_of_the_schema() -> None:
+    for path in (PACKAGE / "check").rglob("*.py"):
+        for name in _imports(path):
+            assert not name.startswith(("..schema", "..config", "..documents", "..render", "..api")), (path, name)

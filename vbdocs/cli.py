@@ -111,6 +111,48 @@ def new_campaign(source: Path, year: int, output: Path, force: bool) -> None:
         click.echo(f"  - {item}")
 
 
+@main.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (for CI).")
+@click.option("--all", "show_all", is_flag=True, help="List the rules that pass too.")
+def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool) -> None:
+    """Check .docx FILES against Decree 30/2020/NĐ-CP, Appendix I.
+
+    Exit code 0 when every rule holds, 1 when one fails, 2 when a file cannot be read.
+    """
+    import json
+
+    from .check import UnreadableDocument, check
+
+    reports, unreadable = [], []
+    for path in files:
+        try:
+            reports.append(check(path))
+        except UnreadableDocument as exc:
+            unreadable.append({"file": str(path), "error": str(exc)})
+            if not as_json:
+                click.echo(f"{path}: cannot be read: {exc}", err=True)
+    if as_json:
+        click.echo(json.dumps({"files": [r.as_dict() for r in reports], "unreadable": unreadable},
+                              ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            shown = [f for f in report.findings if show_all or f.status == "fail"]
+            for f in shown:
+                line = f"{report.path}: {f.status.upper()} {f.rule} [{f.item}]"
+                line += f" at {f.where!r}" if f.where else ""
+                if f.status == "fail":
+                    line += f": found {f.found}; required {f.required}"
+                click.echo(line)
+            checked = sum(1 for f in report.findings if f.status != "skip")
+            click.echo(f"{report.path}: {'passes' if report.passed else 'fails'} "
+                       f"({len(report.failures)} of {checked} checks failed)")
+    if unreadable:
+        sys.exit(EXIT_INVALID)
+    if any(not r.passed for r in reports):
+        sys.exit(1)
+
+
 @main.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
               help="Folder to write the schemas into; without it, print the campaign schema.")

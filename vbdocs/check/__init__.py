@@ -1,0 +1,50 @@
+"""``vbdocs check``: a Decree 30/2020/NĐ-CP conformance checker for any .docx.
+
+It reads what a .docx says and how it looks (see ``reader``) and applies every
+rule of Appendix I that can be read from the file (see ``rules``). It knows
+nothing of vbdocs's schema or templates: it checks a clerk's hand-typed file the
+same way as one vbdocs made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .reader import Document, UnreadableDocument
+from .rules import RULES, Finding, Parts
+
+__all__ = ["CheckReport", "Finding", "UnreadableDocument", "check"]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Every finding of every rule for one file."""
+
+    path: Path
+    findings: tuple[Finding, ...]
+
+    @property
+    def failures(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "fail")
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": str(self.path),
+            "passed": self.passed,
+            "findings": [f.__dict__ for f in self.findings],
+        }
+
+
+def check(path: str | Path) -> CheckReport:
+    """Check one .docx against Appendix I.
+
+    Raises:
+        UnreadableDocument: the file is not a .docx that can be read.
+    """
+    parts = Parts(Document(path))
+    return CheckReport(Path(path), tuple(f for rule in RULES for f in rule.check(parts)))

@@ -1,0 +1,610 @@
+"""The rules of Decree 30/2020/NĐ-CP, Appendix I, that can be read from a .docx.
+
+Each rule has a stable id (``header.motto``) and the Decree's item it comes from,
+and yields findings: pass, fail (with what was found and what is required) or
+skip (the part it checks is not in the document). Parts are found by their
+content and position (the national title by its words, the date line by its
+form, the signature by standing beside "Nơi nhận:"), never by vbdocs's styles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..layout.metrics import TWIPS_PER_MM, text_width
+from ..vn.numbering import TYPE_ABBREVIATIONS
+from .reader import Document, Line, Para
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+_MOTTO = re.compile(r"^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$")
+_MOTTO_EXACT = "Độc lập - Tự do - Hạnh phúc"
+_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d*)\s*năm\s*(?P<year>\d{4})\s*$")
+_NUMBER = re.compile(r"^Số\s*:\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S+)\s*$")
+_SYMBOL = re.compile(r"^[A-ZĐ][A-Za-zĐđ0-9.]*(-[A-ZĐ][A-Za-zĐđ0-9.]*)+$")
+_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+_TYPES = {name.upper(): code for name, code in TYPE_ABBREVIATIONS.items()}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule's verdict on one place of the document."""
+
+    rule: str
+    item: str
+    status: str
+    where: str
+    found: str = ""
+    required: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    item: str
+    title: str
+    check: Callable[[Parts], Iterator[Finding]]
+
+
+def _is_national_title(line: Line) -> bool:
+    return line.clean.upper().replace("HOÀ", "HÒA") == NATIONAL_TITLE
+
+
+class Parts:
+    """Where the parts of the thể thức are in a document, found by content and position."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        lines = [line for line in doc.lines if line.clean]
+        self.lines = lines
+        self.national_title = next((x for x in lines if _is_national_title(x)), None)
+        self.motto = next((x for x in lines if _MOTTO.match(x.clean)), None)
+        table = self.national_title.para.table if self.national_title else None
+        self.header_table = table
+        title_column = self.national_title.para.column if self.national_title else None
+        header = [x for x in lines if table is not None and x.para.table == table]
+        self.left = [x for x in header if x.para.column != title_column]
+        self.right = [x for x in header if x.para.column == title_column]
+        self.number = next((x for x in lines[:30] if _NUMBER.match(x.clean) or x.clean.startswith("Số:")), None)
+        self.place_date = next((x for x in lines[:30] if _DATE.match(x.clean)), None)
+        number_at = self.left.index(self.number) if self.number in self.left else len(self.left)
+        above = [x for x in self.left[:number_at] if not x.clean.startswith("V/v")]
+        bold_from = len(above)
+        while bold_from > 0 and above[bold_from - 1].bold:
+            bold_from -= 1
+        if bold_from == 0 and above and above[0].para is not above[-1].para:
+            # all bold: the agency is the paragraph the rule stands under, the parent above it
+            bold_from = next(i for i, x in enumerate(above) if x.para is above[-1].para)
+        self.agency = above[bold_from:]
+        self.parent = above[:bold_from]
+        after_number = self.left[number_at + 1:] if self.number in self.left else []
+        self.letter_subject = after_number if after_number and after_number[0].clean.startswith("V/v") else []
+        body = [x for x in lines if x.para.table is None]
+        self.type_name = next((x for x in body[:10] if x.clean in _TYPES or x.clean == "CÔNG VĂN"), None)
+        self.subject: list[Line] = []
+        if self.type_name is not None:
+            start = body.index(self.type_name) + 1
+            for x in body[start:start + 4]:
+                if not x.bold or x.clean.startswith("Kính gửi") or x.para.alignment != "center":
+                    break
+                self.subject.append(x)
+        self.kinh_gui = next((x for x in body[:20] if x.clean.startswith("Kính gửi")), None)
+        self.addressees: list[Line] = []
+        if self.kinh_gui is not None:
+            for x in body[body.index(self.kinh_gui) + 1:]:
+                if not x.clean.startswith(("-", "–", "+")):
+                    break
+                self.addressees.append(x)
+        self.recipients_label = next((x for x in lines if x.clean.rstrip(":") .strip() == "Nơi nhận"), None)
+        self.recipients: list[Line] = []
+        self.signer: list[Line] = []
+        if self.recipients_label is not None:
+            label = self.recipients_label
+            cell = [x for x in lines if x.para.table == label.para.table and x.para.row == label.para.row
+                    and x.para.column == label.para.column] if label.para.table is not None else lines
+            after = cell[cell.index(label) + 1:]
+            for x in after:
+                if not x.clean.startswith(("-", "–")):
+                    break
+                self.recipients.append(x)
+            if label.para.table is not None:
+                self.signer = [x for x in lines if x.para.table == label.para.table and x.para.row == label.para.row
+                               and x.para.column != label.para.column]
+        first = self.subject[-1] if self.subject else self.kinh_gui or self.type_name
+        start = body.index(first) + 1 if first in body else 0
+        end_at = self.recipients_label
+        paras: list[Para] = []
+        for x in body[start:]:
+            if end_at is not None and x is end_at:
+                break
+            if x.para not in paras:
+                paras.append(x.para)
+        self.body = [p for p in paras if len(p.text.strip()) >= 80 and not all(x.bold for x in p.lines if x.clean)]
+
+    def rule_after(self, line: Line) -> int | None:
+        """Length (twips) of the rule drawn under ``line``: a border, an underline or a line shape."""
+        para = line.para
+        if line.underlined:
+            return text_width(line.clean, line.size or 12, bold=line.bold)
+        if para.shapes:
+            return max(para.shapes)
+        siblings = [p for p in self.doc.paragraphs if p.table == para.table and p.row == para.row
+                    and p.column == para.column]
+        index = siblings.index(para)
+        if para.border_bottom and para.lines[-1] is line:
+            return self._border_length(para)
+        for nxt in siblings[index + 1: index + 3]:
+            if nxt.shapes:
+                return max(nxt.shapes)
+            if (nxt.border_top or nxt.border_bottom) and not nxt.text.strip():
+                return self._border_length(nxt)
+            if nxt.text.strip():
+                break
+        return None
+
+    def _border_length(self, para: Para) -> int:
+        column = para.cell_width or self.doc.section.text_width
+        return column - para.left - para.right
+
+
+def _fmt(size: float | None) -> str:
+    return "no size" if size is None else f"{size:g} pt"
+
+
+def _look(line: Line) -> str:
+    parts = [_fmt(line.size), "bold" if line.bold else "not bold"]
+    if line.italic:
+        parts.append("italic")
+    return ", ".join(parts)
+
+
+def _where(line: Line | None) -> str:
+    if line is None:
+        return ""
+    text = line.clean
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _check(rule: str, item: str, line: Line, problems: list[str], required: str) -> Finding:
+    if problems:
+        return Finding(rule, item, "fail", _where(line), "; ".join(problems), required)
+    return Finding(rule, item, "pass", _where(line))
+
+
+def _style_problems(line: Line, sizes: tuple[float, ...], *, bold: bool | None, italic: bool = False,
+                    upper: bool | None = None) -> list[str]:
+    problems = []
+    if line.size not in sizes:
+        problems.append(f"set in {_fmt(line.size)}")
+    if bold is not None and line.bold != bold:
+        problems.append("bold" if line.bold else "not bold")
+    if line.italic != italic:
+        problems.append("italic" if line.italic else "upright")
+    if upper is not None and (line.clean == line.clean.upper()) != upper:
+        problems.append("in upper case" if not upper else "not in upper case")
+    return problems
+
+
+# -- the rules ---------------------------------------------------------------------------------------------
+
+def page_size(p: Parts) -> Iterator[Finding]:
+    s = p.doc.section
+    found = f"{s.width / TWIPS_PER_MM:.0f} × {s.height / TWIPS_PER_MM:.0f} mm, {s.orient}"
+    ok = abs(s.width - 11906) <= 30 and abs(s.height - 16838) <= 30 and s.orient == "portrait"
+    yield Finding("page.size", "PL I, I.1–2", "pass" if ok else "fail", "page", "" if ok else found,
+                  "A4 (210 × 297 mm), portrait")
+
+
+def page_margins(p: Parts) -> Iterator[Finding]:
+    s = p.doc.section
+    limits = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+    wrong = []
+    for edge, (low, high) in limits.items():
+        value = getattr(s, edge) / TWIPS_PER_MM
+        if not low - 0.2 <= value <= high + 0.2:
+            wrong.append(f"{edge} {value:.1f} mm")
+    yield Finding("page.margins", "PL I, I.3", "fail" if wrong else "pass", "page", ", ".join(wrong),
+                  "top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm")
+
+
+def typeface(p: Parts) -> Iterator[Finding]:
+    wrong: dict[str, str] = {}
+    for line in p.lines:
+        for run in line.runs:
+            if run.text.strip() and (run.font or "") != "Times New Roman":
+                wrong.setdefault(run.font or "no typeface (Word falls back to the theme font)", _where(line))
+    if wrong:
+        for font, where in wrong.items():
+            yield Finding("font.typeface", "PL I, I.4", "fail", where, font, "Times New Roman")
+    else:
+        yield Finding("font.typeface", "PL I, I.4", "pass", "every run")
+
+
+def national_title(p: Parts) -> Iterator[Finding]:
+    line = p.national_title
+    if line is None:
+        yield Finding("header.national_title", "PL I, II.1", "fail", "header", "no national title",
+                      NATIONAL_TITLE)
+        return
+    problems = _style_problems(line, (12, 13), bold=True, upper=True)
+    if p.left and p.right and line not in p.right:
+        problems.append("not in the right column")
+    yield _check("header.national_title", "PL I, II.1", line, problems,
+                 "upper case, 12–13 pt, bold, upright, top right")
+
+
+def motto(p: Parts) -> Iterator[Finding]:
+    line = p.motto
+    if line is None:
+        yield Finding("header.motto", "PL I, II.1", "fail", "header", "no motto", _MOTTO_EXACT)
+        return
+    problems = _style_problems(line, (13, 14), bold=True)
+    if line.clean != _MOTTO_EXACT:
+        problems.append(f"written {line.clean!r}")
+    if p.national_title and p.motto and p.lines.index(line) != p.lines.index(p.national_title) + 1:
+        problems.append("not right under the national title")
+    yield _check("header.motto", "PL I, II.1", line, problems,
+                 f"{_MOTTO_EXACT!r}, 13–14 pt, bold, upright, under the national title")
+
+
+def motto_rule(p: Parts) -> Iterator[Finding]:
+    line = p.motto
+    if line is None:
+        yield Finding("header.motto_rule", "PL I, II.1", "skip", "header")
+        return
+    length = p.rule_after(line)
+    width = text_width(line.clean, line.size or 13, bold=True)
+    required = "a solid line under the motto, as long as the motto"
+    if length is None:
+        yield Finding("header.motto_rule", "PL I, II.1", "fail", _where(line), "no line under the motto", required)
+    elif not 0.8 <= length / width <= 1.2:
+        yield Finding("header.motto_rule", "PL I, II.1", "fail", _where(line),
+                      f"a line {length / TWIPS_PER_MM:.1f} mm long for a motto of {width / TWIPS_PER_MM:.1f} mm",
+                      required)
+    else:
+        yield Finding("header.motto_rule", "PL I, II.1", "pass", _where(line))
+
+
+def sizes_together(p: Parts) -> Iterator[Finding]:
+    title, motto_line, date = p.national_title, p.motto, p.place_date
+    if not (title and motto_line and title.size in (12, 13) and motto_line.size in (13, 14)):
+        yield Finding("header.sizes", "PL I, V (note)", "skip", "header")
+        return
+    problems = []
+    if motto_line.size != (title.size or 0) + 1:
+        problems.append(f"national title {_fmt(title.size)} with motto {_fmt(motto_line.size)}")
+    if date is not None and date.size in (13, 14) and date.size != motto_line.size:
+        problems.append(f"date line {_fmt(date.size)} with motto {_fmt(motto_line.size)}")
+    yield _check("header.sizes", "PL I, V (note)", title, problems,
+                 "sizes that move together: 12/13/13 or 13/14/14 (national title/motto/date)")
+
+
+def parent_body(p: Parts) -> Iterator[Finding]:
+    if not p.parent:
+        yield Finding("header.parent", "PL I, II.2", "skip", "header")
+        return
+    for line in p.parent:
+        yield _check("header.parent", "PL I, II.2", line, _style_problems(line, (12, 13), bold=False, upper=True),
+                     "upper case, 12–13 pt, not bold, upright")
+
+
+def agency(p: Parts) -> Iterator[Finding]:
+    if not p.agency:
+        yield Finding("header.agency", "PL I, II.2", "fail" if p.left else "skip", "header",
+                      "no agency name in bold above the number" if p.left else "", "the issuing agency, bold")
+        return
+    for line in p.agency:
+        yield _check("header.agency", "PL I, II.2", line, _style_problems(line, (12, 13), bold=True, upper=True),
+                     "upper case, 12–13 pt, bold, upright")
+
+
+def agency_rule(p: Parts) -> Iterator[Finding]:
+    if not p.agency:
+        yield Finding("header.agency_rule", "PL I, II.2", "skip", "header")
+        return
+    last = p.agency[-1]
+    length = p.rule_after(last)
+    widest = max(text_width(x.clean, x.size or 12, bold=True) for x in p.agency)
+    required = "a solid line under the agency name, 1/3 to 1/2 of its length, centred"
+    if length is None:
+        yield Finding("header.agency_rule", "PL I, II.2", "fail", _where(last), "no line under the agency name",
+                      required)
+    elif not 0.3 <= length / widest <= 0.55:
+        yield Finding("header.agency_rule", "PL I, II.2", "fail", _where(last),
+                      f"a line {length / widest:.0%} of the name's length", required)
+    else:
+        yield Finding("header.agency_rule", "PL I, II.2", "pass", _where(last))
+
+
+def number(p: Parts) -> Iterator[Finding]:
+    line = p.number
+    if line is None:
+        yield Finding("header.number", "PL I, II.3", "fail", "header", "no \"Số:\" line", "Số: <số>/<ký hiệu>")
+        return
+    problems = _style_problems(line, (13,), bold=False)
+    m = _NUMBER.match(line.clean)
+    if m is None:
+        problems.append("not of the form \"Số: <số>/<ký hiệu>\"")
+    elif m["number"] and int(m["number"]) < 10 and len(m["number"]) < 2:
+        problems.append(f"number {m['number']} without its leading zero")
+    yield _check("header.number", "PL I, II.3", line, problems,
+                 "\"Số: 05/KH-SNN\": 13 pt, upright, numbers below 10 with a leading 0")
+
+
+def symbol(p: Parts) -> Iterator[Finding]:
+    line = p.number
+    m = _NUMBER.match(line.clean) if line else None
+    if line is None or m is None:
+        yield Finding("number.symbol", "PL I, II.3; PL III", "skip", "header")
+        return
+    sym = m["symbol"]
+    problems = []
+    if not _SYMBOL.match(sym):
+        problems.append(f"{sym!r} is not groups of letters joined by \"-\"")
+    first = sym.split("-")[0]
+    if p.type_name is not None:
+        code = _TYPES.get(p.type_name.clean)
+        if code is not None and first != code:
+            problems.append(f"a {p.type_name.clean.lower()} is {code}, not {first}")
+    elif first in _TYPES.values():
+        problems.append(f"{first} is a type abbreviation, but the document has no type name (a công văn has none)")
+    yield _check("number.symbol", "PL I, II.3; PL III", line, problems,
+                 "<type>-<agency> (25/KH-SNN) or, for a công văn, <agency>-<unit> (3870/SNN-VP)")
+
+
+def place_date(p: Parts) -> Iterator[Finding]:
+    line = p.place_date
+    if line is None:
+        yield Finding("header.place_date", "PL I, II.4", "fail", "header", "no place and date line",
+                      "\"<Địa danh>, ngày … tháng … năm …\"")
+        return
+    problems = _style_problems(line, (13, 14), bold=False, italic=True)
+    if p.left and p.right and line not in p.right:
+        problems.append("not under the national title")
+    yield _check("header.place_date", "PL I, II.4", line, problems, "13–14 pt, italic, under the motto")
+
+
+def date_padding(p: Parts) -> Iterator[Finding]:
+    line = p.place_date
+    m = _DATE.match(line.clean) if line else None
+    if line is None or m is None or not (m["day"] and m["month"]):
+        yield Finding("date.padding", "PL I, II.4.b", "skip", _where(line) or "header")
+        return
+    problems = []
+    day, month = m["day"], m["month"]
+    if int(day) < 10 and len(day) != 2:
+        problems.append(f"day {day} without its leading 0")
+    if int(month) <= 2 and len(month) != 2:
+        problems.append(f"month {month} without its leading 0")
+    if int(month) >= 3 and month.startswith("0"):
+        problems.append(f"month {month} with a leading 0")
+    yield _check("date.padding", "PL I, II.4.b", line, problems,
+                 "days below 10 and the months 1 and 2 with a leading 0 (ngày 05 tháng 01; tháng 3, not 03)")
+
+
+def type_name(p: Parts) -> Iterator[Finding]:
+    line = p.type_name
+    if line is None:
+        yield Finding("title.type_name", "PL I, II.5.a", "skip", "title")
+        return
+    problems = _style_problems(line, (13, 14), bold=True, upper=True)
+    if line.para.alignment != "center":
+        problems.append(f"aligned {line.para.alignment}")
+    yield _check("title.type_name", "PL I, II.5.a", line, problems, "upper case, 13–14 pt, bold, centred")
+
+
+def subject(p: Parts) -> Iterator[Finding]:
+    if p.type_name is None:
+        yield Finding("title.subject", "PL I, II.5.a", "skip", "title")
+        return
+    if not p.subject:
+        yield Finding("title.subject", "PL I, II.5.a", "fail", _where(p.type_name), "no trích yếu under the type",
+                      "a trích yếu, 13–14 pt, bold, centred")
+        return
+    for line in p.subject:
+        problems = _style_problems(line, (13, 14), bold=True)
+        if line.para.alignment != "center":
+            problems.append(f"aligned {line.para.alignment}")
+        yield _check("title.subject", "PL I, II.5.a", line, problems, "normal case, 13–14 pt, bold, centred")
+    length = p.rule_after(p.subject[-1])
+    widest = max(text_width(x.clean, x.size or 14, bold=True) for x in p.subject)
+    required = "a solid line under the trích yếu, 1/3 to 1/2 of its length"
+    if length is None:
+        yield Finding("title.subject_rule", "PL I, II.5.a", "fail", _where(p.subject[-1]), "no line", required)
+    elif not 0.3 <= length / widest <= 0.55:
+        yield Finding("title.subject_rule", "PL I, II.5.a", "fail", _where(p.subject[-1]),
+                      f"a line {length / widest:.0%} of the trích yếu's length", required)
+    else:
+        yield Finding("title.subject_rule", "PL I, II.5.a", "pass", _where(p.subject[-1]))
+
+
+def letter_subject(p: Parts) -> Iterator[Finding]:
+    if not p.letter_subject:
+        yield Finding("letter.subject", "PL I, II.5.b", "skip", "header")
+        return
+    for line in p.letter_subject:
+        problems = _style_problems(line, (12, 13), bold=False)
+        if line.para.alignment != "center":
+            problems.append(f"aligned {line.para.alignment}")
+        yield _check("letter.subject", "PL I, II.5.b", line, problems,
+                     "\"V/v …\" under the number: 12–13 pt, upright, not bold, centred")
+
+
+def body(p: Parts) -> Iterator[Finding]:
+    if not p.body:
+        yield Finding("body.text", "PL I, II.6.e", "skip", "body")
+        return
+    checks: list[tuple[str, Callable[[Para], str | None], str]] = [
+        ("body.size", _body_size, "13–14 pt"),
+        ("body.alignment", lambda q: None if q.alignment == "justify" else f"aligned {q.alignment}",
+         "justified on both margins"),
+        ("body.indent", lambda q: None if 540 <= q.first_line <= 760
+         else f"first line indented {q.first_line / TWIPS_PER_MM / 10:.2f} cm", "first line indented 1 or 1.27 cm"),
+        ("body.spacing", lambda q: None if max(q.space_before, q.space_after) >= 118
+         else f"{max(q.space_before, q.space_after) / 20:g} pt between paragraphs", "at least 6 pt between paragraphs"),
+        ("body.line_spacing", _line_spacing, "single up to 1.5 lines"),
+    ]
+    for rule, test, required in checks:
+        failed = [(q, found) for q in p.body if (found := test(q)) is not None]
+        for q, found in failed[:3]:
+            yield Finding(rule, "PL I, II.6.e", "fail", _where(q.lines[0]), found + (
+                f" (and {len(failed) - 3} more paragraphs)" if len(failed) > 3 and q is failed[2][0] else ""), required)
+        if not failed:
+            yield Finding(rule, "PL I, II.6.e", "pass", f"{len(p.body)} paragraphs")
+
+
+def _body_size(q: Para) -> str | None:
+    sizes = {r.size for x in q.lines for r in x.runs if r.text.strip()}
+    wrong = sorted((s for s in sizes if s not in (13, 14)), key=lambda s: s or 0)
+    return f"set in {', '.join(_fmt(s) for s in wrong)}" if wrong else None
+
+
+def _line_spacing(q: Para) -> str | None:
+    if q.line_rule == "auto":
+        return None if 240 <= q.line <= 360 else f"{q.line / 240:g} lines"
+    size = max((x.size or 14) for x in q.lines if x.clean) if any(x.clean for x in q.lines) else 14
+    single = size * 20 * 1.15
+    return None if single * 0.85 <= q.line <= single * 1.5 else f"{q.line / 20:g} pt lines for {size:g} pt text"
+
+
+def kinh_gui(p: Parts) -> Iterator[Finding]:
+    line = p.kinh_gui
+    if line is None:
+        yield Finding("addressees", "PL I, II.9.a", "skip", "body")
+        return
+    problems = _style_problems(line, (13, 14), bold=None)
+    rest = line.clean.split(":", 1)[1].strip() if ":" in line.clean else ""
+    if rest and p.addressees:
+        problems.append("one addressee on the line and others under it")
+    if not rest:
+        if len(p.addressees) < 2:
+            problems.append("\"Kính gửi:\" alone with fewer than two addressees under it")
+        for i, x in enumerate(p.addressees):
+            end = "." if i == len(p.addressees) - 1 else ";"
+            if not x.clean.endswith(end):
+                problems.append(f"{x.clean!r} does not end with {end!r}")
+    yield _check("addressees", "PL I, II.9.a", line, problems,
+                 "Kính gửi: one addressee on its line, or several, one per line, \"- …;\", the last ending \".\"")
+
+
+def recipients(p: Parts) -> Iterator[Finding]:
+    label = p.recipients_label
+    if label is None:
+        yield Finding("recipients.label", "PL I, II.9.b", "fail", "closing", "no \"Nơi nhận:\"",
+                      "\"Nơi nhận:\" and the list of recipients")
+        return
+    problems = _style_problems(label, (12,), bold=True, italic=True)
+    if label.clean != "Nơi nhận:":
+        problems.append(f"written {label.clean!r}")
+    yield _check("recipients.label", "PL I, II.9.b", label, problems, "\"Nơi nhận:\", 12 pt, bold italic")
+    lines = p.recipients
+    problems = []
+    if not lines:
+        problems.append("no recipients under the label")
+    for i, x in enumerate(lines):
+        last = i == len(lines) - 1
+        if x.size != 11 or x.bold or x.italic:
+            problems.append(f"{x.clean!r}: {_look(x)}")
+        if not x.clean.endswith("." if last else ";"):
+            problems.append(f"{x.clean!r} does not end with {'.' if last else ';'!r}")
+    if lines and not re.match(r"^[-–]\s*Lưu\s*:\s*VT\b", lines[-1].clean):
+        problems.append(f"the last line is {lines[-1].clean!r}, not \"- Lưu: VT, …\"")
+    if p.kinh_gui is not None and lines and not lines[0].clean.startswith(("- Như trên", "– Như trên")):
+        problems.append("a document with Kính gửi starts its recipients with \"- Như trên;\"")
+    yield _check("recipients.list", "PL I, II.9.b", lines[0] if lines else label, problems,
+                 "lines \"- …;\" in 11 pt, upright, the last \"- Lưu: VT, … .\"")
+
+
+def signature(p: Parts) -> Iterator[Finding]:
+    lines = p.signer
+    if p.recipients_label is None or not lines:
+        yield Finding("signature.block", "PL I, II.7; II.9.b", "fail" if p.recipients_label else "skip", "closing",
+                      "no signature block beside \"Nơi nhận:\"" if p.recipients_label else "",
+                      "the signer's titles and name on the right, level with \"Nơi nhận:\"")
+        return
+    titles = [x for x in lines if x.clean == x.clean.upper() and any(c.isalpha() for c in x.clean)]
+    names = [x for x in lines if x not in titles]
+    problems = []
+    for x in titles:
+        problems += [f"{x.clean!r}: {msg}" for msg in _style_problems(x, (13, 14), bold=True)]
+    if titles:
+        first = titles[0].clean
+        prefix = first.split()[0] if " " in first else ""
+        if prefix.endswith(".") and prefix not in _PREFIXES:
+            problems.append(f"unknown signing prefix {prefix!r}")
+        if prefix in ("TM.", "KT.", "TL.", "TUQ.") and len(titles) < 2:
+            problems.append(f"{prefix} needs the signer's own title on the next line")
+    else:
+        problems.append("no title (chức vụ) in upper case")
+    yield _check("signature.titles", "PL I, II.7.a–b", titles[0] if titles else lines[0], problems,
+                 "quyền hạn and chức vụ: upper case, 13–14 pt, bold; TM., KT., Q., TL., TUQ. as prefixes")
+    if names:
+        name = names[-1]
+        found = _style_problems(name, (13, 14), bold=True)
+        yield _check("signature.name", "PL I, II.7.b", name, found, "the signer's name: normal case, 13–14 pt, bold")
+    if titles and p.recipients_label.para.row != titles[0].para.row:
+        yield Finding("signature.block", "PL I, II.9.b", "fail", _where(titles[0]),
+                      "not level with Nơi nhận", "Nơi nhận on the left, level with the signature block")
+    else:
+        yield Finding("signature.block", "PL I, II.9.b", "pass", _where(titles[0] if titles else lines[0]))
+
+
+def page_numbers(p: Parts) -> Iterator[Finding]:
+    s = p.doc.section
+    default = s.headers.get("default", "")
+    has_number = "PAGE" in default
+    first = s.headers.get("first", "") if s.title_page else default
+    problems = []
+    if not has_number:
+        yield Finding("page.numbering", "PL I, I.7", "skip", "header",
+                      "no page numbers (needed when the document has more than one page)")
+        return
+    if "PAGE" in first:
+        problems.append("a number on page 1")
+    for para in p.doc.header_paragraphs("default"):
+        if "PAGE" in etree.tostring(para.element, encoding="unicode"):
+            if para.alignment != "center":
+                problems.append(f"aligned {para.alignment}")
+            sizes = {r.size for x in para.lines for r in x.runs if r.text.strip() and r.size}
+            if sizes and not sizes <= {13.0, 14.0}:
+                problems.append(f"set in {', '.join(_fmt(z) for z in sorted(sizes))}")
+    yield Finding("page.numbering", "PL I, I.7", "fail" if problems else "pass", "page header", "; ".join(problems),
+                  "Arabic numbers centred in the top margin, 13–14 pt, none on page 1")
+
+
+#: Every id a finding can carry (a rule may judge several things).
+FINDING_IDS = (
+    "page.size", "page.margins", "font.typeface", "page.numbering", "header.national_title", "header.motto",
+    "header.motto_rule", "header.sizes", "header.parent", "header.agency", "header.agency_rule", "header.number",
+    "number.symbol", "header.place_date", "date.padding", "title.type_name", "title.subject", "title.subject_rule",
+    "letter.subject", "body.text", "body.size", "body.alignment", "body.indent", "body.spacing", "body.line_spacing",
+    "addressees", "recipients.label", "recipients.list", "signature.titles", "signature.name", "signature.block",
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule("page.size", "PL I, I.1–2", "A4 portrait", page_size),
+    Rule("page.margins", "PL I, I.3", "margins", page_margins),
+    Rule("font.typeface", "PL I, I.4", "Times New Roman", typeface),
+    Rule("page.numbering", "PL I, I.7", "page numbers", page_numbers),
+    Rule("header.national_title", "PL I, II.1", "national title", national_title),
+    Rule("header.motto", "PL I, II.1", "motto", motto),
+    Rule("header.motto_rule", "PL I, II.1", "rule under the motto", motto_rule),
+    Rule("header.sizes", "PL I, V (note)", "header sizes move together", sizes_together),
+    Rule("header.parent", "PL I, II.2", "parent body", parent_body),
+    Rule("header.agency", "PL I, II.2", "issuing agency", agency),
+    Rule("header.agency_rule", "PL I, II.2", "rule under the agency", agency_rule),
+    Rule("header.number", "PL I, II.3", "number", number),
+    Rule("number.symbol", "PL I, II.3; PL III", "symbol", symbol),
+    Rule("header.place_date", "PL I, II.4", "place and date", place_date),
+    Rule("date.padding", "PL I, II.4.b", "zeros in the date", date_padding),
+    Rule("title.type_name", "PL I, II.5.a", "type name", type_name),
+    Rule("title.subject", "PL I, II.5.a", "trích yếu and its rule", subject),
+    Rule("letter.subject", "PL I, II.5.b", "V/v of a công văn", letter_subject),
+    Rule("body", "PL I, II.6.e", "body paragraphs", body),
+    Rule("addressees", "PL I, II.9.a", "Kính gửi", kinh_gui),
+    Rule("recipients", "PL I, II.9.b", "Nơi nhận", recipients),
+    Rule("signature", "PL I, II.7", "signature block", signature),
+)
