@@ -83,3 +83,21 @@ def test_a_template_that_asks_for_missing_data_is_an_error(tmp_path: Path) -> No
         vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out", templates=[folder])
     assert str(info.value) == "template plan.docx: 'dict object' has no attribute 'no_such_field'"
     assert not (tmp_path / "out").exists()
+
+
+def test_caches_change_no_byte() -> None:
+    """Compiled templates, patched XML and template bytes are remembered per process;
+    a render with every cache cold gives the same bytes as one with them warm."""
+    from tests.conftest import CONFIG
+    from vbdocs import render as rendering
+    from vbdocs.config import load_config
+    from vbdocs.documents.registry import campaign_documents
+
+    contents = campaign_documents(load_config(CONFIG / "campaign_2024.yaml"))[:4]
+    rendering._patched.cache_clear()
+    rendering._environment.cache_clear()
+    rendering._read_template.cache_clear()
+    cold = [rendering.render(c) for c in contents]
+    assert rendering._patched.cache_info().currsize > 0
+    warm = [rendering.render(c) for c in contents]
+    assert cold == warm
