@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import struct
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -285,8 +286,40 @@ def _add_footnotes(tpl: DocxTemplate, content: DocumentContent, path: Path) -> N
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def _dos_time(when: dt.datetime) -> tuple[int, int]:
+    when = max(when, dt.datetime(1980, 1, 1))
+    return (when.hour << 11) | (when.minute << 5) | (when.second // 2), \
+        ((when.year - 1980) << 9) | (when.month << 5) | when.day
+
+
 def _reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite a zip with fixed entry times and attributes, entries in their order."""
+    """The same zip with fixed entry times and attributes.
+
+    The times sit in each entry's local header and in the central directory; they
+    are set in place, so nothing is decompressed or compressed again (the CRCs do
+    not cover them). A zip with a part stored twice is rewritten instead.
+    """
+    buffer = bytearray(data)
+    time_field, date_field = _dos_time(when)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        if len({i.filename for i in infos}) != len(infos):
+            return _rewritten_zip(data, when)
+        for info in infos:
+            struct.pack_into("<HH", buffer, info.header_offset + 10, time_field, date_field)
+    end = data.rfind(b"PK\x05\x06")
+    count, _, offset = struct.unpack_from("<HII", data, end + 10)
+    for _ in range(count):
+        assert buffer[offset:offset + 4] == b"PK\x01\x02"
+        struct.pack_into("<HH", buffer, offset + 12, time_field, date_field)
+        struct.pack_into("<I", buffer, offset + 38, 0o644 << 16)
+        name, extra, comment = struct.unpack_from("<HHH", buffer, offset + 28)
+        offset += 46 + name + extra + comment
+    return bytes(buffer)
+
+
+def _rewritten_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite a zip with fixed entry times and attributes, entries in their order, once each."""
     stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
