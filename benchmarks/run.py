@@ -11,7 +11,6 @@ import argparse
 import gc
 import io
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile

@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 sh scripts/system-deps.sh
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
-.venv/bin/ruff check vbdocs tests tools
+.venv/bin/ruff check vbdocs tests tools benchmarks
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"

@@ -137,10 +137,10 @@ def test_a_killed_build_leaves_the_old_output_intact(full: Path, tmp_path: Path)
     out = tmp_path / "out"
     shutil.copytree(full, out)
     before = _snapshot(out)
-    campaign = _big_campaign(tmp_path, 150)  # 300 forms more: several seconds of rendering
+    campaign = _big_campaign(tmp_path, 800)  # 2,400 forms more: about ten seconds of rendering
     proc = subprocess.Popen([sys.executable, "-m", "vbdocs.cli", "build", str(campaign), "-o", str(out), "-j", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    time.sleep(2.0)
+    time.sleep(1.5)
     assert proc.poll() is None, "the build finished before it could be killed"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()

@@ -197,6 +197,15 @@ class _Template(DocxTemplate):  # type: ignore[misc]
     def patch_xml(self, src_xml: str) -> str:
         return _patched(src_xml)
 
+    def resolve_listing(self, xml: str) -> str:
+        # docxtpl turns tabs, newlines and \a, \f inside text into elements; our text
+        # reaches the XML with those already turned (see text_xml), so most parts
+        # hold none of them and need no pass of its regular expressions.
+        if not any(ch in xml for ch in "\t\n\a\f"):
+            return xml
+        resolved: str = super().resolve_listing(xml)
+        return resolved
+
 
 @dataclass(frozen=True)
 class TemplateSearchPath:

@@ -9,7 +9,7 @@ follows the text's real length instead of a guess.
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 #: Twentieths of a point (twips): the unit of lengths in WordprocessingML.
@@ -59,10 +59,15 @@ def balanced_lines(
     second one. Explicit line breaks ("\\n") in the text are kept. A single word
     wider than the line stays whole on its own line.
     """
+    return list(_balanced_lines(text, max_width, size_pt, bold, italic))
+
+
+@lru_cache(maxsize=4096)
+def _balanced_lines(text: str, max_width: int, size_pt: float, bold: bool, italic: bool) -> tuple[str, ...]:
     out: list[str] = []
     for part in text.split("\n"):
         out.extend(_balance(part.split(), max_width, size_pt, bold, italic))
-    return out
+    return tuple(out)
 
 
 def _balance(words: list[str], max_width: int, size_pt: float, bold: bool, italic: bool) -> list[str]:
