@@ -125,8 +125,41 @@ def _message(error: Any, doc: Document, path: PathKey, model: type[BaseModel]) -
         close = difflib.get_close_matches(key, allowed, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown key {key!r}{hint}"
+    ctx = error.get("ctx") or {}
+    plain = _PLAIN_MESSAGES.get(kind)
+    if plain is not None:
+        return plain.format(**{k: v for k, v in ctx.items() if isinstance(v, str | int | float)})
+    if kind == "string_pattern_mismatch" and "_-" in str(ctx.get("pattern", "")):
+        return "must be a code: letters, digits, \"_\" and \"-\", starting with a letter, no spaces"
+    if kind == "string_pattern_mismatch":
+        return "must be an abbreviation: letters, digits and \".\", starting with a letter, no spaces"
+    if kind in ("enum", "literal_error"):
+        return f"must be one of {ctx.get('expected', '')}"
     message = str(error["msg"])
     return message.removeprefix("Value error, ")
+
+
+#: Pydantic's messages in words a clerk reads, by error type.
+_PLAIN_MESSAGES = {
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "string_type": "must be a text",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "list_type": "must be a list (lines starting with \"- \")",
+    "dict_type": "must be a mapping (lines of \"key: value\")",
+    "model_type": "must be a mapping (lines of \"key: value\")",
+    "date_type": "must be a date written YYYY-MM-DD, e.g. 2024-06-20",
+    "date_parsing": "must be a date written YYYY-MM-DD, e.g. 2024-06-20",
+    "date_from_datetime_parsing": "must be a date written YYYY-MM-DD, e.g. 2024-06-20",
+    "string_too_short": "must not be empty",
+    "too_short": "must have at least {min_length} item(s)",
+    "too_long": "must have at most {max_length} item(s)",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+    "string_too_long": "must be at most {max_length} characters long",
+}
 
 
 def validate(model: type[M], doc: Document) -> M:

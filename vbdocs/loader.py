@@ -29,6 +29,7 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_VALUES = 200_000
 
 _BOOL_WORDS = {"true", "false"}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SAFE_SCALAR_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
@@ -99,6 +100,9 @@ class _Builder:
         if self.count > MAX_VALUES:
             raise _TooLarge(node)
         self.doc.values.setdefault(path, _pos(node))
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _COLLECTION_TAGS:
+            self.fail(node, path, f"the tag {node.tag} is not allowed in vbdocs files")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -184,6 +188,10 @@ def parse_yaml(text: str, shown: str) -> Document:
         message = " ".join(filter(None, [exc.context, exc.problem]))
         if "\t" in message or "'\\t'" in message:
             message = "a tab character is not allowed for indentation in YAML; use spaces"
+        elif "mapping values are not allowed here" in message:
+            message += " (check this line's indentation; a text that holds \": \" or ends with \":\" goes in quotes)"
+        elif "found character '%' that cannot start any token" in message or "'@'" in message:
+            message += " (put the text in quotes)"
         raise ConfigError([Problem(shown, line, column, "", f"YAML syntax error: {message}")]) from None
     if len(nodes) > 1:
         pos = _pos(nodes[1])
