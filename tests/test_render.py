@@ -81,7 +81,7 @@ def test_a_template_that_asks_for_missing_data_is_an_error(tmp_path: Path) -> No
             dst.writestr(item, data)
     with pytest.raises(TemplateError) as info:
         vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out", templates=[folder])
-    assert str(info.value) == "template plan.docx: 'dict object' has no attribute 'no_such_field'"
+    assert str(info.value) == "template plan.docx uses heading.no_such_field, which a plan document has no data for"
     assert not (tmp_path / "out").exists()
 
 
@@ -101,3 +101,34 @@ def test_caches_change_no_byte() -> None:
     assert rendering._patched.cache_info().currsize > 0
     warm = [rendering.render(c) for c in contents]
     assert cold == warm
+
+
+def _user_template(tmp_path: Path, old: bytes, new: bytes) -> Path:
+    from vbdocs.render import BUILTIN_TEMPLATES
+
+    folder = tmp_path / "t"
+    folder.mkdir(exist_ok=True)
+    with zipfile.ZipFile(BUILTIN_TEMPLATES / "plan.docx") as src, zipfile.ZipFile(folder / "plan.docx", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert old in data
+                data = data.replace(old, new)
+            dst.writestr(item, data)
+    return folder
+
+
+@pytest.mark.parametrize("attack", [
+    b"{{ heading.number.__class__.__mro__ }}",
+    b"{{ heading.__class__.__init__.__globals__ }}",
+    b"{% include '/etc/passwd' %}",
+    b"{% import 'os' as os %}",
+])
+def test_user_templates_run_in_a_sandbox(tmp_path: Path, attack: bytes) -> None:
+    from tests.conftest import CONFIG
+
+    folder = _user_template(tmp_path, b"{{ heading.number }}", attack)
+    with pytest.raises(TemplateError) as info:
+        vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out", templates=[folder], only=["plan"])
+    assert str(info.value).startswith("template plan.docx")
+    assert not (tmp_path / "out").exists()

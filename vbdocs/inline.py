@@ -82,6 +82,25 @@ class Text:
         """Names of the footnotes referenced in this text, in order."""
         return tuple(span.footnote for span in self.spans if span.footnote)
 
+    def squeezed(self) -> Text:
+        """The same text with every run of white space made one space, and none at the ends."""
+        spans: list[Span] = []
+        previous_space = True
+        for span in self.spans:
+            if span.footnote:
+                spans.append(span)
+                continue
+            text = re.sub(r"\s+", " ", span.text)
+            if previous_space:
+                text = text.lstrip(" ")
+            if text:
+                previous_space = text.endswith(" ")
+                spans.append(Span(text, span.bold, span.italic))
+        if spans and not spans[-1].footnote:
+            last = spans[-1]
+            spans[-1] = Span(last.text.rstrip(" "), last.bold, last.italic)
+        return Text(_merge(spans))
+
     def with_emphasis(self, *, italic: bool) -> Text:
         """The same text with every span set italic (or upright)."""
         return Text(tuple(Span(s.text, s.bold, italic, s.footnote) for s in self.spans))

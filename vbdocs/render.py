@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined
+from jinja2 import FunctionLoader, StrictUndefined
 from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -166,7 +166,8 @@ class _Environment(SandboxedEnvironment):
     and compiling is most of a render's time)."""
 
     def __init__(self) -> None:
-        super().__init__(autoescape=True, undefined=StrictUndefined)
+        # A loader that finds nothing: {% include %} and {% import %} can read no file.
+        super().__init__(autoescape=True, undefined=StrictUndefined, loader=FunctionLoader(lambda name: None))
         self._compiled: dict[str, Any] = {}
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
@@ -259,9 +260,11 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
             content does not have.
     """
     path = (templates or TemplateSearchPath()).find(content.template)
+    ctx = context(content)
     try:
         tpl = _Template(io.BytesIO(_template_bytes(path)))
-        tpl.render(context(content), jinja_env=_environment())
+        _check_variables(path, tpl, ctx)
+        tpl.render(ctx, jinja_env=_environment())
     except JinjaError as exc:
         raise TemplateError(f"template {path.name}: {exc}") from None
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
@@ -278,6 +281,49 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
     raw = io.BytesIO()
     tpl.docx.save(raw)
     return _reproducible_zip(raw.getvalue(), when)
+
+
+def _check_variables(path: Path, tpl: _Template, ctx: dict[str, Any]) -> None:
+    """Report a variable the template uses and the data lacks before anything is rendered,
+    naming the template and the variable (``heading.no_such_field``)."""
+    stat = path.stat()
+    for used in _variables(path, stat.st_mtime_ns, stat.st_size, tpl):
+        node: Any = ctx
+        for i, part in enumerate(used):
+            if not isinstance(node, dict) or part not in node:
+                shown = ".".join(used[: i + 1])
+                raise TemplateError(f"template {path.name} uses {shown}, which a {path.stem} document has no data for")
+            node = node[part]
+
+
+@cache
+def _variables(path: Path, mtime: int, size: int, tpl: _Template) -> tuple[tuple[str, ...], ...]:
+    """The attribute paths a template reads from its context, loop variables left out."""
+    from jinja2 import nodes
+
+    tpl.init_docx()
+    sources = [tpl.patch_xml(tpl.get_xml())]
+    sources += [tpl.patch_xml(tpl.get_part_xml(part)) for uri in (tpl.HEADER_URI, tpl.FOOTER_URI)
+                for _, part in tpl.get_headers_footers(uri)]
+    found: set[tuple[str, ...]] = set()
+    for source in sources:
+        tree = _environment().parse(source)
+        bound = set()
+        for loop in tree.find_all(nodes.For):
+            targets = [loop.target, *loop.target.find_all(nodes.Name)]
+            bound |= {n.name for n in targets if isinstance(n, nodes.Name)}
+        for node in tree.find_all(nodes.Getattr):
+            chain: list[str] = [node.attr]
+            inner = node.node
+            while isinstance(inner, nodes.Getattr):
+                chain.insert(0, inner.attr)
+                inner = inner.node
+            if isinstance(inner, nodes.Name) and inner.name not in bound:
+                found.add((inner.name, *chain))
+        for name in tree.find_all(nodes.Name):
+            if name.ctx == "load" and name.name not in bound:
+                found.add((name.name,))
+    return tuple(sorted(found))
 
 
 def _add_footnotes(tpl: DocxTemplate, content: DocumentContent, path: Path) -> None:

@@ -114,7 +114,12 @@ class Title:
 
 
 def title(type_name: str, subject: Text) -> Title:
-    """The type name in upper case and the trích yếu, broken evenly if long."""
+    """The type name in upper case and the trích yếu, broken evenly if long.
+
+    White space in the trích yếu is squeezed to single spaces: it is a title, and
+    its lines are broken where the measured text needs it.
+    """
+    subject = subject.squeezed()
     lines = balanced_lines(str(subject), page.TEXT_WIDTH, page.SIZE_SUBJECT, bold=True)
     return Title(
         type_name=upper(type_name),
