@@ -91,8 +91,9 @@ def build(
     """
     from .deadlines import calendar
     from .docset import SetFile, write_set
-    from .documents.registry import campaign_deadlines, campaign_documents
-    from .render import TemplateSearchPath, render_all, source_date
+    from .documents.registry import campaign_deadlines, campaign_specs
+    from .render import TemplateSearchPath, source_date
+    from .workers import render_specs
 
     config = load_config(campaign)
     bad_format = sorted(set(formats) - {"docx", "pdf"})
@@ -106,11 +107,11 @@ def build(
     if missing:
         raise OutputError(f"no unit with the code {missing[0]!r} in the units file")
     contents = [
-        c for c in campaign_documents(config)
-        if (not only or c.kind in only) and (not units or c.unit in units)
+        spec for spec in campaign_specs(config)
+        if (not only or spec.kind in only) and (not units or spec.unit in units)
     ]
     search = TemplateSearchPath(tuple(Path(t) for t in templates))
-    rendered = render_all(contents, templates=search, jobs=jobs, progress=progress)
+    rendered = render_specs(config, contents, templates=search, jobs=jobs, progress=progress)
     year = config.campaign.campaign.year
     stamp = source_date(dt.datetime(year, 1, 1))
     files = [

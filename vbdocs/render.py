@@ -16,7 +16,7 @@ import io
 import os
 import struct
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -263,7 +263,7 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
     ctx = context(content)
     try:
         tpl = _Template(io.BytesIO(_template_bytes(path)))
-        _check_variables(path, tpl, ctx)
+        _check_variables(path, ctx)
         tpl.render(ctx, jinja_env=_environment())
     except JinjaError as exc:
         raise TemplateError(f"template {path.name}: {exc}") from None
@@ -283,11 +283,11 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
     return _reproducible_zip(raw.getvalue(), when)
 
 
-def _check_variables(path: Path, tpl: _Template, ctx: dict[str, Any]) -> None:
+def _check_variables(path: Path, ctx: dict[str, Any]) -> None:
     """Report a variable the template uses and the data lacks before anything is rendered,
     naming the template and the variable (``heading.no_such_field``)."""
     stat = path.stat()
-    for used in _variables(path, stat.st_mtime_ns, stat.st_size, tpl):
+    for used in _variables(path, stat.st_mtime_ns, stat.st_size):
         node: Any = ctx
         for i, part in enumerate(used):
             if not isinstance(node, dict) or part not in node:
@@ -297,10 +297,12 @@ def _check_variables(path: Path, tpl: _Template, ctx: dict[str, Any]) -> None:
 
 
 @cache
-def _variables(path: Path, mtime: int, size: int, tpl: _Template) -> tuple[tuple[str, ...], ...]:
-    """The attribute paths a template reads from its context, loop variables left out."""
+def _variables(path: Path, mtime: int, size: int) -> tuple[tuple[str, ...], ...]:
+    """The attribute paths a template reads from its context, loop variables left out
+    (worked out once per template file and version)."""
     from jinja2 import nodes
 
+    tpl = _Template(io.BytesIO(_template_bytes(path)))
     tpl.init_docx()
     sources = [tpl.patch_xml(tpl.get_xml())]
     sources += [tpl.patch_xml(tpl.get_part_xml(part)) for uri in (tpl.HEADER_URI, tpl.FOOTER_URI)
@@ -388,35 +390,3 @@ def _rewritten_zip(data: bytes, when: dt.datetime) -> bytes:
             entry.external_attr = 0o644 << 16
             dst.writestr(entry, src.read(info.filename))
     return out.getvalue()
-
-
-def _render_job(job: tuple[DocumentContent, TemplateSearchPath | None]) -> bytes:
-    content, templates = job
-    return render(content, templates=templates)
-
-
-def render_all(
-    contents: Sequence[DocumentContent],
-    *,
-    templates: TemplateSearchPath | None = None,
-    jobs: int = 1,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[bytes]:
-    """Render several documents, in order, in ``jobs`` processes (the same bytes as one)."""
-    total = len(contents)
-    out: list[bytes] = []
-    if jobs <= 1 or total < 2:
-        for content in contents:
-            out.append(render(content, templates=templates))
-            if progress:
-                progress(len(out), total)
-        return out
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-        chunk = max(1, total // (jobs * 4))
-        for data in pool.map(_render_job, [(c, templates) for c in contents], chunksize=chunk):
-            out.append(data)
-            if progress:
-                progress(len(out), total)
-    return out

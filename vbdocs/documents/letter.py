@@ -19,6 +19,15 @@ from .base import Block, DocumentContent, Footnote, Properties
 from .common import agency_heading, cite, closing, duty_text, opening_sentence, plan_citation
 
 
+def letter_filename(letter: Letter) -> str:
+    return f"cong-van-{letter.id.lower().replace('_', '-')}.docx"
+
+
+def build_letter_by_id(config: Config, letter_id: str) -> DocumentContent:
+    """The letter with this id (for a worker process that has the config)."""
+    return build_letter(config, next(x for x in config.campaign.letters if x.id == letter_id))
+
+
 def build_letter(config: Config, letter: Letter) -> DocumentContent:
     """One directive letter of the campaign."""
     agency = config.units.agency
@@ -29,7 +38,7 @@ def build_letter(config: Config, letter: Letter) -> DocumentContent:
     return DocumentContent(
         kind="directive_letter",
         template="letter.docx",
-        filename=f"cong-van-{letter.id.lower().replace('_', '-')}.docx",
+        filename=letter_filename(letter),
         heading=agency_heading(
             config,
             symbol=numbering.letter_symbol(agency.abbreviation, unit.abbreviation),

@@ -20,6 +20,10 @@ from .common import PLAN_TYPE, agency_heading, cite, closing, duty_text, opening
 TYPE_NAME = PLAN_TYPE
 
 
+def plan_filename(year: int) -> str:
+    return f"ke-hoach-{year}.docx"
+
+
 def build_plan(config: Config) -> DocumentContent:
     """The plan of the campaign in ``config`` (which must have one)."""
     agency = config.units.agency
@@ -30,7 +34,7 @@ def build_plan(config: Config) -> DocumentContent:
     return DocumentContent(
         kind="plan",
         template="plan.docx",
-        filename=f"ke-hoach-{year}.docx",
+        filename=plan_filename(year),
         heading=agency_heading(
             config, symbol=numbering.typed_symbol(TYPE_NAME, agency.abbreviation), number=plan.number, date=plan.date,
         ),

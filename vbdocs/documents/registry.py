@@ -1,23 +1,56 @@
-"""Which documents a campaign produces, in the order a set lists them."""
+"""Which documents a campaign produces, in the order a set lists them.
+
+A :class:`DocumentSpec` says what a document of the set is (kind, file name, unit,
+period, deadline) before it is built, and how to build it from the campaign:
+a selection (``--only``, ``--unit``) is made on specs, and worker processes build
+and render the documents they are given.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 
 from ..config import Config
 from ..deadlines import Deadline
 from ..inline import parse
 from .base import DocumentContent
-from .letter import build_letter
-from .plan import build_plan
-from .report_form import build_report_forms
+from .letter import build_letter, build_letter_by_id, letter_filename
+from .plan import build_plan, plan_filename
+from .report_form import build_form, form_entries
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """A document of the set, before it is built."""
+
+    kind: str
+    filename: str
+    build: Callable[[Config], DocumentContent]
+    """Builds the content from the campaign; picklable, for worker processes."""
+    unit: str | None = None
+    period: str | None = None
+    deadline: dt.date | None = None
+
+
+def campaign_specs(config: Config) -> list[DocumentSpec]:
+    """Every document of the campaign's set: the plan, the letters in the order the
+    campaign file lists them, then the forms."""
+    out = []
+    if config.campaign.plan is not None:
+        out.append(DocumentSpec("plan", plan_filename(config.campaign.campaign.year), build_plan))
+    out += [DocumentSpec("directive_letter", letter_filename(letter), partial(build_letter_by_id, letter_id=letter.id))
+            for letter in config.campaign.letters]
+    out += [DocumentSpec(e.kind, e.filename, partial(build_form, entry=e), e.unit, e.period, e.deadline)
+            for e in form_entries(config)]
+    return out
 
 
 def campaign_documents(config: Config) -> list[DocumentContent]:
-    """Every document of the campaign's set, as content ready to render: the plan,
-    the letters in the order the campaign file lists them, then the forms."""
-    out = [build_plan(config)] if config.campaign.plan is not None else []
-    out += [build_letter(config, letter) for letter in config.campaign.letters]
-    out += build_report_forms(config)
-    return out
+    """Every document of the campaign's set, as content ready to render."""
+    return [spec.build(config) for spec in campaign_specs(config)]
 
 
 def campaign_deadlines(config: Config) -> list[Deadline]:
@@ -35,3 +68,6 @@ def campaign_deadlines(config: Config) -> list[Deadline]:
         out.append(Deadline(f"{year}-{registration.id}@vbdocs", registration.deadline,
                             str(parse(registration.subject)), owing))
     return sorted(out, key=lambda d: (d.date, d.uid))
+
+
+__all__ = ["DocumentSpec", "build_letter", "campaign_deadlines", "campaign_documents", "campaign_specs"]

@@ -11,6 +11,7 @@ head. Which forms exist and for whom comes from the campaign file alone.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from ..config import Config
 from ..inline import Text, parse
@@ -27,21 +28,54 @@ from .common import plan_citation
 TYPE_NAME = "Báo cáo"
 
 
-def build_report_forms(config: Config) -> list[DocumentContent]:
-    """Every form of the campaign: per report, per unit; then the registration forms."""
+@dataclass(frozen=True)
+class FormEntry:
+    """A form of the set, known before it is built: what the manifest says of it."""
+
+    kind: str
+    filename: str
+    unit: str
+    period: str | None
+    deadline: dt.date | None
+    report: str | None
+    """The report's id, or None for the registration form."""
+
+
+def form_entries(config: Config) -> list[FormEntry]:
+    """Every form of the campaign, in order: per report, per unit; then the registration forms."""
     forms = config.campaign.forms
     if forms is None:
         return []
     out = [
-        _report_form(config, forms, report, unit)
+        FormEntry("report_form", _file_stem("bao-cao", report.id, unit.code) + ".docx", unit.code, report.period,
+                  report.deadline, report.id)
         for report in config.campaign.reports
         if report.subject is not None
         for unit in config.units_of(report.units)
     ]
-    if forms.registration is not None:
-        registration = forms.registration
-        out += [_registration_form(config, forms, registration, unit) for unit in config.units_of(registration.units)]
+    registration = forms.registration
+    if registration is not None:
+        out += [FormEntry("registration_form", _file_stem(registration.id, unit.code) + ".docx", unit.code, None,
+                          registration.deadline, None)
+                for unit in config.units_of(registration.units)]
     return out
+
+
+def build_form(config: Config, entry: FormEntry) -> DocumentContent:
+    """The form an entry names."""
+    forms = config.campaign.forms
+    unit = config.unit(entry.unit)
+    assert forms is not None and unit is not None
+    if entry.report is None:
+        assert forms.registration is not None
+        return _registration_form(config, forms, forms.registration, unit)
+    report = next(r for r in config.campaign.reports if r.id == entry.report)
+    return _report_form(config, forms, report, unit)
+
+
+def build_report_forms(config: Config) -> list[DocumentContent]:
+    """Every form of the campaign: per report, per unit; then the registration forms."""
+    return [build_form(config, entry) for entry in form_entries(config)]
 
 
 def _file_stem(*parts_: str) -> str:
