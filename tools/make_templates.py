@@ -442,13 +442,18 @@ def _form_table(doc) -> None:
     doc.add_paragraph("", style="VB Body")
 
 
+def _title(doc) -> None:
+    """Tên loại, trích yếu and the rule under it (ô 5a)."""
+    doc.add_paragraph("{{ title.type_name }}", style="VB Type Name")
+    doc.add_paragraph("{{r title.subject }}", style="VB Subject")
+    doc.add_paragraph("{{p title.rule }}", style="VB Rule")
+
+
 def make_report_form() -> Document:
     """Mẫu 1.4 for a báo cáo sent upward: with Kính gửi, a table and lines to write on."""
     doc = _base("Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP: mẫu báo cáo (vbdocs)")
     _heading_table(doc, letter=False)
-    doc.add_paragraph("{{ title.type_name }}", style="VB Type Name")
-    doc.add_paragraph("{{r title.subject }}", style="VB Subject")
-    doc.add_paragraph("{{p title.rule }}", style="VB Rule")
+    _title(doc)
     doc.add_paragraph("Kính gửi: {{ addressees.lines[0] }}", style="VB Addressee Label")
     doc.add_paragraph("", style="VB Body")
     _body(doc)
@@ -462,9 +467,7 @@ def make_plan() -> Document:
     """Mẫu 1.4: a document with a type name (Kế hoạch, Báo cáo, …)."""
     doc = _base("Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
     _heading_table(doc, letter=False)
-    doc.add_paragraph("{{ title.type_name }}", style="VB Type Name")
-    doc.add_paragraph("{{r title.subject }}", style="VB Subject")
-    doc.add_paragraph("{{p title.rule }}", style="VB Rule")
+    _title(doc)
     doc.add_paragraph("", style="VB Body")
     _body(doc)
     _closing_table(doc)
