@@ -305,18 +305,21 @@ def agency_rule(p: Parts) -> Iterator[Finding]:
     if not p.agency:
         yield Finding("header.agency_rule", "PL I, II.2", "skip", "header")
         return
-    last = p.agency[-1]
+    yield _short_rule(p, "header.agency_rule", "PL I, II.2", p.agency, 12, missing="no line under the agency name",
+                      of="the name's", required="a solid line under the agency name, 1/3 to 1/2 of its length, centred")
+
+
+def _short_rule(p: Parts, rule: str, item: str, lines: list[Line], size: float, *, missing: str, of: str,
+                required: str) -> Finding:
+    """The rule under a block of lines must be 1/3 to 1/2 of its widest line (a little slack kept)."""
+    last = lines[-1]
     length = p.rule_after(last)
-    widest = max(text_width(x.clean, x.size or 12, bold=True) for x in p.agency)
-    required = "a solid line under the agency name, 1/3 to 1/2 of its length, centred"
+    widest = max(text_width(x.clean, x.size or size, bold=True) for x in lines)
     if length is None:
-        yield Finding("header.agency_rule", "PL I, II.2", "fail", _where(last), "no line under the agency name",
-                      required)
-    elif not 0.3 <= length / widest <= 0.55:
-        yield Finding("header.agency_rule", "PL I, II.2", "fail", _where(last),
-                      f"a line {length / widest:.0%} of the name's length", required)
-    else:
-        yield Finding("header.agency_rule", "PL I, II.2", "pass", _where(last))
+        return Finding(rule, item, "fail", _where(last), missing, required)
+    if not 0.3 <= length / widest <= 0.55:
+        return Finding(rule, item, "fail", _where(last), f"a line {length / widest:.0%} of {of} length", required)
+    return Finding(rule, item, "pass", _where(last))
 
 
 def number(p: Parts) -> Iterator[Finding]:
@@ -409,16 +412,8 @@ def subject(p: Parts) -> Iterator[Finding]:
         if line.para.alignment != "center":
             problems.append(f"aligned {line.para.alignment}")
         yield _check("title.subject", "PL I, II.5.a", line, problems, "normal case, 13–14 pt, bold, centred")
-    length = p.rule_after(p.subject[-1])
-    widest = max(text_width(x.clean, x.size or 14, bold=True) for x in p.subject)
-    required = "a solid line under the trích yếu, 1/3 to 1/2 of its length"
-    if length is None:
-        yield Finding("title.subject_rule", "PL I, II.5.a", "fail", _where(p.subject[-1]), "no line", required)
-    elif not 0.3 <= length / widest <= 0.55:
-        yield Finding("title.subject_rule", "PL I, II.5.a", "fail", _where(p.subject[-1]),
-                      f"a line {length / widest:.0%} of the trích yếu's length", required)
-    else:
-        yield Finding("title.subject_rule", "PL I, II.5.a", "pass", _where(p.subject[-1]))
+    yield _short_rule(p, "title.subject_rule", "PL I, II.5.a", p.subject, 14, missing="no line",
+                      of="the trích yếu's", required="a solid line under the trích yếu, 1/3 to 1/2 of its length")
 
 
 def letter_subject(p: Parts) -> Iterator[Finding]:
