@@ -207,18 +207,24 @@ def _tblpr_add(tblPr, el) -> None:
     tblPr.append(el)
 
 
-def _borderless(table, widths: list[int]) -> None:
-    tbl = table._tbl
-    tblPr = tbl.tblPr
+def _fixed_table(table, *, border: dict[str, str]) -> None:
+    """Give a table the same border on every edge and a fixed layout (Word keeps the widths)."""
+    tblPr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
+        for attr, value in border.items():
+            el.set(qn(f"w:{attr}"), value)
         borders.append(el)
     _tblpr_add(tblPr, borders)
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     _tblpr_add(tblPr, layout)
+
+
+def _borderless(table, widths: list[int]) -> None:
+    _fixed_table(table, border={"val": "nil"})
+    tblPr = table._tbl.tblPr
     margins = OxmlElement("w:tblCellMar")
     for edge in ("left", "right"):
         el = OxmlElement(f"w:{edge}")
@@ -408,18 +414,7 @@ def _form_table(doc) -> None:
     doc.add_paragraph("{{r table.title }}", style="VB Section")
     widths = [page.mm(15), page.mm(50), page.mm(40), page.TEXT_WIDTH - page.mm(105)]
     table = doc.add_table(rows=4, cols=4)
-    tblPr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), "4")
-        el.set(qn("w:color"), "000000")
-        borders.append(el)
-    _tblpr_add(tblPr, borders)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    _tblpr_add(tblPr, layout)
+    _fixed_table(table, border={"val": "single", "sz": "4", "color": "000000"})
     table.autofit = False
     for col, w in zip(table.columns, widths, strict=True):
         col.width = Twips(w)
