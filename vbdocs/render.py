@@ -147,7 +147,6 @@ def context(content: DocumentContent) -> dict[str, Any]:
     if content.addressees is not None:
         a = content.addressees
         ctx["addressees"] = {
-            "label": _lines([a.label]),
             "single": a.single,
             "lines": [_lines([line]) for line in a.lines],
         }

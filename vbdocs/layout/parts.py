@@ -165,9 +165,11 @@ def _drop_space(text: Text) -> Text:
 
 @dataclass(frozen=True)
 class Addressees:
-    """Kính gửi (ô 9a): one addressee on the label's line, or several, one per line."""
+    """Kính gửi (ô 9a): one addressee on the line of "Kính gửi:", or several, one per line.
 
-    label: str
+    The label itself is the template's text, which an office may word as it likes.
+    """
+
     lines: tuple[str, ...]
 
     @property
@@ -178,15 +180,15 @@ class Addressees:
 def addressees(names: Sequence[str]) -> Addressees:
     """ "Kính gửi: Sở Nội vụ", or "Kính gửi:" then "- …;" lines, the last ending "."."""
     if len(names) == 1:
-        return Addressees("Kính gửi:", (names[0],))
-    return Addressees("Kính gửi:", tuple(f"- {line}" for line in punctuate_list(names)))
+        return Addressees((names[0],))
+    return Addressees(tuple(f"- {line}" for line in punctuate_list(names)))
 
 
 @dataclass(frozen=True)
 class Closing:
-    """Nơi nhận and the signature block, side by side at the end of the document."""
+    """Nơi nhận and the signature block, side by side at the end of the document
+    (the label "Nơi nhận:" is the template's text)."""
 
-    recipients_label: str
     recipients: tuple[str, ...]
     signer_titles: tuple[str, ...]
     signer_name: str
@@ -224,7 +226,6 @@ def closing(
     """
     lines = (["Như trên"] if as_above else []) + list(recipients) + [filing]
     return Closing(
-        recipients_label="Nơi nhận:",
         recipients=tuple(f"- {line}" for line in punctuate_list(lines)),
         signer_titles=tuple(signature_titles(
             authority, signer_title=signer_title, head_title=head_title, collective=collective,
