@@ -60,5 +60,10 @@ def test_forbidden_character_found() -> None:
     assert text.forbidden_character("tab\tand\nnewline") is None
 
 
+def test_lower_first() -> None:
+    assert text.lower_first("Thực hiện phong trào “Dân vận khéo”") == "thực hiện phong trào “Dân vận khéo”"
+    assert text.lower_first("Đẩy mạnh") == "đẩy mạnh"
+
+
 def test_capitalize_first() -> None:
     assert text.capitalize_first("đẩy mạnh") == "Đẩy mạnh"

@@ -23,6 +23,7 @@ from typing import Any
 from .config import load_config
 from .errors import ConfigError, OutputError, Problem
 from .vn.dates import short_date
+from .vn.text import lower_first
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 _KEEP = {"legal_bases", "units", "id", "to", "issuer", "person", "unit", "drafting_unit"}
@@ -192,7 +193,7 @@ def _cite_finished_plan(config: Any, data: Any, editor: _Editor) -> None:
     basis["date"] = plan.date
     if issuer:
         basis["issuer"] = issuer
-    basis["subject"] = plan.subject[:1].lower() + plan.subject[1:]
+    basis["subject"] = lower_first(plan.subject)
     bases = data["plan"].setdefault("legal_bases", [])
     bases.append(basis)
     editor.review.append(f"plan.legal_bases[{len(bases) - 1}]: the {editor.old} plan is cited; check its place")

@@ -12,7 +12,7 @@ from ..layout import parts
 from ..schema.campaign import Duty, Filing, LegalBasis, Recipient, Signer
 from ..vn import citations, numbering
 from ..vn.dates import short_date
-from ..vn.text import conjunction_separators
+from ..vn.text import conjunction_separators, lower_first
 
 PLAN_TYPE = "Kế hoạch"
 
@@ -56,7 +56,7 @@ def plan_citation(config: Config) -> Text:
     if plan.number is not None:
         symbol = numbering.typed_symbol(PLAN_TYPE, agency.abbreviation)
         number = f"{numbering.padded_number(plan.number)}/{symbol}"
-    subject = parse(plan.subject).map_first(lambda s: s[:1].lower() + s[1:])
+    subject = parse(plan.subject).map_first(lower_first)
     return citations.citation(PLAN_TYPE, number=number, date=plan.date, issuer=agency.name, subject=subject)
 
 

@@ -43,6 +43,13 @@ def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lower_first(text: str) -> str:
+    """Lower-case the first letter only, as a trích yếu reads when cited after "về":
+    "Thực hiện phong trào …" → "thực hiện phong trào …"."""
+    text = normalize(text)
+    return text[:1].lower() + text[1:]
+
+
 def strip_end_punctuation(text: str) -> str:
     """Remove the ";", ",", "." or ":" a clerk may have typed at an item's end."""
     return text.rstrip().rstrip(_TRAILING_PUNCTUATION).rstrip()
