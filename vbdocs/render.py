@@ -50,6 +50,8 @@ _NOTE_MARK_PROPS = f'<w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE_STYLE}"/><w:ver
 _FOOTNOTES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+#: Word (and python-docx) keep a document property to this many characters.
+MAX_PROPERTY_CHARS = 255
 _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 
 
@@ -74,6 +76,19 @@ def runs_xml(text: Text, notes: dict[str, int] | None = None) -> str:
         rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
         out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{text_xml(span.text)}</w:t></w:r>')
     return "".join(out)
+
+
+def property_text(text: str) -> str:
+    """A document property (title, subject, author) as a file list shows it: plain text
+    on one line, at most :data:`MAX_PROPERTY_CHARS` characters, cut at a word with "…"."""
+    line = " ".join(text.split())
+    if len(line) <= MAX_PROPERTY_CHARS:
+        return line
+    cut = line[: MAX_PROPERTY_CHARS - 1]
+    space = cut.rfind(" ")
+    if space > MAX_PROPERTY_CHARS // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _lines(lines: Iterable[str]) -> Markup:
@@ -197,6 +212,10 @@ class _Template(DocxTemplate):  # type: ignore[misc]
     def patch_xml(self, src_xml: str) -> str:
         return _patched(src_xml)
 
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """Core properties are not template text: :func:`render` writes them from the
+        content as plain text (docxtpl would render them as XML-escaped template output)."""
+
     def resolve_listing(self, xml: str) -> str:
         # docxtpl turns tabs, newlines and \a, \f inside text into elements; our text
         # reaches the XML with those already turned (see text_xml), so most parts
@@ -272,6 +291,9 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
         _add_footnotes(tpl, content, path)
     when = source_date(dt.datetime(content.properties.year, 1, 1))
     props = tpl.docx.core_properties
+    props.title = property_text(content.properties.title)
+    props.subject = property_text(content.properties.subject)
+    props.author = property_text(content.properties.author)
     props.created = when
     props.modified = when
     props.last_printed = when
