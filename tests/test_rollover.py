@@ -86,8 +86,58 @@ def test_wrong_year_and_existing_output_are_refused(config_copy: Path) -> None:
     source = config_copy / "campaign_2024.yaml"
     with pytest.raises(ConfigError, match="a new campaign follows it in 2025, not 2026"):
         new_campaign(source, year=2026, output=config_copy / "x.yaml")
+    (config_copy / "x.yaml").write_text("mine", encoding="utf-8")
     with pytest.raises(OutputError, match="exists; pass --force"):
-        new_campaign(source, year=2025, output=source)
+        new_campaign(source, year=2025, output=config_copy / "x.yaml")
+    assert (config_copy / "x.yaml").read_text(encoding="utf-8") == "mine"
+
+
+def _year_2100(config_copy: Path) -> Path:
+    source = config_copy / "campaign_2024.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("2024", "2100").replace("2023", "2099"),
+                      encoding="utf-8")
+    vbdocs.validate(source)
+    return source
+
+
+@pytest.mark.parametrize("target", ["campaign_2024.yaml", "units.yaml"])
+def test_the_source_and_its_units_file_are_never_replaced(config_copy: Path, target: str) -> None:
+    source = _year_2100(config_copy)
+    before = {p.name: p.read_bytes() for p in config_copy.iterdir()}
+    for year in (2101, 2102):
+        with pytest.raises((OutputError, ConfigError)):
+            new_campaign(source, year=year, output=config_copy / target, overwrite=True)
+    result = CliRunner().invoke(main, ["new-campaign", str(source), "--year", "2101", "-o", str(config_copy / target),
+                                       "--force"])
+    assert result.exit_code == 2 and "write the new campaign to a file of its own" in result.stderr
+    assert {p.name: p.read_bytes() for p in config_copy.iterdir()} == before
+
+
+def test_an_invalid_new_campaign_leaves_the_old_file(config_copy: Path) -> None:
+    source = _year_2100(config_copy)
+    target = config_copy / "next.yaml"
+    target.write_text("# last year's draft, kept\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        new_campaign(source, year=2101, output=target, overwrite=True)
+    assert info.value.problems[0].file == str(target), "errors name the file asked for, not a temporary one"
+    assert "campaign.year: must be at most 2100" in str(info.value)
+    assert target.read_text(encoding="utf-8") == "# last year's draft, kept\n"
+    assert sorted(p.name for p in config_copy.iterdir()) == ["campaign_2024.yaml", "next.yaml", "units.yaml"]
+
+
+def test_a_replaced_file_keeps_its_mode_and_a_link_is_written_through(config_copy: Path, tmp_path: Path) -> None:
+    import os
+
+    source = config_copy / "campaign_2024.yaml"
+    target = config_copy / "campaign_2025.yaml"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    new_campaign(source, year=2025, output=link, overwrite=True)
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert vbdocs.load(target).campaign.campaign.year == 2025
 
 
 def test_cli(config_copy: Path) -> None:

@@ -11,10 +11,12 @@ now fall on a weekend, and the bodies whose names may have changed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,14 +127,17 @@ def new_campaign(source: str | Path, *, year: int, output: str | Path, overwrite
         OutputError: ``output`` exists (without ``overwrite``) or cannot be written.
     """
     source = Path(source)
-    out = Path(output)
+    out = Path(os.path.realpath(output))  # a link to a file: write the file it points to
     config = load_config(source)
     old_year = config.campaign.campaign.year
     if year != old_year + 1:
         raise ConfigError([Problem(str(source), 0, 0, "campaign.year",
                                    f"is {old_year}; a new campaign follows it in {old_year + 1}, not {year}")])
-    if out.exists() and not overwrite:
-        raise OutputError(f"{out} exists; pass --force to replace it")
+    for own, what in ((config.campaign_path, "the campaign it is made from"), (config.units_path, "its units file")):
+        if _same_file(out, own):
+            raise OutputError(f"{output} is {what}; write the new campaign to a file of its own")
+    if os.path.lexists(out) and not overwrite:
+        raise OutputError(f"{output} exists; pass --force to replace it")
     yaml = _yaml()
     data = yaml.load(source.read_text(encoding="utf-8"))
     editor = _Editor(old_year)
@@ -154,13 +159,8 @@ def new_campaign(source: str | Path, *, year: int, output: str | Path, overwrite
     )
     text = io.StringIO()
     yaml.dump(data, text)
-    _write(out, text.getvalue())
-    try:
-        load_config(out)
-    except ConfigError:
-        out.unlink(missing_ok=True)
-        raise
-    return Rollover(out, year, tuple(editor.review))
+    _write_valid(out, text.getvalue(), shown=str(output))
+    return Rollover(Path(output), year, tuple(editor.review))
 
 
 def _clear_issue(data: Any) -> None:
@@ -208,12 +208,39 @@ def _deadlines(data: Any) -> list[tuple[str, dt.date]]:
     return out
 
 
-def _write(path: Path, text: str) -> None:
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _write_valid(path: Path, text: str, *, shown: str) -> None:
+    """Write ``text`` to ``path`` only if it is a valid campaign: it is written beside
+    ``path`` under a temporary name, validated there, and renamed over ``path`` only
+    then. Whatever was at ``path`` stays as it was when anything fails."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".vbdocs-tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    tmp = Path(name)
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        try:
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))  # a replaced file keeps its mode
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        try:
+            load_config(tmp)
+        except ConfigError as error:
+            raise ConfigError([dataclasses.replace(p, file=shown) if p.file == name else p
+                               for p in error.problems]) from None
         os.replace(tmp, path)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
