@@ -56,13 +56,15 @@ def test_a_selection_rebuilds_only_its_files(full: Path, tmp_path: Path) -> None
 
     out = tmp_path / "out"
     shutil.copytree(full, out)
-    (out / "bao-cao-six-month-vp.docx").write_bytes(b"lost")
+    (out / "bao-cao-six-month-vp.docx").unlink()
     (out / "ke-hoach-2024.docx").write_bytes(b"edited by hand")
     result = vbdocs.build(CONFIG / "campaign_2024.yaml", output=out, only=["report_form"], units=["VP"])
     after = _snapshot(out)
     assert after["bao-cao-six-month-vp.docx"] == _snapshot(full)["bao-cao-six-month-vp.docx"]
     assert after["ke-hoach-2024.docx"] == b"edited by hand", "files outside the selection stay as they are"
-    assert after["manifest.json"] == _snapshot(full)["manifest.json"]
+    listed = [d["path"] for d in json.loads(after["manifest.json"])["documents"]]
+    full_listed = [d["path"] for d in json.loads(_snapshot(full)["manifest.json"])["documents"]]
+    assert listed == [p for p in full_listed if p != "ke-hoach-2024.docx"], "a file changed by hand is no longer listed"
     assert [(d.kind, d.unit) for d in result.documents].count(("report_form", "VP")) == 2
 
 
@@ -81,11 +83,105 @@ def test_unknown_selection_is_refused(tmp_path: Path) -> None:
 
 def test_whole_build_removes_documents_the_set_no_longer_has(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    write_set(out, [SetFile("plan", "a.docx", b"a"), SetFile("plan", "b.docx", b"b")])
+    write_set(out, [SetFile("plan", "a.docx", b"a"), SetFile("plan", "b.docx", b"b"), SetFile("plan", "c.docx", b"c")])
     (out / "notes.txt").write_text("mine")
+    (out / "c.docx").write_bytes(b"c, edited by hand")
     write_set(out, [SetFile("plan", "a.docx", b"a2")])
-    assert _snapshot(out).keys() == {"a.docx", "manifest.json", "notes.txt"}
+    assert _snapshot(out).keys() == {"a.docx", "c.docx", "manifest.json", "notes.txt"}
     assert (out / "notes.txt").read_text() == "mine", "files the manifest never listed are left alone"
+    assert (out / "c.docx").read_bytes() == b"c, edited by hand", "a file changed since it was written is kept"
+    assert [d["path"] for d in json.loads((out / "manifest.json").read_text())["documents"]] == ["a.docx"]
+
+
+def test_a_file_vbdocs_did_not_write_is_never_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.docx").write_bytes(b"typed by a clerk")
+    with pytest.raises(OutputError, match=r"a\.docx was not written by vbdocs, or was changed after it was"):
+        write_set(out, [SetFile("plan", "a.docx", b"generated")])
+    write_set(out, [SetFile("plan", "b.docx", b"b")])
+    (out / "b.docx").write_bytes(b"b, edited in Word")
+    with pytest.raises(OutputError, match=r"b\.docx was not written by vbdocs, or was changed after it was"):
+        write_set(out, [SetFile("plan", "b.docx", b"b2")])
+    assert _snapshot(out) == {"a.docx": b"typed by a clerk", "b.docx": b"b, edited in Word",
+                              "manifest.json": (out / "manifest.json").read_bytes()}
+
+
+def test_another_tools_manifest_is_never_trusted(tmp_path: Path) -> None:
+    """Only files vbdocs recorded in a manifest of its own are ever removed."""
+    import hashlib
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "important.txt").write_bytes(b"keep me")
+    foreign = {"documents": [{"kind": "plan", "path": "important.txt",
+                              "sha256": hashlib.sha256(b"keep me").hexdigest()}]}
+    (out / "manifest.json").write_text(json.dumps(foreign))
+    before = _snapshot(out)
+    with pytest.raises(OutputError, match=r"manifest\.json was not written by vbdocs"):
+        vbdocs.build(CONFIG / "campaign_2024.yaml", output=out)
+    with pytest.raises(OutputError, match=r"manifest\.json was not written by vbdocs"):
+        write_set(out, [SetFile("plan", "a.docx", b"a")])
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"], "no staging folder left"
+
+
+def test_the_output_folder_keeps_its_mode_owner_and_group(tmp_path: Path) -> None:
+    out = tmp_path / "shared"
+    out.mkdir()
+    out.chmod(0o2770)
+    if os.geteuid() == 0:
+        os.chown(out, 1234, 4321)
+    before = out.stat()
+    write_set(out, [SetFile("plan", "a.docx", b"a")])
+    write_set(out, [SetFile("plan", "a.docx", b"a2")])
+    after = out.stat()
+    assert (after.st_mode, after.st_uid, after.st_gid) == (before.st_mode, before.st_uid, before.st_gid)
+    assert (out / "a.docx").stat().st_gid == before.st_gid, "new files take the group of a set-group-id folder"
+
+
+def test_a_link_to_a_folder_is_written_through(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    write_set(link, [SetFile("plan", "a.docx", b"a")])
+    write_set(link, [SetFile("plan", "a.docx", b"a2")])
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert (real / "a.docx").read_bytes() == b"a2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_folders_no_build_may_replace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    (home / "work").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    refused = {
+        Path("/"): "it is the root of the filesystem",
+        home: "it is the home folder",
+        tmp_path / "home" / "work" / "..": "it is the home folder",
+    }
+    for folder, reason in refused.items():
+        with pytest.raises(OutputError, match=reason):
+            write_set(folder, [SetFile("plan", "a.docx", b"a")])
+    monkeypatch.chdir(home / "work")
+    with pytest.raises(OutputError, match="it holds the current folder"):
+        write_set(Path("."), [SetFile("plan", "a.docx", b"a")])
+    with pytest.raises(OutputError, match="it holds the current folder"):
+        write_set(tmp_path, [SetFile("plan", "a.docx", b"a")])
+    (home / "work" / "f").write_text("x")
+    with pytest.raises(OutputError, match="it is not a folder"):
+        write_set(home / "work" / "f", [SetFile("plan", "a.docx", b"a")])
+    assert sorted(p.name for p in (home / "work").iterdir()) == ["f"]
+
+
+def test_a_folder_holding_the_campaign_is_refused(config_copy: Path) -> None:
+    before = _snapshot(config_copy)
+    with pytest.raises(OutputError, match=r"it holds .*campaign_2024\.yaml, an input of the build"):
+        vbdocs.build(config_copy / "campaign_2024.yaml", output=config_copy)
+    with pytest.raises(OutputError, match="an input of the build"):
+        vbdocs.build(config_copy / "campaign_2024.yaml", output=config_copy.parent)
+    assert _snapshot(config_copy) == before
 
 
 def test_rewriting_never_writes_through_a_hard_link(tmp_path: Path) -> None:
@@ -148,11 +244,20 @@ def test_a_killed_build_leaves_the_old_output_intact(full: Path, tmp_path: Path)
 
 
 def test_a_build_killed_between_its_renames_is_put_back(full: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The one moment the output folder is missing: the next build restores and completes it."""
+    """Where the folders cannot be exchanged in one step, there is one moment the output
+    folder is missing: the next build puts the previous one back and completes it."""
+    import errno
     import shutil
+
+    from vbdocs import outdir
 
     out = tmp_path / "out"
     shutil.copytree(full, out)
+    (out / "notes.txt").write_text("mine")
+
+    def no_exchange(a, b):  # type: ignore[no-untyped-def]
+        raise OSError(errno.EINVAL, "not supported here")
+
     real_rename = os.rename
     calls = []
 
@@ -162,14 +267,38 @@ def test_a_build_killed_between_its_renames_is_put_back(full: Path, tmp_path: Pa
             raise KeyboardInterrupt  # as if killed: no cleanup runs
         return real_rename(src, dst)
 
+    monkeypatch.setattr(outdir, "_exchange", no_exchange)
     monkeypatch.setattr(os, "rename", crash_on_second)
     with pytest.raises(KeyboardInterrupt):
         write_set(out, [SetFile("plan", "ke-hoach-2024.docx", b"new")], partial=True)
     monkeypatch.setattr(os, "rename", real_rename)
     assert not out.exists()
     vbdocs.build(CONFIG / "campaign_2024.yaml", output=out)
-    assert _snapshot(out) == _snapshot(full)
+    assert _snapshot(out) == {**_snapshot(full), "notes.txt": b"mine"}
     assert not list(out.parent.glob(".out.vbdocs-*"))
+
+
+def test_a_build_killed_after_the_swap_leaves_the_new_set_and_is_cleaned_up(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from vbdocs import outdir
+
+    out = tmp_path / "out"
+    write_set(out, [SetFile("plan", "a.docx", b"a"), SetFile("plan", "b.docx", b"b")])
+    (out / "notes.txt").write_text("mine")
+
+    def killed(previous, output, own):  # type: ignore[no-untyped-def]
+        (previous / "late.txt").write_text("saved while the build ran")  # a person's file in the old folder
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outdir, "reconcile", killed)
+    with pytest.raises(KeyboardInterrupt):
+        write_set(out, [SetFile("plan", "a.docx", b"a2")])
+    monkeypatch.undo()
+    assert _snapshot(out) == {"a.docx": b"a2", "notes.txt": b"mine", "manifest.json": _snapshot(out)["manifest.json"]}
+    assert len(list(tmp_path.glob(".out.vbdocs-*"))) == 1
+    write_set(out, [SetFile("plan", "a.docx", b"a3")])
+    assert not list(tmp_path.glob(".out.vbdocs-*"))
+    assert (out / "late.txt").read_text() == "saved while the build ran"
+    assert sorted(_snapshot(out)) == ["a.docx", "late.txt", "manifest.json", "notes.txt"]
 
 
 def test_calendar_of_deadlines(full: Path) -> None:
@@ -181,3 +310,116 @@ def test_calendar_of_deadlines(full: Path) -> None:
     assert "SUMMARY:Báo cáo 6 tháng (trước ngày 10/5/2024)" in text
     assert "DESCRIPTION:Đơn vị gửi: Văn phòng Sở\\, Thanh tra Sở\\," in text
     assert "TRIGGER:-P3D" in text
+
+
+_WRITER = """
+import sys
+from pathlib import Path
+from vbdocs.docset import SetFile, write_set
+out, tag, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+for r in range(rounds):
+    write_set(out, [SetFile("plan", f"f{i:03d}.docx", f"{tag}-{r}:{i};".encode() * 4000) for i in range(40)])
+"""
+
+
+def _assert_one_whole_set(out: Path) -> None:
+    """The folder holds the person's file and exactly one set, as its manifest says."""
+    import hashlib
+
+    assert (out / "mine.txt").read_text() == "mine"
+    entries = json.loads((out / "manifest.json").read_text())["documents"]
+    assert sorted(p.name for p in out.iterdir()) == sorted([e["path"] for e in entries] + ["manifest.json", "mine.txt"])
+    for e in entries:
+        assert hashlib.sha256((out / e["path"]).read_bytes()).hexdigest() == e["sha256"], e["path"]
+    writers = {(out / e["path"]).read_bytes().split(b":")[0] for e in entries}
+    assert len(entries) == 40 and len(writers) == 1, f"files of several builds: {writers}"
+
+
+def test_concurrent_builds_into_one_folder_take_turns(tmp_path: Path) -> None:
+    """Six processes writing five sets each into one folder: every build succeeds, the
+    person's file stays, and the folder always holds one whole set and its manifest."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mine.txt").write_text("mine")
+    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(out), f"w{n}", "5"], stderr=subprocess.PIPE)
+             for n in range(6)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+    _assert_one_whole_set(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"], "no staging folder left"
+
+
+def test_kill_9_while_writing_leaves_one_whole_set(tmp_path: Path) -> None:
+    """Twenty builds killed at random moments of their write phase: each time the folder
+    holds the old set or the new one; the next build cleans what the dead one left."""
+    import random
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mine.txt").write_text("mine")
+    subprocess.run([sys.executable, "-c", _WRITER, str(out), "first", "1"], check=True, timeout=60)
+    rng = random.Random(10)
+    for n in range(20):
+        proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(out), f"k{n}", "1000"])
+        time.sleep(0.4 + rng.random() * 0.6)  # past the start-up (~0.3 s), into the writing loop
+        proc.kill()
+        proc.wait()
+        _assert_one_whole_set(out)
+    subprocess.run([sys.executable, "-c", _WRITER, str(out), "last", "1"], check=True, timeout=60)
+    _assert_one_whole_set(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"], "the debris of killed builds is cleaned up"
+
+
+def test_concurrent_cli_builds_agree(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mine.txt").write_text("mine")
+    for _ in range(2):
+        procs = [subprocess.Popen([sys.executable, "-m", "vbdocs.cli", "build", str(CONFIG / "campaign_2024.yaml"),
+                                   "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+        for proc in procs:
+            _, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0, err.decode()
+    entries = json.loads((out / "manifest.json").read_text())["documents"]
+    assert (out / "mine.txt").read_text() == "mine" and len(entries) == 39
+    assert sorted(p.name for p in out.iterdir()) == sorted([e["path"] for e in entries] + ["manifest.json", "mine.txt"])
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def test_workers_die_with_a_killed_build(tmp_path: Path) -> None:
+    campaign = _big_campaign(tmp_path, 800)
+    proc = subprocess.Popen([sys.executable, "-m", "vbdocs.cli", "build", str(campaign), "-o", str(tmp_path / "out"),
+                             "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    end = time.monotonic() + 20
+    while len(_children(proc.pid)) < 2 and time.monotonic() < end:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    assert len(workers) >= 2, "the build started no workers"
+    proc.kill()  # the parent alone, as the kernel's OOM killer or a kill -9 would
+    proc.wait()
+    end = time.monotonic() + 5
+    while any(_running(w) for w in workers) and time.monotonic() < end:
+        time.sleep(0.05)
+    alive = [w for w in workers if _running(w)]
+    assert not alive, f"workers {alive} outlived their build"
+
+
+def _running(pid: int) -> bool:
+    """Whether the process exists and is not a zombie (this machine's init may not reap)."""
+    try:
+        return (Path(f"/proc/{pid}") / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -135,7 +135,8 @@ def build(
         name = f"{config.units.agency.name}: hạn báo cáo năm {year}"
         files.append(SetFile("calendar", CALENDAR, calendar(name, deadlines, stamp=stamp)))
     out = Path(output)
-    entries = write_set(out, files, partial=bool(only or units))
+    inputs = [config.campaign_path, config.units_path, *search.folders]
+    entries = write_set(out, files, partial=bool(only or units), inputs=inputs)
     return BuildResult(
         documents=tuple(
             BuiltDocument(e["kind"], out / e["path"], e["sha256"], e.get("unit"), e.get("period"),

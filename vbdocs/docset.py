@@ -1,10 +1,11 @@
 """Whole document sets: rendered files and their manifest, written all or nothing.
 
-A set is assembled in a staging folder beside the output folder (starting from
-hard links to what the output holds), and only when every file is written does
-the staging folder take the output's place, by two renames. A build that fails
-or is killed before that leaves the previous output exactly as it was; one
-killed between the two renames is put back by the next build.
+The manifest (``manifest.json``, marked as vbdocs's own) lists every file of the set
+with its SHA-256; it is how vbdocs knows which files of a folder are its own. A file
+it lists and that still has that content may be replaced or removed by a later
+build; any other file of the folder (a person's notes, a plan edited in Word after it
+was built, another tool's files) is never overwritten or removed. The folder itself
+is replaced whole and safely by :mod:`vbdocs.outdir`.
 """
 
 from __future__ import annotations
@@ -19,9 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import outdir
 from .errors import OutputError
 
 MANIFEST = "manifest.json"
+#: The mark of vbdocs's own manifest ("generator" in manifest.json).
+GENERATOR = "vbdocs"
+#: A manifest larger than this is not one vbdocs wrote (3,000 documents take about 1 MB).
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -58,43 +64,79 @@ def safe_name(name: str) -> str:
     return name
 
 
-def _staging(output: Path, label: str) -> Path:
-    return output.parent / f".{output.name}.vbdocs-{label}"
-
-
-def _recover(output: Path) -> None:
-    """Put back an output folder left aside by a build killed between its two renames."""
-    old = _staging(output, "old")
-    if old.exists() and not output.exists():
-        os.rename(old, output)
-    shutil.rmtree(old, ignore_errors=True)
-    shutil.rmtree(_staging(output, "new"), ignore_errors=True)
-
-
-def _link_or_copy(src: str, dst: str) -> None:
+def _digest(path: Path) -> str | None:
     try:
-        os.link(src, dst)
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
-        shutil.copy2(src, dst)
+        return None
 
 
-def _old_manifest(output: Path) -> list[dict[str, Any]]:
-    try:
-        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
-        documents = data["documents"]
-        return [d for d in documents if isinstance(d, dict) and isinstance(d.get("path"), str)]
-    except (OSError, ValueError, KeyError, TypeError):
+def read_manifest(folder: Path) -> list[dict[str, Any]]:
+    """The entries of the manifest vbdocs wrote in ``folder``; [] without a manifest.
+
+    Raises:
+        OutputError: ``folder`` holds a ``manifest.json`` that vbdocs did not write
+            (another tool's, or one damaged): vbdocs would replace it.
+    """
+    path = folder / MANIFEST
+    if not os.path.lexists(path):
         return []
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_MANIFEST_BYTES:
+            raise ValueError
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("generator") != GENERATOR:
+            raise ValueError
+        return [d for d in data["documents"] if isinstance(d, dict) and isinstance(d.get("path"), str)
+                and isinstance(d.get("sha256"), str) and _is_safe(d["path"])]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise OutputError(
+            f"{path} was not written by vbdocs; vbdocs keeps its own manifest.json there: "
+            "move that file away, or build into another folder"
+        ) from None
 
 
-def write_set(output: Path, files: Sequence[SetFile], *, partial: bool = False) -> list[dict[str, Any]]:
+def _owned(folder: Path, entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The entries whose files are still as vbdocs wrote them, by name."""
+    return {e["path"]: e for e in entries if _digest(folder / e["path"]) == e["sha256"]}
+
+
+def _previous_set(folder: Path) -> set[str]:
+    """Names a previous folder may lose: vbdocs's own unchanged files and its manifest."""
+    try:
+        entries = read_manifest(folder)
+    except OutputError:
+        return set()
+    return {*_owned(folder, entries), MANIFEST} if (folder / MANIFEST).is_file() else set()
+
+
+def _is_safe(name: str) -> bool:
+    try:
+        safe_name(name)
+    except OutputError:
+        return False
+    return True
+
+
+def write_set(
+    output: Path, files: Sequence[SetFile], *, partial: bool = False, inputs: Sequence[Path] = (),
+) -> list[dict[str, Any]]:
     """Write ``files`` and ``manifest.json`` into ``output``, all or nothing.
+
+    The folder is replaced whole, in one step (see :mod:`vbdocs.outdir`): a reader sees
+    the previous set or the new one, never a mixture, and a build that fails or is
+    killed leaves the previous set. Files vbdocs did not write stay as they are.
 
     Args:
         partial: the files are a selection of the set (``--only``/``--unit``): the
             other files and their manifest entries stay. Otherwise the files are the
-            whole set: documents an older build listed and this one does not are
-            removed. Files the manifest never listed are left alone either way.
+            whole set: files of an older set that this one does not have are removed.
+        inputs: files and folders the build reads; a folder holding one is refused.
+
+    Raises:
+        OutputError: nothing was changed. Among the causes: a file of the set would
+            replace a file vbdocs did not write, or one changed since it wrote it.
 
     Returns:
         The manifest's entries.
@@ -102,40 +144,47 @@ def write_set(output: Path, files: Sequence[SetFile], *, partial: bool = False) 
     names = [safe_name(f.name) for f in files]
     if len(set(names)) != len(names):
         raise OutputError("two documents of the set have the same file name")
-    new = [_entry(f) for f in files]
-    try:
-        _recover(output)
-        old = _old_manifest(output) if output.is_dir() else []
-        staging = _staging(output, "new")
-        if output.is_dir():
-            shutil.copytree(output, staging, copy_function=_link_or_copy, symlinks=True)
-        else:
-            staging.mkdir(parents=True)
-    except OSError as exc:
-        raise OutputError(f"cannot write into {output}: {exc.strerror or exc}") from None
-    try:
-        if not partial:
-            for entry in old:
-                stale = staging / entry["path"]
-                if entry["path"] not in names and stale.parent == staging and stale.is_file():
-                    stale.unlink()
-        for file in files:
-            target = staging / file.name
-            target.unlink(missing_ok=True)  # a hard link to the old output: never write through it
-            target.write_bytes(file.data)
-        entries = _merge(old, new) if partial else new
-        manifest = staging / MANIFEST
-        manifest.unlink(missing_ok=True)
-        manifest.write_text(json.dumps({"documents": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        if output.exists():
-            os.rename(output, _staging(output, "old"))
-        os.rename(staging, output)
-        shutil.rmtree(_staging(output, "old"), ignore_errors=True)
-    except OSError as exc:
-        shutil.rmtree(_staging(output, "new"), ignore_errors=True)
-        _recover(output)
-        raise OutputError(f"cannot write into {output}: {exc.strerror or exc}") from None
+    out = outdir.resolve_output(Path(output), inputs=inputs)
+    with outdir.locked(out):
+        staging = None
+        try:
+            outdir.recover(out, _previous_set)
+            old = read_manifest(out) if out.is_dir() else []
+            owned = _owned(out, old)  # a file changed since vbdocs wrote it is the person's now
+            _refuse_foreign(out, names, owned)
+            new = [_entry(f) for f in files]
+            # replaced: the set's files and manifest; removed: in a whole build, the older set's other files
+            leave = {*names, MANIFEST} | (set() if partial else set(owned))
+            entries = _merge([e for e in old if e["path"] in owned or e["path"] in names], new) if partial else new
+            staging = outdir.stage(out)
+            if out.is_dir():
+                outdir.carry_over(out, staging, leave=leave.__contains__)
+            for file in files:
+                (staging / file.name).write_bytes(file.data)
+            (staging / MANIFEST).write_text(
+                json.dumps({"generator": GENERATOR, "documents": entries}, ensure_ascii=False, indent=2) + "\n",
+                encoding="utf-8",
+            )
+            previous = outdir.swap(staging, out)
+            staging = None
+            outdir.reconcile(previous, out, _previous_set(previous))
+        except OSError as exc:
+            raise OutputError(f"cannot write into {output}: {exc.strerror or exc}") from None
+        finally:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
     return entries
+
+
+def _refuse_foreign(out: Path, names: Sequence[str], owned: dict[str, dict[str, Any]]) -> None:
+    """OutputError if a file of the set would replace one vbdocs did not write (or that
+    was changed since): a person's work is never overwritten."""
+    for name in names:
+        if name not in owned and os.path.lexists(out / name):
+            raise OutputError(
+                f"{out / name} was not written by vbdocs, or was changed after it was; "
+                "move it away (or delete it) to build it again"
+            )
 
 
 def _merge(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -18,8 +18,25 @@ from .render import TemplateSearchPath, render
 _state: dict[str, Any] = {}
 
 
-def _start(config: Config, templates: TemplateSearchPath | None) -> None:
+def _start(config: Config, templates: TemplateSearchPath | None, parent: int) -> None:
+    _die_with(parent)
     _state["config"], _state["templates"] = config, templates
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the process that started it ends, even by SIGKILL (Linux:
+    prctl PR_SET_PDEATHSIG); a worker never outlives its build."""
+    import ctypes
+    import os
+    import signal
+
+    pr_set_pdeathsig = 1
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
+        return
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def _one(spec: DocumentSpec) -> bytes:
@@ -46,7 +63,10 @@ def render_specs(
     from concurrent.futures import ProcessPoolExecutor
 
     workers = min(jobs, total)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start, initargs=(config, templates)) as pool:
+    import os
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start,
+                             initargs=(config, templates, os.getpid())) as pool:
         for data in pool.map(_one, specs, chunksize=max(1, min(32, total // (workers * 8)))):
             out.append(data)
             if progress:
