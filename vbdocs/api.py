@@ -96,6 +96,8 @@ def build(
     from .workers import render_specs
 
     config = load_config(campaign)
+    year = config.campaign.campaign.year
+    stamp = source_date(dt.datetime(year, 1, 1))  # a malformed SOURCE_DATE_EPOCH stops the build before it starts
     bad_format = sorted(set(formats) - {"docx", "pdf"})
     if bad_format or not formats:
         raise OutputError(f"unknown format {bad_format[0] if bad_format else ''!r}; the formats are docx and pdf")
@@ -112,8 +114,6 @@ def build(
     ]
     search = TemplateSearchPath(tuple(Path(t) for t in templates))
     rendered = render_specs(config, contents, templates=search, jobs=jobs, progress=progress)
-    year = config.campaign.campaign.year
-    stamp = source_date(dt.datetime(year, 1, 1))
     files = [
         SetFile(c.kind, c.filename, data, c.unit, c.period, c.deadline)
         for c, data in zip(contents, rendered, strict=True)

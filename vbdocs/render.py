@@ -29,7 +29,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from .documents.base import DocumentContent
-from .errors import TemplateError
+from .errors import ConfigError, Problem, TemplateError
 from .inline import Text
 from .layout.parts import Rule
 
@@ -262,12 +262,35 @@ def _read_template(path: Path, mtime: int, size: int) -> bytes:
     return path.read_bytes()
 
 
+#: The last moment a zip entry's date can hold (DOS dates end in 2107).
+LAST_ZIP_DATE = dt.datetime(2107, 12, 31, 23, 59, 58)
+
+
 def source_date(fallback: dt.datetime) -> dt.datetime:
-    """The date written into files: ``SOURCE_DATE_EPOCH`` if set, else ``fallback``."""
+    """The date written into files: ``SOURCE_DATE_EPOCH`` if set, else ``fallback``.
+
+    Raises:
+        ConfigError: the variable is set but is not a whole number of seconds since
+            1970-01-01 UTC up to the end of 2107 (a malformed value is an error, as the
+            reproducible-builds specification asks, never silently ignored).
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
-    return fallback
+    if not epoch:  # unset, or set empty as some CI systems do
+        return fallback
+    shown = epoch if len(epoch) <= 40 else epoch[:40] + "…"
+    try:
+        if not (epoch.isascii() and epoch.isdecimal()):
+            raise ValueError
+        when = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
+        if when > LAST_ZIP_DATE:
+            raise ValueError
+    except (ValueError, OverflowError, OSError):
+        raise ConfigError([Problem(
+            "SOURCE_DATE_EPOCH", 0, 0, "",
+            f"is {shown!r}; it must be a whole number of seconds since 1970-01-01 UTC, "
+            f"at most {int(LAST_ZIP_DATE.replace(tzinfo=dt.UTC).timestamp())} (the end of 2107)",
+        )]) from None
+    return when
 
 
 def render(content: DocumentContent, *, templates: TemplateSearchPath | None = None) -> bytes:
