@@ -28,6 +28,17 @@ def write(file: str, data: bytes | str) -> Edit:
     return edit
 
 
+def both(*edits: Edit) -> Edit:
+    def edit(folder: Path) -> None:
+        for one in edits:
+            one(folder)
+    return edit
+
+
+#: Lines like those of /etc/shadow: a file of another program that a campaign may name.
+SHADOW = "root:*:19700:0:99999:7:::\nclerk:$6$Zq1e8xY2$Gk2bH0tVb1fJ8o0nqWw3kq0K9mS8Yx1mW:19701:0:99999:7:::\n"
+
+
 def _folder_instead(folder: Path) -> None:
     (folder / "campaign.yaml").unlink()
     (folder / "campaign.yaml").mkdir()
@@ -92,4 +103,21 @@ CASES: dict[str, Edit] = {
     "merge-key": replace(C, "  name: Phong trào thi đua", "  <<: {name: Phong trào thi đua}"),
     "two-documents": write(C, "units: units.yaml\n---\nunits: other.yaml\n"),
     "too-large": write(C, "# " + "x" * (2 * 1024 * 1024) + "\n"),
+    "not-a-campaign-file": write(C, SHADOW),
+    "not-a-units-file": both(write("shadow", SHADOW), replace(C, "units: units.yaml", "units: shadow")),
+    "units-file-is-a-folder": replace(C, "units: units.yaml", "units: ."),
+    "units-file-name-with-nul": replace(C, "units: units.yaml", 'units: "units\\0.yaml"'),
+    "unknown-key-control-characters": replace(C, "  number: 7", '  number: 7\n  "\\e[2J\\a": x'),
+    "unknown-key-long": replace(C, "  number: 7", "  number: 7\n  ? " + "k" * 5000 + "\n  : x"),
+    "raw-control-character": replace(C, "        - Nâng cao nhận thức.", "        - Nâng cao\x07 nhận thức."),
+    "raw-next-line": replace(C, "        - Nâng cao nhận thức.", "        - Nâng cao\x85nhận thức."),
+    "escaped-c1-in-connector": replace(C, "      subject: thực hiện phong trào",
+                                       '      connector: "\\x85"\n      subject: thực hiện phong trào'),
+    "escaped-del-in-connector": replace(C, "      subject: thực hiện phong trào",
+                                        '      connector: "về\\x7f"\n      subject: thực hiện phong trào'),
+    "escaped-control-at-the-end": replace(C, "        - Nâng cao nhận thức.", '        - "Nâng cao nhận thức.\\x0c"'),
+    "escaped-noncharacter": replace(C, "        - Nâng cao nhận thức.", '        - "Nâng cao\\uFFFE nhận thức."'),
+    "escaped-surrogate": replace(C, "        - Nâng cao nhận thức.", '        - "Nâng cao\\uD800 nhận thức."'),
+    "recursive-anchor": replace(C, "      items:\n        - Nâng cao nhận thức.", "      items: &i [*i]"),
+    "deep-nesting": replace(C, "reports: [q2]", "reports: " + "[" * 500 + "q2" + "]" * 500),
 }

@@ -151,7 +151,7 @@ EXPECTED: dict[str, list[str]] = {
         "campaign.yaml:10:1: plan: unknown key 'plan'",
     ],
     'alias-bomb': [
-        'campaign.yaml:1:40: expands to more than 200000 values (an alias bomb?); refused',
+        'campaign.yaml:6:8: expands to more than 200000 values (an alias bomb?); refused',
     ],
     'custom-tag': [
         'campaign.yaml:3:9: campaign.name: the tag tag:yaml.org,2002:python/object/apply:os.system is not allowed in vbdocs files',
@@ -165,6 +165,51 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'too-large': [
         'campaign.yaml: is 2097155 bytes; vbdocs reads files up to 2097152 bytes',
+    ],
+    'not-a-campaign-file': [
+        'campaign.yaml: is not a vbdocs campaign file: none of its top-level keys is units, campaign, plan, letters, reports or forms',
+    ],
+    'not-a-units-file': [
+        'shadow: is not a vbdocs units file: none of its top-level keys is agency, units, groups, people or bodies',
+    ],
+    'units-file-is-a-folder': [
+        'campaign.yaml:1:8: units: the units file . is a folder, not a YAML file',
+    ],
+    'units-file-name-with-nul': [
+        "campaign.yaml:1:8: units: the units file 'units\\x00.yaml' cannot be read: its name holds a character no file name can hold",
+    ],
+    'unknown-key-control-characters': [
+        "campaign.yaml:12:3: plan['\\x1b[2J\\x07']: unknown key '\\x1b[2J\\x07'",
+    ],
+    'unknown-key-long': [
+        "campaign.yaml:12:5: plan['kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…']: unknown key 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…'",
+    ],
+    'raw-control-character': [
+        'campaign.yaml:24:19: contains the control character U+0007, which a document cannot hold; delete it',
+    ],
+    'raw-next-line': [
+        'campaign.yaml:24:19: contains the control character U+0085, which a document cannot hold; delete it',
+    ],
+    'escaped-c1-in-connector': [
+        'campaign.yaml:19:18: plan.legal_bases[0].connector: contains the control character U+0085 at character 1, which a document cannot hold; delete it',
+    ],
+    'escaped-del-in-connector': [
+        'campaign.yaml:19:18: plan.legal_bases[0].connector: contains the control character U+007F at character 3, which a document cannot hold; delete it',
+    ],
+    'escaped-control-at-the-end': [
+        'campaign.yaml:24:11: plan.sections[0].items[0]: contains the control character U+000C at character 20, which a document cannot hold; delete it',
+    ],
+    'escaped-noncharacter': [
+        'campaign.yaml:24:11: plan.sections[0].items[0]: contains the noncharacter U+FFFE at character 9, which a document cannot hold; delete it',
+    ],
+    'escaped-surrogate': [
+        'campaign.yaml:24:11: plan.sections[0].items[0]: contains the lone surrogate U+D800 at character 9, which a document cannot hold; delete it',
+    ],
+    'recursive-anchor': [
+        'campaign.yaml:23:18: the alias *i refers to the value that contains it (a value cannot contain itself)',
+    ],
+    'deep-nesting': [
+        'campaign.yaml:31:115: nests lists and mappings more than 100 levels deep; refused',
     ],
 }
 

@@ -17,7 +17,8 @@ from vbdocs.errors import ConfigError
 from vbdocs.inline import escape
 
 BASE = Path(__file__).parent / "bad_input"
-XML_FORBIDDEN = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n") + "\r\ufffe\uffff"
+XML_FORBIDDEN = ("".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n") + "\r\ufffe\uffff"
+                 + "".join(chr(c) for c in range(0x7F, 0xA0)))  # DEL and the C1 controls: refused too
 SPECIAL = ["&", "<", ">", '"', "'", "{{ 7*7 }}", "{% for x in y %}", "{_{", "%}", "}}", "\u200b", "\u200f",
            "\u202e", "e\u0301", "U\u031b\u0309y", "Ủy ban", "😀", "שלום", "مرحبا", "*", "[^a]", "\\", "]]>",
            "&amp;", "<w:t>", "\u00a0", "ǅ", "ﬁ"]

@@ -60,6 +60,27 @@ def test_forbidden_character_found() -> None:
     assert text.forbidden_character("tab\tand\nnewline") is None
 
 
+def test_the_forbidden_characters_are_exactly_these() -> None:
+    forbidden = {
+        *range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),  # C0 controls but tab, newline, carriage return
+        *range(0x7F, 0xA0),  # DEL and the C1 controls, NEL (U+0085) included
+        *range(0xD800, 0xE000),  # surrogates
+        0xFFFE, 0xFFFF,
+    }
+    found = {code for code in range(0x110000) if text.forbidden_character(f"ab{chr(code)}") is not None}
+    assert found == forbidden
+    assert text.forbidden_character("Nâng cao\u00a0nhận thức\u200b\U0001f600") is None
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [("\x07", "the control character U+0007"), ("\x85", "the control character U+0085"),
+     ("\ud800", "the lone surrogate U+D800"), ("\uffff", "the noncharacter U+FFFF")],
+)
+def test_forbidden_name(char: str, name: str) -> None:
+    assert text.forbidden_name(char) == name
+
+
 def test_lower_first() -> None:
     assert text.lower_first("Thực hiện phong trào “Dân vận khéo”") == "thực hiện phong trào “Dân vận khéo”"
     assert text.lower_first("Đẩy mạnh") == "đẩy mạnh"

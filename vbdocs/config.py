@@ -17,9 +17,10 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ConfigError, Problem
 from .inline import parse as parse_markup
-from .loader import Document, PathKey, format_path, load_yaml
+from .loader import EXCERPT_CHARS, Document, PathKey, UnreadableFile, excerpt, format_path, load_yaml
 from .schema import CampaignFile, UnitsFile
 from .schema.campaign import Duty, Letter, Plan
+from .schema.common import FOOTNOTE_NAME_PATTERN, code_key, markup_values
 from .schema.units import Body, Group, Person, Unit
 
 M = TypeVar("M", bound=BaseModel)
@@ -120,15 +121,19 @@ def _message(error: Any, doc: Document, path: PathKey, model: type[BaseModel]) -
     if kind == "missing":
         return "is required but missing"
     if kind == "extra_forbidden":
+        if len(path) == 1 and not set(doc.data) & set(model.model_fields):
+            raise _not_ours(doc, model)  # said once for the file, instead of once per key
         key = str(path[-1]) if path else "?"
         allowed = _model_fields(model, path[:-1], doc.data)
-        close = difflib.get_close_matches(key, allowed, n=1)
+        close = difflib.get_close_matches(key, allowed, n=1) if len(key) <= EXCERPT_CHARS else []
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown key {key!r}{hint}"
+        return f"unknown key {excerpt(key)}{hint}"
     ctx = error.get("ctx") or {}
     plain = _PLAIN_MESSAGES.get(kind)
     if plain is not None:
         return plain.format(**{k: v for k, v in ctx.items() if isinstance(v, str | int | float)})
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == FOOTNOTE_NAME_PATTERN:
+        return "must be a footnote name: up to 40 letters, digits, \"_\" and \"-\", as [^name] refers to it"
     if kind == "string_pattern_mismatch" and "_-" in str(ctx.get("pattern", "")):
         return "must be a code: letters, digits, \"_\" and \"-\", starting with a letter, no spaces"
     if kind == "string_pattern_mismatch":
@@ -137,6 +142,16 @@ def _message(error: Any, doc: Document, path: PathKey, model: type[BaseModel]) -
         return f"must be one of {ctx.get('expected', '')}"
     message = str(error["msg"])
     return message.removeprefix("Value error, ")
+
+
+def _not_ours(doc: Document, model: type[BaseModel]) -> ConfigError:
+    """A file whose top level shares no key with its model: another program's file, or the
+    wrong file named. Said once, naming the keys expected and quoting nothing of the file."""
+    kind = model.__name__.removesuffix("File").lower()
+    *first, last = model.model_fields
+    expected = f"{', '.join(first)} or {last}"
+    message = f"is not a vbdocs {kind} file: none of its top-level keys is {expected}"
+    return ConfigError([Problem(doc.file, 0, 0, "", message)])
 
 
 #: Pydantic's messages in words a clerk reads, by error type.
@@ -204,9 +219,11 @@ def _check_units(units: UnitsFile, doc: Document) -> Iterable[Problem]:
         for i, item in enumerate(items):
             code = getattr(item, key)
             here: PathKey = (kind, i, key)
-            if code in seen:
-                yield doc.problem(here, f"the code {code!r} is already used at {_where(doc, seen[code])}")
-            seen[code] = here
+            if code_key(code) in seen:
+                first = seen[code_key(code)]
+                yield doc.problem(here, f"the code {code!r} is already used at {_where(doc, first)}"
+                                  + _same_key(code, str(_value(doc, first))))
+            seen.setdefault(code_key(code), here)
     people: set[str] = set()
     for i, person in enumerate(units.people):
         if person.id in people:
@@ -219,6 +236,20 @@ def _check_units(units: UnitsFile, doc: Document) -> Iterable[Problem]:
         for j, member in enumerate(group.members):
             if member not in unit_codes:
                 yield doc.problem(("groups", i, "members", j), _unknown("unit", member, unit_codes))
+
+
+def _same_key(code: str, first: str) -> str:
+    """The reason two different-looking codes collide, when they do."""
+    if code == first:
+        return ""
+    return f" as {first!r} (codes that differ only in case or in \"_\" and \"-\" name the same files)"
+
+
+def _value(doc: Document, path: PathKey) -> Any:
+    node = doc.data
+    for part in path:
+        node = node[part]
+    return node
 
 
 def _where(doc: Document, path: PathKey) -> str:
@@ -244,9 +275,13 @@ def load_config(campaign_path: Path | str) -> Config:
     campaign = validate(CampaignFile, doc)
     units_shown = str(Path(shown).parent / campaign.units)
     units_path = path.parent / campaign.units
-    if not units_path.exists():
-        raise ConfigError([doc.problem(("units",), f"the units file {units_shown} does not exist")])
-    units = load_units(units_path, units_shown)
+    try:
+        units = load_units(units_path, units_shown)
+    except UnreadableFile as exc:
+        written = campaign.units
+        name = units_shown if written.isprintable() and len(written) <= 4 * EXCERPT_CHARS else excerpt(written)
+        reason = "does not exist" if exc.missing else exc.reason
+        raise ConfigError([doc.problem(("units",), f"the units file {name} {reason}")]) from None
     config = Config(campaign, units, path, units_path)
     problems = list(_check_references(config, doc))
     if problems:
@@ -262,10 +297,18 @@ def _check_references(config: Config, doc: Document) -> Iterable[Problem]:
     letter_ids: dict[str, int] = {}
     for i, letter in enumerate(c.letters):
         yield from _check_letter(config, doc, known, i, letter)
-        if letter.id in letter_ids:
-            first = letter_ids[letter.id]
-            yield doc.problem(("letters", i, "id"), f"the id {letter.id!r} is used by letters[{first}] too")
-        letter_ids.setdefault(letter.id, i)
+        if code_key(letter.id) in letter_ids:
+            first = letter_ids[code_key(letter.id)]
+            yield doc.problem(("letters", i, "id"), f"the id {letter.id!r} is used by letters[{first}] too"
+                              + _same_key(letter.id, c.letters[first].id))
+        letter_ids.setdefault(code_key(letter.id), i)
+    report_ids: dict[str, int] = {}
+    for i, report in enumerate(c.reports):
+        if code_key(report.id) in report_ids:
+            first = report_ids[code_key(report.id)]
+            yield doc.problem(("reports", i, "id"), f"the id {report.id!r} is used by reports[{first}] too"
+                              + _same_key(report.id, c.reports[first].id))
+        report_ids.setdefault(code_key(report.id), i)
     if c.plan is None and not c.letters:
         yield doc.problem((), "the campaign has neither a plan nor letters: there is nothing to build")
     yield from _check_forms(config, doc, known)
@@ -348,6 +391,7 @@ def _check_plan(config: Config, doc: Document, known: _Known) -> Iterable[Proble
     plan = config.campaign.plan
     assert plan is not None
     yield from _check_common(doc, known, ("plan",), plan)
+    yield from _check_footnotes(doc, ("plan",), plan)
     for i, assignment in enumerate(plan.implementation.assignments):
         here: PathKey = ("plan", "implementation", "assignments", i)
         if assignment.unit not in known.addressable:
@@ -356,6 +400,28 @@ def _check_plan(config: Config, doc: Document, known: _Known) -> Iterable[Proble
     year = config.campaign.campaign.year
     if plan.date is not None and plan.date.year != year:
         yield doc.problem(("plan", "date"), f"the plan is dated {plan.date.year}, but the campaign is for {year}")
+
+
+def _check_footnotes(doc: Document, where: PathKey, document: Plan | Letter) -> Iterable[Problem]:
+    """Every [^name] in a document's text has a footnote, referenced once; every footnote is
+    referenced; a footnote holds none of its own."""
+    used: list[tuple[PathKey, str]] = []
+    for path, text in markup_values(document):
+        if path[0] != "footnotes":
+            here = _data_path((*where, *path), doc.data)  # a duty written as a plain text has no "text" key
+            used += [(here, name) for name in parse_markup(text).footnotes]
+    for path, name in used:
+        if name not in document.footnotes:
+            yield doc.problem(path, f"the footnote [^{name}] has no text under footnotes")
+    referenced = {name for _, name in used}
+    for name in document.footnotes:
+        if name not in referenced:
+            yield doc.problem((*where, "footnotes", name), f"the footnote {name!r} is never referenced ([^{name}])")
+        elif sum(1 for _, n in used if n == name) > 1:
+            yield doc.problem((*where, "footnotes", name), f"the footnote {name!r} is referenced more than once")
+    for note, text in document.footnotes.items():
+        if parse_markup(text).footnotes:
+            yield doc.problem((*where, "footnotes", note), "a footnote cannot hold another footnote")
 
 
 def _check_letter(config: Config, doc: Document, known: _Known, i: int, letter: Letter) -> Iterable[Problem]:
@@ -368,23 +434,7 @@ def _check_letter(config: Config, doc: Document, known: _Known, i: int, letter: 
     yield from _check_duties(doc, known, (*where, "instructions"), letter.instructions)
     if letter.cites_plan and config.campaign.plan is None:
         yield doc.problem((*where, "cites_plan"), "the letter cites the plan, but this campaign has no plan")
-    used: list[tuple[PathKey, str]] = []
-    texts: list[tuple[PathKey, str]] = [((*where, "directive"), letter.directive)]
-    texts += [((*where, "instructions", j), d.text) for j, d in enumerate(letter.instructions)]
-    for path, text in texts:
-        used += [(path, name) for name in parse_markup(text).footnotes]
-    for path, name in used:
-        if name not in letter.footnotes:
-            yield doc.problem(path, f"the footnote [^{name}] has no text under footnotes")
-    referenced = {name for _, name in used}
-    for name in letter.footnotes:
-        if name not in referenced:
-            yield doc.problem((*where, "footnotes", name), f"the footnote {name!r} is never referenced ([^{name}])")
-        elif sum(1 for _, n in used if n == name) > 1:
-            yield doc.problem((*where, "footnotes", name), f"the footnote {name!r} is referenced more than once")
-    for note, text in letter.footnotes.items():
-        if parse_markup(text).footnotes:
-            yield doc.problem((*where, "footnotes", note), "a footnote cannot hold another footnote")
+    yield from _check_footnotes(doc, where, letter)
     year = config.campaign.campaign.year
     if letter.date is not None and letter.date.year != year:
         yield doc.problem((*where, "date"), f"the letter is dated {letter.date.year}, but the campaign is for {year}")

@@ -7,32 +7,53 @@ data (``("plan", "sections", 1, "items", 0)``), so an error anywhere later can
 name ``file:line:column`` and the field.
 
 Only YAML's safe types are built; ``yes``/``no``/``on``/``off`` stay strings (only
-``true``/``false`` are booleans); merge keys, custom tags and alias bombs are refused.
+``true``/``false`` are booleans); merge keys and custom tags are refused. A file
+is read only if it is a regular file of bounded size, and it is refused, located,
+when it holds a character no document can hold, nests deeper than
+:data:`MAX_DEPTH`, or expands through aliases beyond :data:`MAX_VALUES` values or
+:data:`MAX_CHARACTERS` characters: whatever a file holds, reading it takes
+bounded time and memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from .errors import ConfigError, Problem
+from .vn.text import forbidden_character, forbidden_name
 
 PathKey = tuple[str | int, ...]
 
 #: Files larger than this are refused before parsing (a campaign is a few pages).
 MAX_FILE_BYTES = 2 * 1024 * 1024
-#: Values built from one file, aliases counted each time they are used.
+#: Keys and values built from one file, aliases counted each time they are used.
 MAX_VALUES = 200_000
+#: Characters of all keys and texts built from one file, aliases counted each time they
+#: are used. A file without aliases never comes near it; an alias bomb of text does.
+MAX_CHARACTERS = 2 * MAX_FILE_BYTES
+#: Lists and mappings nested deeper than this are refused (a campaign nests about 8).
+MAX_DEPTH = 100
+#: Characters of a key or value from a file that a message quotes at most.
+EXCERPT_CHARS = 40
 
 _BOOL_WORDS = {"true", "false"}
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SAFE_SCALAR_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
+#: Numbers written longer than this are refused: no campaign needs one, and PyYAML
+#: reads a long base-60 number (``1:2:3:…``) in time that grows with its square.
+_MAX_NUMBER_CHARS = 100
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+#: What PyYAML counts as the end of a line, so that our positions agree with its own.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -69,26 +90,54 @@ class Document:
         return Problem(self.file, pos.line, pos.column, format_path(path), message)
 
 
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """A key or value from a file as a message quotes it: at most ``limit`` characters
+    (cut with "…"), in quotes, control and invisible characters escaped as Python
+    writes them (``'\\x07'``), so that a message never echoes a file at length or raw."""
+    return repr(_cut(text, limit))
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def format_path(path: PathKey) -> str:
-    """``("plan", "sections", 1, "title")`` → ``plan.sections[1].title``."""
+    """``("plan", "sections", 1, "title")`` → ``plan.sections[1].title``.
+
+    A key that is not a short printable word is shown as an excerpt:
+    ``plan['\\x1b[2J']``.
+    """
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not part or len(part) > EXCERPT_CHARS or not part.isprintable():
+            out += f"[{excerpt(part)}]"
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{part}" if out else part
     return out
 
 
-def _pos(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+def _pos(item: yaml.Node | yaml.Event) -> Position:
+    mark = cast(yaml.Mark, item.start_mark)
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _tag(tag: str) -> str:
+    """A tag as a message shows it: as written, unless long or not printable."""
+    return tag if len(tag) <= 2 * EXCERPT_CHARS and tag.isprintable() else excerpt(tag)
 
 
 class _Builder:
+    """Turns composed nodes into plain data, recording positions and problems by path.
+
+    The nodes come from :func:`_compose`, which has bounded their depth and their
+    expanded size, so this walk is bounded too.
+    """
+
     def __init__(self, file: str) -> None:
         self.doc = Document(file, None)
         self.problems: list[Problem] = []
-        self.count = 0
         self._scalars = yaml.SafeLoader("")
 
     def fail(self, node: yaml.Node, path: PathKey, message: str) -> None:
@@ -96,12 +145,9 @@ class _Builder:
         self.problems.append(Problem(self.doc.file, pos.line, pos.column, format_path(path), message))
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
-        self.count += 1
-        if self.count > MAX_VALUES:
-            raise _TooLarge(node)
         self.doc.values.setdefault(path, _pos(node))
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _COLLECTION_TAGS:
-            self.fail(node, path, f"the tag {node.tag} is not allowed in vbdocs files")
+            self.fail(node, path, f"the tag {_tag(node.tag)} is not allowed in vbdocs files")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -124,7 +170,7 @@ class _Builder:
                 first = first_seen[key]
                 self.fail(
                     key_node, (*path, key),
-                    f"duplicate key {key!r} (first written at line {first.line}); "
+                    f"duplicate key {excerpt(key)} (first written at line {first.line}); "
                     "YAML would silently keep only the last one",
                 )
                 continue
@@ -134,10 +180,15 @@ class _Builder:
         return out
 
     def _scalar(self, node: yaml.Node, path: PathKey) -> Any:
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
         if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in _BOOL_WORDS:
             return node.value
         if node.tag not in _SAFE_SCALAR_TAGS:
-            self.fail(node, path, f"the tag {node.tag} is not allowed in vbdocs files")
+            self.fail(node, path, f"the tag {_tag(node.tag)} is not allowed in vbdocs files")
+            return None
+        if node.tag in _NUMBER_TAGS and len(node.value) > _MAX_NUMBER_CHARS:
+            self.fail(node, path, f"cannot read this value: a number of more than {_MAX_NUMBER_CHARS} characters")
             return None
         try:
             return self._scalars.construct_object(node, deep=True)
@@ -146,26 +197,234 @@ class _Builder:
             return None
 
 
-class _TooLarge(Exception):
-    def __init__(self, node: yaml.Node) -> None:
-        self.node = node
+@dataclass
+class _Open:
+    """A list or mapping being composed: its node, and what it holds so far."""
+
+    node: yaml.SequenceNode | yaml.MappingNode
+    anchor: str | None
+    values: int
+    characters: int
+    key: yaml.Node | None = None
+    """In a mapping, the key whose value comes next."""
+
+
+@dataclass(frozen=True)
+class _Anchored:
+    """A value written with an anchor (``&name``), and what each use of it costs."""
+
+    node: yaml.Node
+    values: int
+    characters: int
+
+
+class _Composer:
+    """Composes the nodes of one YAML document from PyYAML's events, without recursion.
+
+    PyYAML's own composer recurses once per level of nesting, and builds an alias to
+    a value that contains it into a node that contains itself; walking either never
+    ends. Here the open lists and mappings are a stack of at most :data:`MAX_DEPTH`,
+    an alias to a value still open is refused, and the values and characters each
+    alias stands for are counted where it is used, so an alias bomb is refused
+    before anything is expanded.
+    """
+
+    def __init__(self, loader: yaml.SafeLoader, file: str) -> None:
+        self.loader = loader
+        self.file = file
+        self.anchors: dict[str, _Anchored] = {}
+        self.open_anchors: dict[str, yaml.Node] = {}
+        self.values = 0
+        self.characters = 0
+
+    def refuse(self, event: yaml.Event, message: str) -> ConfigError:
+        pos = _pos(event)
+        return ConfigError([Problem(self.file, pos.line, pos.column, "", message)])
+
+    def count(self, event: yaml.Event, values: int, characters: int) -> None:
+        self.values += values
+        self.characters += characters
+        if self.values > MAX_VALUES:
+            raise self.refuse(event, f"expands to more than {MAX_VALUES} values (an alias bomb?); refused")
+        if self.characters > MAX_CHARACTERS:
+            raise self.refuse(
+                event, f"expands to more than {MAX_CHARACTERS} characters of text (an alias bomb?); refused",
+            )
+
+    def tag(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent, kind: type[yaml.Node], value: str | None,
+            implicit: Any) -> str:
+        """The tag written, or the one YAML resolves an untagged value to."""
+        if event.tag is not None and event.tag != "!":
+            return event.tag
+        return cast(str, self.loader.resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+
+    def anchor(self, event: yaml.NodeEvent) -> None:
+        name = event.anchor
+        if name is None:
+            return
+        first = self.anchors[name].node if name in self.anchors else self.open_anchors.get(name)
+        if first is not None:
+            raise self.refuse(event, f"YAML syntax error: the anchor &{_cut(name, EXCERPT_CHARS)} is written "
+                                     f"twice (first at line {_pos(first).line})")
+
+    def alias(self, event: yaml.AliasEvent) -> yaml.Node:
+        name = event.anchor or ""
+        if name in self.open_anchors:
+            raise self.refuse(event, f"the alias *{_cut(name, EXCERPT_CHARS)} refers to the value that "
+                                     "contains it (a value cannot contain itself)")
+        if name not in self.anchors:
+            raise self.refuse(event, f"YAML syntax error: found undefined alias {excerpt(name)}")
+        anchored = self.anchors[name]
+        self.count(event, anchored.values, anchored.characters)
+        return anchored.node
+
+    def document(self) -> yaml.Node:
+        """The root node of the document whose start event was just read."""
+        stack: list[_Open] = []
+        while True:
+            event = _next(self.loader)
+            node: yaml.Node
+            if isinstance(event, yaml.AliasEvent):
+                node = self.alias(event)
+            elif isinstance(event, yaml.ScalarEvent):
+                self.anchor(event)
+                tag = self.tag(event, yaml.ScalarNode, event.value, event.implicit)
+                start, end = _marks(event)
+                node = yaml.ScalarNode(tag, event.value, start, end, style=event.style)
+                self.count(event, 1, len(event.value))
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = _Anchored(node, 1, len(event.value))
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                self.anchor(event)
+                if len(stack) == MAX_DEPTH:
+                    raise self.refuse(event, f"nests lists and mappings more than {MAX_DEPTH} levels deep; refused")
+                kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
+                tag = self.tag(event, kind, None, event.implicit)
+                opened = kind(tag, [], _marks(event)[0], None, flow_style=event.flow_style)
+                stack.append(_Open(opened, event.anchor, self.values, self.characters))
+                if event.anchor is not None:
+                    self.open_anchors[event.anchor] = opened
+                self.count(event, 1, 0)
+                continue
+            else:  # the end of a list or mapping
+                closed = stack.pop()
+                node = closed.node
+                node.end_mark = _marks(event)[1]
+                if closed.anchor is not None:
+                    del self.open_anchors[closed.anchor]
+                    self.anchors[closed.anchor] = _Anchored(
+                        node, self.values - closed.values, self.characters - closed.characters,
+                    )
+            if not stack:
+                return node
+            parent = stack[-1]
+            if isinstance(parent.node, yaml.SequenceNode):
+                parent.node.value.append(node)
+            elif parent.key is None:
+                parent.key = node
+            else:
+                parent.node.value.append((parent.key, node))
+                parent.key = None
+
+
+def _next(loader: yaml.SafeLoader) -> yaml.Event:
+    return cast(yaml.Event, loader.get_event())  # type: ignore[no-untyped-call]
+
+
+def _marks(event: yaml.Event) -> tuple[yaml.Mark, yaml.Mark]:
+    """Where an event starts and ends (PyYAML's parser always says)."""
+    return cast(yaml.Mark, event.start_mark), cast(yaml.Mark, event.end_mark)
+
+
+def _compose(text: str, shown: str) -> yaml.Node | None:
+    """The root node of the only document in ``text``, or None if it has none."""
+    loader = yaml.SafeLoader(text)
+    try:
+        _next(loader)  # the start of the stream
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        _next(loader)  # the start of the document
+        root = _Composer(loader, shown).document()
+        _next(loader)  # the end of the document
+        if not loader.check_event(yaml.StreamEndEvent):
+            _next(loader)  # the start of another document
+            pos = _pos(cast(yaml.Event, loader.peek_event()))  # type: ignore[no-untyped-call]
+            raise ConfigError([Problem(shown, pos.line, pos.column, "", "holds more than one YAML document")])
+        return root
+    finally:
+        loader.dispose()
+
+
+class UnreadableFile(ConfigError):
+    """A file that cannot be read at all: missing, not a regular file, too large, or
+    refused by the system. ``reason`` completes a sentence about the file ("is a
+    folder, not a YAML file")."""
+
+    def __init__(self, shown: str, reason: str, *, missing: bool = False) -> None:
+        self.reason = reason
+        self.missing = missing
+        super().__init__([Problem(shown, 0, 0, "", reason)])
+
+
+#: Flags to open a file with: a FIFO opens without waiting for a writer, a terminal
+#: does not become ours.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in a clerk's words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES`, or :class:`UnreadableFile`.
+
+    Only what is read counts: a file that reports no size (as those of /proc do)
+    is read up to one byte more than allowed, never to its end.
+    """
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except FileNotFoundError:
+        raise UnreadableFile(shown, "no such file", missing=True) from None
+    except OSError as exc:
+        raise UnreadableFile(shown, f"cannot be read: {exc.strerror}") from None
+    except ValueError:  # a NUL character, or one the system's encoding cannot write
+        raise UnreadableFile(shown, "cannot be read: its name holds a character no file name can hold") from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableFile(shown, "is a folder, not a YAML file")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(shown, f"is {_kind(info.st_mode)}, not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise UnreadableFile(shown, f"is {info.st_size} bytes; vbdocs reads files up to {MAX_FILE_BYTES} bytes")
+        chunks: list[bytes] = []
+        left = MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(descriptor, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise UnreadableFile(shown, f"is more than {MAX_FILE_BYTES} bytes; vbdocs reads files up to "
+                                        f"{MAX_FILE_BYTES} bytes")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise UnreadableFile(shown, f"cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(descriptor)
 
 
 def read_text(path: Path, shown: str) -> str:
     """Read a file as UTF-8, with located errors for what cannot be read."""
-    if path.is_dir():
-        raise ConfigError([Problem(shown, 0, 0, "", "is a folder, not a YAML file")])
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ConfigError([Problem(
-                shown, 0, 0, "", f"is {size} bytes; vbdocs reads files up to {MAX_FILE_BYTES} bytes",
-            )])
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError([Problem(shown, 0, 0, "", "no such file")]) from None
-    except OSError as exc:
-        raise ConfigError([Problem(shown, 0, 0, "", f"cannot be read: {exc.strerror}")]) from None
+    raw = _read_bytes(path, shown)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -178,10 +437,25 @@ def read_text(path: Path, shown: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _position(text: str, offset: int) -> Position:
+    """Line and column of the character at ``offset``, counted as PyYAML counts them."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return Position(line, offset - start - text.count("\ufeff", start, offset) + 1)
+
+
 def parse_yaml(text: str, shown: str) -> Document:
     """Parse YAML text into a :class:`Document`; raise ConfigError with every problem."""
+    offset = forbidden_character(text)
+    if offset is not None:
+        pos = _position(text, offset)
+        raise ConfigError([Problem(
+            shown, pos.line, pos.column, "",
+            f"contains {forbidden_name(text[offset])}, which a document cannot hold; delete it",
+        )])
     try:
-        nodes = list(_compose_all(text))
+        root = _compose(text, shown)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -192,36 +466,17 @@ def parse_yaml(text: str, shown: str) -> Document:
             message += " (check this line's indentation; a text that holds \": \" or ends with \":\" goes in quotes)"
         elif "found character '%' that cannot start any token" in message or "'@'" in message:
             message += " (put the text in quotes)"
+        # PyYAML quotes names from the file (a tag handle, an anchor) at any length.
+        message = _cut(message, 4 * EXCERPT_CHARS)
         raise ConfigError([Problem(shown, line, column, "", f"YAML syntax error: {message}")]) from None
-    if len(nodes) > 1:
-        pos = _pos(nodes[1])
-        raise ConfigError([Problem(shown, pos.line, pos.column, "", "holds more than one YAML document")])
-    builder = _Builder(shown)
-    if not nodes:
+    if root is None:
         raise ConfigError([Problem(shown, 0, 0, "", "is empty")])
-    try:
-        builder.doc.data = builder.build(nodes[0], ())
-    except _TooLarge as exc:
-        pos = _pos(exc.node)
-        raise ConfigError([Problem(
-            shown, pos.line, pos.column, "",
-            f"expands to more than {MAX_VALUES} values (an alias bomb?); refused",
-        )]) from None
+    builder = _Builder(shown)
+    builder.doc.data = builder.build(root, ())
     builder.doc.problems = builder.problems
     if not isinstance(builder.doc.data, dict):
         raise ConfigError([Problem(shown, 1, 1, "", "must be a mapping of keys to values at the top")])
     return builder.doc
-
-
-def _compose_all(text: str) -> Iterator[yaml.Node]:
-    loader = yaml.SafeLoader(text)
-    try:
-        while loader.check_node():
-            node = loader.get_node()
-            if node is not None:
-                yield node
-    finally:
-        loader.dispose()
 
 
 def load_yaml(path: Path, shown: str | None = None) -> Document:

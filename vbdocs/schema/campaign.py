@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from ..vn.signing import Authority
-from .common import Code, Markup, Model, Str
+from .common import Code, FootnoteName, Markup, Model, Str, Text, TitleMarkup
 
 
 class LegalBasis(Model):
@@ -32,7 +32,7 @@ class LegalBasis(Model):
         description="Its trích yếu in normal case, as it follows \"về\" (\"tăng cường và đổi mới "
         "công tác dân vận …\").",
     )
-    connector: str = Field(
+    connector: Text = Field(
         "về",
         description="The word between issuer and subject: \"về\" unless the subject starts with "
         "its own verb (\"phát động …\"), then \"\".",
@@ -138,7 +138,7 @@ class Plan(Model):
     date: dt.date | None = Field(
         None, description="The date of issue once signed; empty in a draft.",
     )
-    subject: Markup = Field(
+    subject: TitleMarkup = Field(
         description="Trích yếu under the title KẾ HOẠCH, in normal case "
         "(\"Thực hiện phong trào thi đua “Dân vận khéo” năm 2024\").",
     )
@@ -153,6 +153,10 @@ class Plan(Model):
     implementation: Implementation = Field(description="Tổ chức thực hiện: who does what.")
     closing: Markup = Field(description="The closing paragraph; \"./.\" is added at its end.")
     recipients: list[Recipient] = Field(min_length=1, description="Nơi nhận, before the Lưu line.")
+    footnotes: dict[FootnoteName, Markup] = Field(
+        default_factory=dict,
+        description="Footnote texts by name; the text refers to one with [^name] where its mark stands.",
+    )
     signer: Signer = Field(description="Who signs the plan.")
     filing: Filing = Field(description="The \"Lưu:\" line.")
 
@@ -195,7 +199,7 @@ class Letter(Model):
         description="The numbered instructions; \"./.\" is added to the last. A mapping with ``reports`` gets "
         "the reports' deadlines after its text.",
     )
-    footnotes: dict[str, Markup] = Field(
+    footnotes: dict[FootnoteName, Markup] = Field(
         default_factory=dict,
         description="Footnote texts by name; the text refers to one with [^name] where its mark stands.",
     )
@@ -213,7 +217,7 @@ class Report(Model):
     name: Str = Field(description="How the report is named in text (\"báo cáo 6 tháng\").")
     period: Str = Field(description="The period reported on (\"6 tháng đầu năm 2024\").")
     deadline: dt.date = Field(description="The day before which the report is due.")
-    subject: Markup | None = Field(
+    subject: TitleMarkup | None = Field(
         None,
         description="Trích yếu of the report form (\"Kết quả thực hiện phong trào thi đua “Dân vận khéo” 6 tháng "
         "đầu năm 2024\"); without it, no form is made for this report.",
@@ -228,10 +232,10 @@ class Registration(Model):
     """The registration form each unit returns (e.g. the models it will build this year)."""
 
     id: Code = Field("dang-ky", description="Names the output files (<id>-<unit>.docx).")
-    subject: Markup = Field(
+    subject: TitleMarkup = Field(
         description="Trích yếu of the form (\"Đăng ký xây dựng mô hình “Dân vận khéo” năm 2024\").",
     )
-    action: Markup = Field(
+    action: TitleMarkup = Field(
         description="What the unit does in the opening sentence, after its name "
         "(\"đăng ký xây dựng mô hình “Dân vận khéo” năm 2024 như sau:\").",
     )
@@ -271,7 +275,7 @@ class Forms(Model):
 class Campaign(Model):
     """One year's campaign."""
 
-    name: Markup = Field(description="The campaign's name (\"Phong trào thi đua “*Dân vận khéo*”\").")
+    name: TitleMarkup = Field(description="The campaign's name (\"Phong trào thi đua “*Dân vận khéo*”\").")
     year: int = Field(ge=2000, le=2100, description="The campaign's year.")
 
 

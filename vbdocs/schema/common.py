@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 from ..inline import MarkupError
 from ..inline import parse as parse_markup
-from ..vn.text import forbidden_character, normalize
+from ..vn.text import forbidden_character, forbidden_name, normalize
 
 
 class Model(BaseModel):
@@ -17,29 +18,79 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _clean(value: str) -> str:
+def _clean(value: Any) -> Any:
+    """Every text of a file passes here as it was written, before its white space is
+    trimmed (which would drop a control character at either end unseen): refused if it
+    holds a character no document can hold (``vbdocs.vn.text.forbidden_character``),
+    else its line ends made ``\\n`` and its letters NFC. What is not a text is left to
+    the type's own check."""
+    if not isinstance(value, str):
+        return value
     offset = forbidden_character(value)
     if offset is not None:
         raise ValueError(
-            f"contains the control character U+{ord(value[offset]):04X} at character "
-            f"{offset + 1}, which a document cannot hold; delete it"
+            f"contains {forbidden_name(value[offset])} at character {offset + 1}, "
+            "which a document cannot hold; delete it"
         )
     return normalize(value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _markup(value: str) -> str:
+class MarkupText(str):
+    """A value written in the inline markup (``vbdocs.inline``), as validated: a text
+    of its own kind, so that the footnotes of a document can be found in all of its
+    values (:func:`markup_values`) whatever model they stand in."""
+
+    __slots__ = ()
+
+
+def _markup(value: str) -> MarkupText:
     try:
         parse_markup(value)
     except MarkupError as exc:
         raise ValueError(str(exc)) from None
+    return MarkupText(value)
+
+
+def _no_footnote(value: str) -> str:
+    notes = parse_markup(value).footnotes
+    if notes:
+        raise ValueError(
+            f"a footnote ([^{notes[0]}]) cannot stand in this text: it is printed where no footnote "
+            "can be (a title, a name or a form); put it in the body"
+        )
     return value
 
 
-Str = Annotated[str, StringConstraints(min_length=1), AfterValidator(_clean)]
-"""Plain text: NFC-normalised, no characters XML cannot hold, not empty."""
+Text = Annotated[str, BeforeValidator(_clean)]
+"""Plain text that may be empty: NFC-normalised, no character a document cannot hold."""
 
-Markup = Annotated[str, StringConstraints(min_length=1), AfterValidator(_clean), AfterValidator(_markup)]
-"""Text in the inline markup (``*italic*``, ``**bold**``; see ``vbdocs.inline``)."""
+Str = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_clean)]
+"""Plain text: NFC-normalised, no character a document cannot hold, not empty."""
+
+Markup = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_clean), AfterValidator(_markup)]
+"""Text in the inline markup (``*italic*``, ``**bold**``, ``[^note]``; see ``vbdocs.inline``)."""
+
+TitleMarkup = Annotated[
+    str, StringConstraints(min_length=1), BeforeValidator(_clean), AfterValidator(_markup),
+    AfterValidator(_no_footnote),
+]
+"""Markup for a text that is also printed outside the body (a trích yếu, a name, a
+form's text): emphasis, but no footnote."""
+
+
+def markup_values(node: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every markup value in a model, with its path (``("sections", 0, "items", 2)``)."""
+    if isinstance(node, MarkupText):
+        yield path, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from markup_values(getattr(node, name), (*path, name))
+    elif isinstance(node, list | tuple):
+        for i, item in enumerate(node):
+            yield from markup_values(item, (*path, i))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from markup_values(item, (*path, str(key)))
 
 Code = Annotated[
     str,
@@ -47,9 +98,21 @@ Code = Annotated[
 ]
 """An identifier used to refer to a unit, body or person: letters, digits, ``_`` and ``-``."""
 
+
+FOOTNOTE_NAME_PATTERN = r"^[A-Za-z0-9_-]{1,40}$"
+FootnoteName = Annotated[str, StringConstraints(pattern=FOOTNOTE_NAME_PATTERN)]
+"""The name of a footnote, as ``[^name]`` refers to it: letters, digits, ``_`` and ``-``."""
+
+
+def code_key(code: str) -> str:
+    """A code as it is written in file names (``Thu_A`` → ``thu-a``). Codes with the same
+    key name the same files, so they count as the same code: file systems that ignore
+    case (Windows, macOS) would otherwise write one document over the other."""
+    return code.lower().replace("_", "-")
+
 Abbreviation = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-zĐđ][A-Za-z0-9Đđ.]*$", max_length=20),
-    AfterValidator(_clean),
+    BeforeValidator(_clean),
 ]
 """An abbreviation used in ký hiệu and "Lưu:" lines ("SNN", "VP", "QyĐ")."""

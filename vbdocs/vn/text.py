@@ -11,9 +11,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-#: Characters XML 1.0 forbids in a document (C0 controls other than tab, newline and
-#: carriage return; lone surrogates; U+FFFE and U+FFFF).
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Characters no text of vbdocs may hold, in a file or in a document: those XML 1.0
+#: forbids (the C0 controls but tab, newline and carriage return; lone surrogates;
+#: U+FFFE and U+FFFF), and DEL and the C1 controls (U+007F–U+009F), which XML allows
+#: but nobody can see or type, and which YAML 1.1 reads as a line break (U+0085).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 #: The closing mark every administrative document ends with ("./.").
 CLOSING_MARK = "./."
@@ -27,9 +29,24 @@ def normalize(text: str) -> str:
 
 
 def forbidden_character(text: str) -> int | None:
-    """Offset of the first character XML cannot hold, or None if the text is clean."""
-    match = _XML_FORBIDDEN.search(text)
+    """Offset of the first character no text may hold, or None if the text is clean.
+
+    Forbidden are the C0 controls but tab, newline and carriage return (U+0000–U+0008,
+    U+000B, U+000C, U+000E–U+001F), DEL and the C1 controls (U+007F–U+009F), lone
+    surrogates (U+D800–U+DFFF), and the noncharacters U+FFFE and U+FFFF.
+    """
+    match = _FORBIDDEN.search(text)
     return match.start() if match else None
+
+
+def forbidden_name(char: str) -> str:
+    """How a message names a forbidden character: "the control character U+0007"."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return f"the lone surrogate U+{code:04X}"
+    if code in (0xFFFE, 0xFFFF):
+        return f"the noncharacter U+{code:04X}"
+    return f"the control character U+{code:04X}"
 
 
 def upper(text: str) -> str:
