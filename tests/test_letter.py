@@ -169,7 +169,7 @@ def test_the_2024_letter_cites_the_issued_plan_by_number_and_date(tmp_path: Path
     text = campaign.read_text(encoding="utf-8")
     campaign.write_text(text.replace("  number:\n  date:\n", "  number: 25\n  date: 2024-03-05\n", 1),
                         encoding="utf-8")
-    result = vbdocs.build(campaign, output=tmp_path, only=["plan", "directive_letter"])
+    result = vbdocs.build(campaign, output=tmp_path / "out", only=["plan", "directive_letter"])
     plan, letter = (Docx(d.path) for d in result.documents)
     assert plan.find("Số:").text == "Số: 25/KH-SNN"
     assert plan.find("Bình Thuận").text == "Bình Thuận, ngày 05 tháng 3 năm 2024"

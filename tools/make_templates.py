@@ -461,6 +461,7 @@ def make_report_form() -> Document:
 def make_plan() -> Document:
     """Mẫu 1.4: a document with a type name (Kế hoạch, Báo cáo, …)."""
     doc = _base("Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
+    _footnotes(doc)
     _heading_table(doc, letter=False)
     _title(doc)
     doc.add_paragraph("", style="VB Body")

@@ -101,6 +101,10 @@ class Text:
             spans[-1] = Span(last.text.rstrip(" "), last.bold, last.italic)
         return Text(_merge(spans))
 
+    def without_footnotes(self) -> Text:
+        """The same text without its footnote marks (a text quoted elsewhere)."""
+        return Text(_merge(s for s in self.spans if not s.footnote))
+
     def with_emphasis(self, *, italic: bool) -> Text:
         """The same text with every span set italic (or upright)."""
         return Text(tuple(Span(s.text, s.bold, italic, s.footnote) for s in self.spans))

@@ -13,6 +13,7 @@ from ..config import Config
 from ..inline import parse
 from ..layout import parts
 from ..schema.campaign import Letter
+from ..schema.common import code_key
 from ..vn import numbering
 from ..vn.text import with_closing_mark
 from .base import Block, DocumentContent, Footnote, Properties
@@ -20,7 +21,7 @@ from .common import agency_heading, cite, closing, duty_text, opening_sentence, 
 
 
 def letter_filename(letter: Letter) -> str:
-    return f"cong-van-{letter.id.lower().replace('_', '-')}.docx"
+    return f"cong-van-{code_key(letter.id)}.docx"
 
 
 def build_letter_by_id(config: Config, letter_id: str) -> DocumentContent:

@@ -14,7 +14,7 @@ from ..layout import parts
 from ..schema.campaign import Plan
 from ..vn import numbering
 from ..vn.text import upper, with_closing_mark
-from .base import Block, DocumentContent, Properties
+from .base import Block, DocumentContent, Footnote, Properties
 from .common import PLAN_TYPE, agency_heading, cite, closing, duty_text, opening_sentence
 
 TYPE_NAME = PLAN_TYPE
@@ -40,6 +40,7 @@ def build_plan(config: Config) -> DocumentContent:
         ),
         title=parts.title(TYPE_NAME, subject),
         body=tuple(_body(config, plan)),
+        footnotes=tuple(Footnote(name, parse(text)) for name, text in plan.footnotes.items()),
         closing=closing(config, recipients=plan.recipients, signer=plan.signer, filing=plan.filing, as_above=False),
         properties=Properties(title=f"{TYPE_NAME} {subject}", subject=str(subject), author=agency.name, year=year),
     )

@@ -15,6 +15,7 @@ from functools import partial
 
 from ..config import Config
 from ..deadlines import Deadline
+from ..errors import ConfigError, Problem
 from ..inline import parse
 from .base import DocumentContent
 from .letter import build_letter, build_letter_by_id, letter_filename
@@ -45,6 +46,15 @@ def campaign_specs(config: Config) -> list[DocumentSpec]:
             for letter in config.campaign.letters]
     out += [DocumentSpec(e.kind, e.filename, partial(build_form, entry=e), e.unit, e.period, e.deadline)
             for e in form_entries(config)]
+    seen: dict[str, DocumentSpec] = {}
+    for spec in out:
+        first = seen.setdefault(spec.filename.lower(), spec)  # as a file system that ignores case sees it
+        if first is not spec:
+            raise ConfigError([Problem(
+                str(config.campaign_path), 0, 0, "",
+                f"the {first.kind} and the {spec.kind} would both be written to {spec.filename}; "
+                "give one of them another id",
+            )])
     return out
 
 

@@ -17,6 +17,7 @@ from ..config import Config
 from ..inline import Text, parse
 from ..layout import parts
 from ..schema.campaign import Forms, Registration, Report
+from ..schema.common import code_key
 from ..schema.units import Unit
 from ..vn import numbering
 from ..vn.dates import short_date
@@ -79,7 +80,7 @@ def build_report_forms(config: Config) -> list[DocumentContent]:
 
 
 def _file_stem(*parts_: str) -> str:
-    return "-".join(p.lower().replace("_", "-") for p in parts_)
+    return "-".join(code_key(p) for p in parts_)
 
 
 def _form(
@@ -146,7 +147,8 @@ def _report_form(config: Config, forms: Forms, report: Report, unit: Unit) -> Do
     plan = config.campaign.plan
     tasks = [item for section in (plan.sections if plan else []) if section.reported for item in section.items]
     for i, task in enumerate(tasks, start=1):
-        body.append(Block("paragraph", (f"{i}. " + parse(task)).with_emphasis(italic=True)))
+        # a khoản of the plan, quoted: its footnotes belong to the plan
+        body.append(Block("paragraph", (f"{i}. " + parse(task).without_footnotes()).with_emphasis(italic=True)))
         body.extend(_fill(forms))
     table = FormTable(Text.plain(f"II. {upper(forms.models_title)}"), _three(forms.model_columns), forms.rows)
     return _form(
