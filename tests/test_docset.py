@@ -423,3 +423,29 @@ def _running(pid: int) -> bool:
         return (Path(f"/proc/{pid}") / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_a_second_build_says_it_waits_then_finishes(tmp_path: Path) -> None:
+    import threading
+
+    from vbdocs import outdir
+
+    out = tmp_path / "out"
+    lines: list[str] = []
+    with outdir.locked(out):
+        proc = subprocess.Popen([sys.executable, "-m", "vbdocs.cli", "build", str(CONFIG / "campaign_2024.yaml"),
+                                 "-o", str(out), "--only", "plan"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                text=True)
+        assert proc.stderr is not None
+        reader = threading.Thread(target=lambda: lines.extend(proc.stderr or []))
+        reader.start()
+        end = time.monotonic() + 60
+        while not lines and proc.poll() is None and time.monotonic() < end:
+            time.sleep(0.05)
+        assert lines == [f"another vbdocs build is writing into {tmp_path}; waiting for it to finish\n"]
+        time.sleep(0.5)
+        assert proc.poll() is None and not out.exists(), "the build went on without the lock"
+    assert proc.wait(timeout=60) == 0, lines
+    reader.join()
+    proc.stderr.close()
+    assert (out / "ke-hoach-2024.docx").exists()
