@@ -150,3 +150,17 @@ def test_group_member_must_exist(config_copy: Path) -> None:
         f"units.yaml:{line}:30: groups[1].members[3]: no unit with the code 'QLX' in the units file "
         "(did you mean 'QLXD'?)",
     ]
+
+
+def test_a_flood_of_problems_is_cut_short(config_copy: Path) -> None:
+    """A file with thousands of unknown keys (another program's, or a hostile one) gets
+    the first hundred problems and a count of the rest, in linear time."""
+    campaign = config_copy / "campaign_2024.yaml"
+    extra = "".join(f"k{i}: v\n" for i in range(3000))
+    campaign.write_text(campaign.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(campaign)
+    problems = info.value.problems
+    assert len(problems) == 101
+    assert [p.message for p in problems[:2]] == ["unknown key 'k0'", "unknown key 'k1'"]
+    assert str(problems[-1]) == f"{campaign}: and 2900 more problems not shown"

@@ -121,8 +121,6 @@ def _message(error: Any, doc: Document, path: PathKey, model: type[BaseModel]) -
     if kind == "missing":
         return "is required but missing"
     if kind == "extra_forbidden":
-        if len(path) == 1 and not set(doc.data) & set(model.model_fields):
-            raise _not_ours(doc, model)  # said once for the file, instead of once per key
         key = str(path[-1]) if path else "?"
         allowed = _model_fields(model, path[:-1], doc.data)
         close = difflib.get_close_matches(key, allowed, n=1) if len(key) <= EXCERPT_CHARS else []
@@ -154,6 +152,9 @@ def _not_ours(doc: Document, model: type[BaseModel]) -> ConfigError:
     return ConfigError([Problem(doc.file, 0, 0, "", message)])
 
 
+#: Problems of one file reported at most: past them, a line says how many more there are.
+MAX_PROBLEMS = 100
+
 #: Pydantic's messages in words a clerk reads, by error type.
 _PLAIN_MESSAGES = {
     "int_parsing": "must be a whole number",
@@ -183,20 +184,27 @@ def validate(model: type[M], doc: Document) -> M:
     Problems found while reading the file (duplicate keys) are reported together
     with the validation errors, in the order of the file.
     """
+    if isinstance(doc.data, dict) and doc.data and not doc.data.keys() & model.model_fields.keys():
+        raise _not_ours(doc, model)  # said once for the file, instead of once per key
     problems: dict[tuple[str, str], Problem] = {(p.path, p.message): p for p in doc.problems}
     unreadable = {p.path for p in doc.problems}
+    errors = []
     try:
         result = model.model_validate(doc.data)
     except ValidationError as exc:
-        for error in exc.errors():
-            path = _data_path(error["loc"], doc.data)
-            if format_path(path) in unreadable:
-                continue  # already reported: the value could not be read at all
-            message = _message(error, doc, path, model)
-            problem = doc.problem(path, message, at_key=error["type"] == "extra_forbidden")
-            problems.setdefault((problem.path, problem.message), problem)
+        errors = exc.errors()
+    for error in errors[:MAX_PROBLEMS]:
+        path = _data_path(error["loc"], doc.data)
+        if format_path(path) in unreadable:
+            continue  # already reported: the value could not be read at all
+        message = _message(error, doc, path, model)
+        problem = doc.problem(path, message, at_key=error["type"] == "extra_forbidden")
+        problems.setdefault((problem.path, problem.message), problem)
     if problems:
-        raise ConfigError(sorted(problems.values(), key=lambda p: (p.line, p.column)))
+        shown = sorted(problems.values(), key=lambda p: (p.line, p.column))
+        if len(errors) > MAX_PROBLEMS:
+            shown.append(Problem(doc.file, 0, 0, "", f"and {len(errors) - MAX_PROBLEMS} more problems not shown"))
+        raise ConfigError(shown)
     return result
 
 
