@@ -188,22 +188,28 @@ def _carry(source: Path, target: Path) -> None:
 
 
 def swap(staging: Path, output: Path) -> Path:
-    """Put ``staging`` in ``output``'s place; return where the previous folder now is."""
-    (staging / STAGING_MARK).unlink()  # from here on, the staging folder is a finished set
+    """Put ``staging`` in ``output``'s place; return where the previous folder now is.
+
+    The staging mark goes with the folder and is removed from the output only then: a
+    build killed in between leaves a mark in the output (removed by :func:`recover`)
+    and an unmarked previous folder beside it, never an unmarked unfinished one.
+    """
     if not os.path.lexists(output):
         os.rename(staging, output)
-        return staging  # nothing there any more
-    try:
-        _exchange(staging, output)
-        return staging
-    except OSError as exc:
-        if exc.errno not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
-            raise
-    aside = Path(tempfile.mkdtemp(prefix=debris_prefix(output), dir=output.parent))
-    os.rmdir(aside)
-    os.rename(output, aside)
-    os.rename(staging, output)
-    return aside
+    else:
+        try:
+            _exchange(staging, output)
+        except OSError as exc:
+            if exc.errno not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+                raise
+            aside = Path(tempfile.mkdtemp(prefix=debris_prefix(output), dir=output.parent))
+            os.rmdir(aside)
+            os.rename(output, aside)
+            os.rename(staging, output)
+            staging = aside
+    with contextlib.suppress(OSError):  # past the swap nothing may fail: a mark left is removed by recover()
+        (output / STAGING_MARK).unlink()
+    return staging  # the previous folder, or nothing where there was none
 
 
 _RENAME_EXCHANGE = 2
