@@ -26,6 +26,16 @@ _BODY_PLACES = {
 }
 
 
+def _line_of(campaign: Path, place: str) -> str:
+    """The line of the campaign file the footnote mark goes at the end of."""
+    line = _BODY_PLACES[place]
+    if place == "plan.opening":  # a folded value: the mark goes at the end of its last line
+        text = campaign.read_text(encoding="utf-8")
+        start = text.index(line + "\n") + len(line) + 1
+        line = text[start:text.index("\n\n", start)].splitlines()[-1]
+    return line
+
+
 def _mark(campaign: Path, line: str, *, note: bool) -> None:
     text = campaign.read_text(encoding="utf-8")
     assert text.count(line + "\n") == 1, line
@@ -47,12 +57,7 @@ def _dangling(path: Path) -> list[str]:
 @pytest.mark.parametrize("place", sorted(_BODY_PLACES))
 def test_a_footnote_in_the_plans_body(config_copy: Path, tmp_path: Path, place: str) -> None:
     campaign = config_copy / "campaign_2024.yaml"
-    line = _BODY_PLACES[place]
-    if place == "plan.opening":  # a folded value: the mark goes at the end of its last line
-        text = campaign.read_text(encoding="utf-8")
-        start = text.index(line + "\n") + len(line) + 1
-        line = text[start:text.index("\n\n", start)].splitlines()[-1]
-    _mark(campaign, line, note=True)
+    _mark(campaign, _line_of(campaign, place), note=True)
     result = vbdocs.build(campaign, output=tmp_path / "out")
     from tests.docx_read import Docx
 
@@ -66,12 +71,7 @@ def test_a_footnote_in_the_plans_body(config_copy: Path, tmp_path: Path, place: 
 @pytest.mark.parametrize("place", sorted(_BODY_PLACES))
 def test_a_footnote_without_its_text_is_a_located_error(config_copy: Path, place: str) -> None:
     campaign = config_copy / "campaign_2024.yaml"
-    line = _BODY_PLACES[place]
-    if place == "plan.opening":
-        text = campaign.read_text(encoding="utf-8")
-        start = text.index(line + "\n") + len(line) + 1
-        line = text[start:text.index("\n\n", start)].splitlines()[-1]
-    _mark(campaign, line, note=False)
+    _mark(campaign, _line_of(campaign, place), note=False)
     with pytest.raises(vbdocs.ConfigError) as info:
         vbdocs.validate(campaign)
     assert [(p.path, p.message) for p in info.value.problems] == [
