@@ -2,11 +2,14 @@
 
 Templates are found through an ordered search path (the user's folders first, then
 the built-ins shipped in the package); a name that escapes its folder is refused.
-Every template is rendered with our own Jinja environment: sandboxed, autoescape
-on, ``StrictUndefined``. Text from YAML reaches the template only as already
-escaped WordprocessingML (:func:`text_xml`), so no value is ever read as template
-code, whatever braces, ``&`` or ``<`` it holds. The saved package is reproducible:
-fixed zip entry times and document dates (``SOURCE_DATE_EPOCH`` honoured).
+Every template is rendered with our own Jinja environment (:mod:`vbdocs.sandbox`):
+sandboxed, autoescape on, ``StrictUndefined``, bounded in time and memory; a
+template file is opened only after the checks every .docx gets (:mod:`vbdocs.ooxml`),
+and whatever a user's template does ends as a ``TemplateError``. Text from YAML
+reaches the template only as already escaped WordprocessingML (:func:`text_xml`),
+so no value is ever read as template code, whatever braces, ``&`` or ``<`` it holds.
+The saved package is reproducible: fixed zip entry times and document dates
+(``SOURCE_DATE_EPOCH`` honoured).
 """
 
 from __future__ import annotations
@@ -23,15 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
-from jinja2 import FunctionLoader, StrictUndefined
 from jinja2 import TemplateError as JinjaError
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from .documents.base import DocumentContent
 from .errors import ConfigError, Problem, TemplateError
 from .inline import Text
 from .layout.parts import Rule
+from .ooxml import MAX_FILE_BYTES, PackageError, check_package, parse_xml
+from .sandbox import TemplateEnvironment, check_rendered_xml, check_template_text, render_limits
 
 #: The templates shipped in the package, searched after the user's folders.
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
@@ -174,34 +177,15 @@ def context(content: DocumentContent) -> dict[str, Any]:
     return ctx
 
 
-class _Environment(SandboxedEnvironment):
-    """Our Jinja environment: sandboxed, autoescaping, strict; it compiles each template
-    source once per process (docxtpl asks to compile the same XML for every document,
-    and compiling is most of a render's time)."""
-
-    def __init__(self) -> None:
-        # A loader that finds nothing: {% include %} and {% import %} can read no file.
-        super().__init__(autoescape=True, undefined=StrictUndefined, loader=FunctionLoader(lambda name: None))
-        self._compiled: dict[str, Any] = {}
-
-    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
-        if globals is not None or template_class is not None or not isinstance(source, str):
-            return super().from_string(source, globals, template_class)
-        compiled = self._compiled.get(source)
-        if compiled is None:
-            if len(self._compiled) > 256:
-                self._compiled.clear()
-            compiled = self._compiled[source] = super().from_string(source)
-        return compiled
-
-
 @cache
-def _environment() -> _Environment:
-    return _Environment()
+def _environment() -> TemplateEnvironment:
+    """The one Jinja environment of the process: sandboxed and bounded (vbdocs.sandbox)."""
+    return TemplateEnvironment()
 
 
 @cache
 def _patched(xml: str) -> str:
+    check_template_text(xml)  # docxtpl's patching slows to a crawl on some text: refused first
     patched: str = DocxTemplate.patch_xml(None, xml)  # a pure function of its input: self is not used
     return patched
 
@@ -217,10 +201,19 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         content as plain text (docxtpl would render them as XML-escaped template output)."""
 
     def resolve_listing(self, xml: str) -> str:
+        # Every rendered part passes here before it is parsed: refused if too large.
+        check_rendered_xml(xml)
         # docxtpl turns tabs, newlines and \a, \f inside text into elements; our text
         # reaches the XML with those already turned (see text_xml), so most parts
         # hold none of them and need no pass of its regular expressions.
-        if not any(ch in xml for ch in "\t\n\a\f"):
+        listing = any(ch in xml for ch in "\t\n\a\f")
+        part = getattr(self, "current_rendering_part", None)
+        if listing or getattr(part, "content_type", None) == _FOOTNOTES_CONTENT_TYPE:
+            # That pass searches from each <w:p>, <w:r>, <w:t> to its end tag, in time
+            # growing with the square of XML that is not well-formed; and the footnotes
+            # are kept as text, never parsed by docxtpl: both must be well-formed.
+            parse_xml(xml.encode("utf-8"), f"{getattr(part, 'partname', 'a part')} as rendered")
+        if not listing:
             return xml
         resolved: str = super().resolve_listing(xml)
         return resolved
@@ -259,7 +252,17 @@ def _template_bytes(path: Path) -> bytes:
 
 @cache
 def _read_template(path: Path, mtime: int, size: int) -> bytes:
-    return path.read_bytes()
+    """A template's bytes, checked as every .docx is (vbdocs.ooxml) before docxtpl opens
+    it: sizes of the file and its parts, zip bombs, XML well-formed and without DTD."""
+    if size > MAX_FILE_BYTES:
+        raise TemplateError(f"template {path.name}: the file is {size} bytes; a template is read up to "
+                            f"{MAX_FILE_BYTES} bytes")
+    data = path.read_bytes()
+    try:
+        check_package(data)
+    except PackageError as exc:
+        raise TemplateError(f"template {path.name}: {exc}") from None
+    return data
 
 
 #: The last moment a zip entry's date can hold (DOS dates end in 2107).
@@ -302,14 +305,25 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
     """
     path = (templates or TemplateSearchPath()).find(content.template)
     ctx = context(content)
-    try:
+    try:  # a user's template is untrusted: whatever it does ends as a TemplateError
         tpl = _Template(io.BytesIO(_template_bytes(path)))
-        _check_variables(path, ctx)
-        tpl.render(ctx, jinja_env=_environment())
+        with render_limits():  # time, work and memory, for all parts (vbdocs.sandbox)
+            _check_variables(path, ctx)
+            tpl.render(ctx, jinja_env=_environment())
+    except TemplateError:
+        raise
     except JinjaError as exc:
+        raise TemplateError(f"template {path.name}: {exc}") from None
+    except PackageError as exc:
         raise TemplateError(f"template {path.name}: {exc}") from None
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
         raise TemplateError(f"template {path}: cannot be read as a .docx ({exc})") from None
+    except RecursionError:
+        raise TemplateError(f"template {path.name}: calls nest too deeply (a macro that calls itself?)") from None
+    except MemoryError:
+        raise TemplateError(f"template {path.name}: ran out of memory while rendering") from None
+    except Exception as exc:  # docxtpl, python-docx and lxml on a template they do not expect
+        raise TemplateError(f"template {path.name}: cannot be rendered ({type(exc).__name__}: {exc})") from None
     if content.footnotes:
         _add_footnotes(tpl, content, path)
     when = source_date(dt.datetime(content.properties.year, 1, 1))
@@ -342,9 +356,10 @@ def _check_variables(path: Path, ctx: dict[str, Any]) -> None:
 
 @cache
 def _variables(path: Path, mtime: int, size: int) -> tuple[tuple[str, ...], ...]:
-    """The attribute paths a template reads from its context, loop variables left out
-    (worked out once per template file and version)."""
-    from jinja2 import nodes
+    """The attribute paths a template reads from its context: loop variables, names the
+    template sets itself (``{% set %}``, macros) and Jinja's globals (``range``,
+    ``namespace``) left out (worked out once per template file and version)."""
+    from jinja2 import meta, nodes
 
     tpl = _Template(io.BytesIO(_template_bytes(path)))
     tpl.init_docx()
@@ -354,6 +369,7 @@ def _variables(path: Path, mtime: int, size: int) -> tuple[tuple[str, ...], ...]
     found: set[tuple[str, ...]] = set()
     for source in sources:
         tree = _environment().parse(source)
+        free = meta.find_undeclared_variables(tree) - set(_environment().globals)
         bound = set()
         for loop in tree.find_all(nodes.For):
             targets = [loop.target, *loop.target.find_all(nodes.Name)]
@@ -364,10 +380,10 @@ def _variables(path: Path, mtime: int, size: int) -> tuple[tuple[str, ...], ...]
             while isinstance(inner, nodes.Getattr):
                 chain.insert(0, inner.attr)
                 inner = inner.node
-            if isinstance(inner, nodes.Name) and inner.name not in bound:
+            if isinstance(inner, nodes.Name) and inner.name in free and inner.name not in bound:
                 found.add((inner.name, *chain))
         for name in tree.find_all(nodes.Name):
-            if name.ctx == "load" and name.name not in bound:
+            if name.ctx == "load" and name.name in free and name.name not in bound:
                 found.add((name.name,))
     return tuple(sorted(found))
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
+from ..ooxml import PackageError, parse_xml, read_parts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -142,16 +141,14 @@ class Document:
     """A .docx read for checking."""
 
     def __init__(self, path: Path | str) -> None:
-        try:
-            with zipfile.ZipFile(path) as z:
-                parts = {n: z.read(n) for n in z.namelist()}
-        except (OSError, zipfile.BadZipFile) as exc:
-            raise UnreadableDocument(f"not a .docx: {exc}") from None
-        try:
-            self._document = etree.fromstring(parts["word/document.xml"])
-            self._styles = etree.fromstring(parts["word/styles.xml"]) if "word/styles.xml" in parts else None
-        except (KeyError, etree.XMLSyntaxError) as exc:
-            raise UnreadableDocument(f"no readable word/document.xml: {exc}") from None
+        try:  # the XML parts only, within the caps every .docx is read with (vbdocs.ooxml)
+            parts = read_parts(path)
+        except PackageError as exc:
+            raise UnreadableDocument(str(exc)) from None
+        if "word/document.xml" not in parts:
+            raise UnreadableDocument("not a .docx: it has no word/document.xml")
+        self._document = _parse(parts["word/document.xml"], "word/document.xml")
+        self._styles = _parse(parts["word/styles.xml"], "word/styles.xml") if "word/styles.xml" in parts else None
         self._parts = parts
         self._style = {}
         if self._styles is not None:
@@ -301,7 +298,7 @@ class Document:
 
         rels = {}
         if "word/_rels/document.xml.rels" in self._parts:
-            for rel in etree.fromstring(self._parts["word/_rels/document.xml.rels"]):
+            for rel in _parse(self._parts["word/_rels/document.xml.rels"], "word/_rels/document.xml.rels"):
                 rels[rel.get("Id")] = rel.get("Target", "")
         headers = {}
         for ref in sect.findall("w:headerReference", NS):
@@ -322,12 +319,19 @@ class Document:
         xml = self.section.headers.get(kind)
         if not xml:
             return []
-        root = etree.fromstring(xml.encode("utf-8"))
+        root = _parse(xml.encode("utf-8"), f"the {kind} header")
         return [self._para(p) for p in root.iter(w("p"))]
 
     @property
     def lines(self) -> list[Line]:
         return [line for p in self.paragraphs for line in p.lines]
+
+
+def _parse(data: bytes, name: str) -> Any:
+    try:
+        return parse_xml(data, name)
+    except PackageError as exc:
+        raise UnreadableDocument(str(exc)) from None
 
 
 def _points(value: str) -> float:
