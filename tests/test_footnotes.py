@@ -111,3 +111,27 @@ def test_a_footnote_name_is_short_and_plain(config_copy: Path) -> None:
     assert [(p.path, p.message) for p in info.value.problems] == [(
         f"plan.footnotes['{name[:39]}…']",  # a long key is quoted short
         "must be a footnote name: up to 40 letters, digits, \"_\" and \"-\", as [^name] refers to it")]
+
+
+def test_the_checker_refuses_a_document_that_refers_to_a_missing_footnote(tmp_path: Path) -> None:
+    """What vbdocs once wrote (a reference to footnote 2 of a document holding one) is a
+    damaged file: `vbdocs check` says so with exit 2 instead of passing it."""
+    from click.testing import CliRunner
+
+    from tests.conftest import ROOT
+    from vbdocs.cli import main
+
+    letter = vbdocs.build(ROOT / "examples" / "campaign_2023.yaml", output=tmp_path / "out").documents[0].path
+    assert CliRunner().invoke(main, ["check", str(letter)]).exit_code == 0
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(letter) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert data.count(b'<w:footnoteReference w:id="1"/>') == 1
+                data = data.replace(b'<w:footnoteReference w:id="1"/>', b'<w:footnoteReference w:id="2"/>')
+            dst.writestr(item, data)
+    result = CliRunner().invoke(main, ["check", str(broken)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{broken}: cannot be read: the text refers to footnote 2, which the document does not "
+                             "hold (Word calls the file damaged; LibreOffice cannot load it)\n")

@@ -150,12 +150,30 @@ class Document:
         self._document = _parse(parts["word/document.xml"], "word/document.xml")
         self._styles = _parse(parts["word/styles.xml"], "word/styles.xml") if "word/styles.xml" in parts else None
         self._parts = parts
+        self._check_notes()
         self._style = {}
         if self._styles is not None:
             self._style = {s.get(w("styleId")): s for s in self._styles.iter(w("style"))}
         self.paragraphs: list[Para] = []
         self._read_body()
         self.section = self._read_section()
+
+    def _check_notes(self) -> None:
+        """UnreadableDocument if the text refers to a footnote or endnote the file does not
+        hold: Word calls such a file damaged and LibreOffice cannot load it."""
+        for kind in ("footnote", "endnote"):
+            wanted = {ref.get(w("id")) for ref in self._document.iter(w(f"{kind}Reference"))}
+            if not wanted:
+                continue
+            part = f"word/{kind}s.xml"
+            held = ({note.get(w("id")) for note in _parse(self._parts[part], part).iter(w(kind))}
+                    if part in self._parts else set())
+            missing = sorted(wanted - held, key=lambda i: int(i) if i and i.lstrip("-").isdigit() else 0)
+            if missing:
+                raise UnreadableDocument(
+                    f"the text refers to {kind} {missing[0]}, which the document does not hold "
+                    "(Word calls the file damaged; LibreOffice cannot load it)"
+                )
 
     # -- styles -------------------------------------------------------------------
     def _chain(self, style_id: str | None, kind: str) -> list[Any]:
