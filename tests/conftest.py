@@ -9,7 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "config"
-SEEDS = ROOT.parent / "shared" / "seeds"
+GOLDEN = ROOT / "tests" / "golden"
+"""The seed documents' text (copies of ../shared/seeds/, so that a clone alone passes)."""
 
 
 @pytest.fixture

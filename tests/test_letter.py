@@ -11,11 +11,11 @@ import pytest
 from lxml import etree
 
 import vbdocs
-from tests.conftest import CONFIG, ROOT, SEEDS
+from tests.conftest import CONFIG, GOLDEN, ROOT
 from tests.docx_read import NS, Docx, q
 from tests.test_plan_text import seed_lines
 
-SEED_LETTER = SEEDS / "000_90f577f6aacd33a3.txt"
+SEED_LETTER = GOLDEN / "letter_2023.txt"
 EXAMPLE = ROOT / "examples" / "campaign_2023.yaml"
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import vbdocs
-from tests.conftest import CONFIG, SEEDS
+from tests.conftest import CONFIG, GOLDEN
 from tests.docx_read import Docx
 
-SEED_PLAN = SEEDS / "002_c956084417b84a84.txt"
+SEED_PLAN = GOLDEN / "plan_2024.txt"
 
 
 def seed_lines(path: Path) -> list[str]:
