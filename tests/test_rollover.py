@@ -36,7 +36,8 @@ def test_comments_order_and_untouched_lines_are_kept(config_copy: Path, rolled: 
     assert len(old) == len(new), "an edit in place, line for line"
     changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
     assert all(a.replace("2024", "2025") == b for a, b in changed), "only the year moves on in these lines"
-    assert all(line in new for line in old if line.lstrip().startswith("#"))
+    assert all(line.replace("2024", "2025") in new for line in old if line.lstrip().startswith("#"))
+    assert new[2].startswith('# The 2025 "Dân vận khéo" campaign')
     assert 15 <= len(changed) <= 40
 
 
@@ -62,12 +63,25 @@ def test_an_issued_plan_is_cited_by_next_years_plan(config_copy: Path) -> None:
     assert cited.subject == "thực hiện phong trào thi đua “Dân vận khéo” năm 2024"
 
 
+def test_documents_cited_in_prose_are_quoted_word_for_word(config_copy: Path, rolled: Path) -> None:
+    """A cited document's number, date and words are facts about the past (issue 11, item 1)."""
+    new = vbdocs.load(rolled).campaign
+    assert new.plan is not None
+    item = new.plan.sections[1].items[5]
+    assert ("Quyết định số 1108/QĐ-SNNPTNT ngày 19/12/2023 Ban hành Kế hoạch cải cách hành chính năm 2024 của Sở "
+            "Nông nghiệp và Phát triển nông thôn. Nâng cao") in item
+    assert "đội ngũ công chức" in item
+
+
 def test_review_list(config_copy: Path) -> None:
     result = new_campaign(config_copy / "campaign_2024.yaml", year=2025, output=config_copy / "c.yaml")
     review = "\n".join(result.review)
     assert "reports[0].deadline: 10/5/2025 falls on Thứ Bảy; move it to a working day?" in review
     assert "reports[1].deadline: 05/10/2025 falls on Chủ nhật; move it to a working day?" in review
-    assert "plan.sections[1].items[5]: mentions 2023; check whether it should move on" in review
+    assert "plan.sections[1].items[5]: mentions" not in review, "its years are those of the document it cites"
+    assert ("plan.sections[1].items[5]: cites số 1108/QĐ-SNNPTNT ngày 19/12/2023, kept word for word; check whether "
+            "2025 should cite another document") in review
+    assert "plan.legal_bases[4]: Kế hoạch 43/KH-UBND is a document of 2024; cite its 2025 successor" in review
     assert "the 2024 plan has no number or date yet" in review
     assert "check that these bodies keep their names in 2025" in review and "Ban Dân vận Tỉnh ủy Bình Thuận" in review
 

@@ -32,6 +32,9 @@ _KEEP = {"legal_bases", "units", "id", "to", "issuer", "person", "unit", "drafti
 """Keys whose values are references or citations of past documents: never edited
 (and ``reports`` where it lists report ids)."""
 _THEME = re.compile(r"chủ đề|năm du lịch|năm “", re.IGNORECASE)
+#: A document cited in prose: "Quyết định số 1108/QĐ-SNNPTNT ngày 19/12/2023 …" up to the end of
+#: its clause (";", ". " or the end): its number, date and words are facts about the past.
+_CITED = re.compile(r"\bsố\s+\d[^\s,;]*\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}(?:[^;.]|\.(?!\s|$))*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,12 +87,38 @@ class _Editor:
             for key in list(node.keys()):
                 value = node[key]
                 ids = key == "reports" and isinstance(value, list) and all(isinstance(v, str) for v in value)
+                if key == "legal_bases":
+                    self.legal_bases(value, f"{path}.{key}" if path else str(key))
                 if key in _KEEP or ids:
                     continue
                 node[key] = self.value(node[key], f"{path}.{key}" if path else str(key), key)
         elif isinstance(node, CommentedSeq):
             for i in range(len(node)):
                 node[i] = self.value(node[i], f"{path}[{i}]", None)
+
+    def _moved(self, text: str, path: str) -> str:
+        """The text with this year made next year's, except inside the documents it cites."""
+        out, end = [], 0
+        for cited in _CITED.finditer(text):
+            out.append(self._year.sub(str(self.new), text[end:cited.start()]))
+            out.append(cited.group())
+            end = cited.end()
+            if self._year.search(cited.group()):
+                quote = " ".join(cited.group().split()[:4])
+                self.review.append(f"{path}: cites {quote}, kept word for word; check whether {self.new} "
+                                   "should cite another document")
+        out.append(self._year.sub(str(self.new), text[end:]))
+        return "".join(out)
+
+    def legal_bases(self, bases: Any, path: str) -> None:
+        """Legal bases are never edited; those of this year are listed for review."""
+        for i, basis in enumerate(bases or []):
+            date = basis.get("date")
+            subject = str(basis.get("subject", ""))
+            if (isinstance(date, dt.date) and date.year == self.old) or self._year.search(subject):
+                name = " ".join(filter(None, [str(basis.get("type", "")), str(basis.get("number") or "")]))
+                self.review.append(f"{path}[{i}]: {name} is a document of {self.old}; cite its {self.new} "
+                                   "successor once it is issued")
 
     def value(self, value: Any, path: str, key: Any) -> Any:
         if isinstance(value, dict | list):
@@ -102,11 +131,12 @@ class _Editor:
         if isinstance(value, int):
             return self.new if key == "year" and value == self.old else value
         if isinstance(value, str):
-            text = self._year.sub(str(self.new), value)
+            text = self._moved(value, path)
             if _THEME.search(text):
                 self.review.append(f"{path}: names a theme of the year; check it for {self.new}")
             # the years before this one are likely the old campaign's own references
-            stale = sorted({y for y in self._years.findall(text) if int(y) in (self.old - 1, self.old)})
+            own_words = _CITED.sub("", text)  # what the cited documents say is flagged above
+            stale = sorted({y for y in self._years.findall(own_words) if int(y) in (self.old - 1, self.old)})
             if stale:
                 self.review.append(f"{path}: mentions {', '.join(stale)}; check whether it should move on")
             return _same_kind(value, text) if text != value else value
@@ -159,8 +189,15 @@ def new_campaign(source: str | Path, *, year: int, output: str | Path, overwrite
     )
     text = io.StringIO()
     yaml.dump(data, text)
-    _write_valid(out, text.getvalue(), shown=str(output))
+    _write_valid(out, _comments_moved_on(text.getvalue(), old_year), shown=str(output))
     return Rollover(Path(output), year, tuple(editor.review))
+
+
+def _comments_moved_on(text: str, year: int) -> str:
+    """Whole-line comments speak of the campaign ("# The 2024 campaign …"): they move on too."""
+    pattern = re.compile(rf"(?<!\d){year}(?!\d)")
+    return "".join(pattern.sub(str(year + 1), line) if line.lstrip().startswith("#") else line
+                   for line in text.splitlines(keepends=True))
 
 
 def _clear_issue(data: Any) -> None:
