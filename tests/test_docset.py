@@ -449,3 +449,32 @@ def test_a_second_build_says_it_waits_then_finishes(tmp_path: Path) -> None:
     reader.join()
     proc.stderr.close()
     assert (out / "ke-hoach-2024.docx").exists()
+
+
+def test_a_selection_leaves_no_stale_format_of_a_rebuilt_document(tmp_path: Path) -> None:
+    """A .docx rebuilt without its PDF takes the old PDF away with it: the manifest never
+    lists a PDF of another version of the document (issue 11, item 7)."""
+    out = tmp_path / "out"
+    write_set(out, [SetFile("report_form", "bao-cao-vp.docx", b"v1", "VP"),
+                    SetFile("report_form", "bao-cao-vp.pdf", b"pdf of v1", "VP", format="pdf"),
+                    SetFile("report_form", "bao-cao-tc.docx", b"t1", "TC"),
+                    SetFile("report_form", "bao-cao-tc.pdf", b"pdf of t1", "TC", format="pdf")])
+    write_set(out, [SetFile("report_form", "bao-cao-vp.docx", b"v2", "VP")], partial=True)
+    listed = [e["path"] for e in json.loads((out / "manifest.json").read_text())["documents"]]
+    assert listed == ["bao-cao-vp.docx", "bao-cao-tc.docx", "bao-cao-tc.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == sorted([*listed, "manifest.json"])
+
+
+def test_the_cli_says_what_a_selection_wrote(full: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from vbdocs.cli import main
+
+    out = tmp_path / "out"
+    shutil.copytree(full, out)
+    result = CliRunner().invoke(main, ["build", str(CONFIG / "campaign_2024.yaml"), "-o", str(out),
+                                       "--only", "report_form", "--unit", "VP"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote 2 files into {out}; its manifest lists 39\n"

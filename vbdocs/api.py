@@ -37,6 +37,8 @@ class BuildResult:
 
     documents: tuple[BuiltDocument, ...]
     manifest: Path
+    written: tuple[Path, ...] = ()
+    """The files this build wrote (a selection writes some of the set's files)."""
 
 
 def load(campaign: str | Path) -> Config:
@@ -145,4 +147,5 @@ def build(
             for e in entries
         ),
         manifest=out / "manifest.json",
+        written=tuple(out / f.name for f in files),
     )

@@ -79,7 +79,7 @@ def build(campaign: Path, output: Path, templates: tuple[Path, ...], only: tuple
         result = build_set(campaign, output=output, templates=templates, only=only, units=units, jobs=jobs,
                            progress=progress, formats=[f.strip() for f in formats.split(",") if f.strip()],
                            preview=preview)
-    click.echo(f"{len(result.documents)} files in {output}, listed in {result.manifest}")
+    click.echo(f"wrote {len(result.written)} files into {output}; its manifest lists {len(result.documents)}")
 
 
 

@@ -130,7 +130,8 @@ def write_set(
 
     Args:
         partial: the files are a selection of the set (``--only``/``--unit``): the
-            other files and their manifest entries stay. Otherwise the files are the
+            other files and their manifest entries stay, but for the files of a rebuilt
+            document in formats this build did not make (they would not match it). Otherwise the files are the
             whole set: files of an older set that this one does not have are removed.
         inputs: files and folders the build reads; a folder holding one is refused.
 
@@ -154,8 +155,12 @@ def write_set(
             _refuse_foreign(out, names, owned)
             new = [_entry(f) for f in files]
             # replaced: the set's files and manifest; removed: in a whole build, the older set's other files
-            leave = {*names, MANIFEST} | (set() if partial else set(owned))
-            entries = _merge([e for e in old if e["path"] in owned or e["path"] in names], new) if partial else new
+            # in a selection, a rebuilt document's other formats (its old .pdf beside a new .docx) go too
+            rebuilt = {Path(n).stem for n in names}
+            stale = set(owned) if not partial else {n for n in owned if Path(n).stem in rebuilt}
+            leave = {*names, MANIFEST} | stale
+            kept = [e for e in old if (e["path"] in owned and e["path"] not in stale) or e["path"] in names]
+            entries = _merge(kept, new) if partial else new
             staging = outdir.stage(out)
             if out.is_dir():
                 outdir.carry_over(out, staging, leave=leave.__contains__)
