@@ -299,3 +299,19 @@ def test_a_killed_vbdocs_takes_its_libreoffice_with_it(tmp_path: Path) -> None:
         for pid in processes_under(own_tmp):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_a_pdf_build_writes_nothing_into_the_users_home(tmp_path: Path) -> None:
+    """LibreOffice and its Python bridge write .config and .cache into $HOME; a build
+    keeps them in its converter's folder (issue 11, item 12)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home)}
+    env.pop("XDG_CONFIG_HOME", None)
+    env.pop("XDG_CACHE_HOME", None)
+    result = subprocess.run([sys.executable, "-m", "vbdocs.cli", "build", str(CONFIG / "campaign_2024.yaml"),
+                             "-o", str(tmp_path / "out"), "--only", "plan", "-f", "pdf"],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "ke-hoach-2024.pdf").exists()
+    assert list(home.rglob("*")) == []

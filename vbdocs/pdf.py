@@ -62,11 +62,13 @@ def soffice() -> str:
 def uno_python() -> str | None:
     """An interpreter that can import ``uno``, if the machine has one."""
     candidates = [os.environ.get("VBDOCS_UNO_PYTHON", ""), *UNO_PYTHONS]
-    for python in filter(None, candidates):
-        if Path(python).exists() and subprocess.run(
-            [python, "-c", "import uno"], capture_output=True, timeout=30,
-        ).returncode == 0:
-            return python
+    with tempfile.TemporaryDirectory(prefix="vbdocs-uno-") as home:  # importing uno writes into $HOME/.config
+        env = {**os.environ, "HOME": home, "XDG_CONFIG_HOME": f"{home}/.config", "XDG_CACHE_HOME": f"{home}/.cache"}
+        for python in filter(None, candidates):
+            if Path(python).exists() and subprocess.run(
+                [python, "-c", "import uno"], capture_output=True, timeout=30, env=env,
+            ).returncode == 0:
+                return python
     return None
 
 
@@ -275,11 +277,16 @@ class Converter:
             raise
 
     def _office_env(self) -> dict[str, str]:
-        """LibreOffice's environment: its temporary files in the converter's folder, and
-        UTC, since it writes its time zone into the PDF (``+14'00'`` or ``Z``)."""
+        """LibreOffice's environment: its temporary files and its home (where dconf and
+        the desktop libraries write ``.config`` and ``.cache``) in the converter's folder,
+        so nothing is left in the user's; and UTC, since it writes its time zone into
+        the PDF (``+14'00'`` or ``Z``)."""
         tmp = self._folder / "tmp"
+        home = self._folder / "home"
         tmp.mkdir(exist_ok=True)
-        return {**os.environ, "TZ": "UTC", "TMPDIR": str(tmp)}
+        home.mkdir(exist_ok=True)
+        return {**os.environ, "TZ": "UTC", "TMPDIR": str(tmp), "HOME": str(home),
+                "XDG_CONFIG_HOME": str(home / ".config"), "XDG_CACHE_HOME": str(home / ".cache")}
 
     # -- one LibreOffice for many documents -------------------------------------
     def _start(self) -> subprocess.Popen[str]:
