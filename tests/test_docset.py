@@ -478,3 +478,37 @@ def test_the_cli_says_what_a_selection_wrote(full: Path, tmp_path: Path) -> None
                                        "--only", "report_form", "--unit", "VP"])
     assert result.exit_code == 0, result.output
     assert result.stdout == f"wrote 2 files into {out}; its manifest lists 39\n"
+
+
+def test_ctrl_c_ends_a_build_with_130_and_leaves_the_old_set(full: Path, tmp_path: Path) -> None:
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(full, out)
+    before = _snapshot(out)
+    campaign = _big_campaign(tmp_path, 800)
+    proc = subprocess.Popen([sys.executable, "-m", "vbdocs.cli", "build", str(campaign), "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2)
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert stderr == "vbdocs: interrupted; no file was left half-written\n"
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out"]
+
+
+def test_a_template_folder_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from vbdocs.cli import main
+    from vbdocs.errors import TemplateError
+
+    missing = tmp_path / "nope"
+    with pytest.raises(TemplateError, match=f"the template folder {missing} does not exist"):
+        vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out", templates=[missing])
+    result = CliRunner().invoke(main, ["build", str(CONFIG / "campaign_2024.yaml"), "-o", str(tmp_path / "out"),
+                                       "-t", str(missing)])
+    assert result.exit_code == 2 and str(missing) in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -1,7 +1,7 @@
 """The ``vbdocs`` command: parse arguments, call the library, map errors to exit codes.
 
 Exit codes: 0 success; 2 invalid input or usage (a message on stderr, no traceback,
-nothing written); 1 reserved for checks that ran and failed.
+nothing written); 1 reserved for checks that ran and failed; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -35,7 +35,22 @@ def _reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+
+
+class _Commands(click.Group):
+    """The command group: Ctrl-C ends any command with its own code, not click's 1
+    (which means "a check failed" here), and no traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("vbdocs: interrupted; no file was left half-written", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="vbdocs")
 def main() -> None:
     """Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from YAML."""

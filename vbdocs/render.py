@@ -225,6 +225,12 @@ class TemplateSearchPath:
 
     folders: tuple[Path, ...] = ()
 
+    def __post_init__(self) -> None:
+        for folder in self.folders:
+            if not folder.is_dir():
+                problem = "is not a folder" if folder.exists() else "does not exist"
+                raise TemplateError(f"the template folder {folder} {problem}")
+
     def find(self, name: str) -> Path:
         """The first template called ``name``; a name that leaves its folder is refused."""
         if Path(name).name != name or name in {"", ".", ".."}:
