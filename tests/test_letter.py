@@ -155,8 +155,8 @@ def test_the_2024_set_has_a_plan_and_a_letter(tmp_path: Path) -> None:
     letter = Docx(result.documents[1].path)
     opening = letter.find("Thực hiện Kế hoạch")
     assert opening.text.startswith(
-        "Thực hiện Kế hoạch của Sở Nông nghiệp và Phát triển nông thôn về thực hiện phong trào thi đua "
-        "“Dân vận khéo” năm 2024; Giám đốc Sở"
+        "Thực hiện Kế hoạch số      /KH-SNN ngày      của Sở Nông nghiệp và Phát triển nông thôn về thực hiện "
+        "phong trào thi đua “Dân vận khéo” năm 2024; Giám đốc Sở"
     )
     deadlines = letter.find("3. Báo cáo kết quả")
     assert deadlines.markup().endswith(
@@ -176,3 +176,24 @@ def test_the_2024_letter_cites_the_issued_plan_by_number_and_date(tmp_path: Path
     assert letter.find("Thực hiện Kế hoạch").text.startswith(
         "Thực hiện Kế hoạch số 25/KH-SNN ngày 05/3/2024 của Sở Nông nghiệp và Phát triển nông thôn về thực hiện"
     )
+
+
+def test_the_letter_and_forms_cite_a_draft_plan_with_blanks(tmp_path: Path) -> None:
+    result = vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out")
+    cited = "Thực hiện Kế hoạch số      /KH-SNN ngày      của Sở Nông nghiệp và Phát triển nông thôn về thực hiện"
+    for document in result.documents:
+        if document.kind in ("directive_letter", "report_form", "registration_form"):
+            assert Docx(document.path).find("Thực hiện Kế hoạch").text.startswith(cited), document.path.name
+
+
+def test_a_letter_dated_before_the_plan_it_cites_is_refused(config_copy: Path) -> None:
+    campaign = config_copy / "campaign_2024.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    text = text.replace("  number:\n  date:\n", "  number: 25\n  date: 2024-03-05\n", 1)
+    text = text.replace("    number:\n    date:\n    drafting_unit: VP", "    number: 30\n    date: 2024-03-01\n"
+                        "    drafting_unit: VP", 1)
+    campaign.write_text(text, encoding="utf-8")
+    with pytest.raises(vbdocs.ConfigError) as info:
+        vbdocs.validate(campaign)
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("letters[0].date", "the letter is dated 01/3/2024, before the plan it cites (05/3/2024)")]

@@ -35,3 +35,18 @@ def test_a_law_is_cited_by_name_only() -> None:
 
 def test_short_citation() -> None:
     assert short_citation("Chỉ thị", "16/CT-TTg") == "Chỉ thị số 16/CT-TTg"
+
+
+def test_a_draft_is_cited_with_the_blanks_of_its_own_number_and_date() -> None:
+    """PL I, II.6.b: type, number and date at a first citation; a document not issued yet
+    leaves the blanks the văn thư fills in, as its own Số line does (issue 11, item 4)."""
+    from vbdocs.vn.citations import draft_number
+
+    cited = citation("Kế hoạch", number=draft_number("KH-SNN"), date=None, issuer="Sở Nông nghiệp",
+                     subject=Text.plain("thực hiện phong trào"), draft=True)
+    assert str(cited) == "Kế hoạch số      /KH-SNN ngày      của Sở Nông nghiệp về thực hiện phong trào"
+    issued = citation("Kế hoạch", number="25/KH-SNN", date=dt.date(2024, 3, 5), issuer="Sở Nông nghiệp",
+                      subject=Text.plain("thực hiện phong trào"), draft=True)
+    assert str(issued) == "Kế hoạch số 25/KH-SNN ngày 05/3/2024 của Sở Nông nghiệp về thực hiện phong trào"
+    undated = citation("Chỉ thị", number="16/CT-TTg", date=None, issuer=None, subject=Text())
+    assert str(undated) == "Chỉ thị số 16/CT-TTg", "a document cited from outside has no blanks"

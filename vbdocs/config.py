@@ -22,6 +22,7 @@ from .schema import CampaignFile, UnitsFile
 from .schema.campaign import Duty, Letter, Plan
 from .schema.common import FOOTNOTE_NAME_PATTERN, code_key, markup_values
 from .schema.units import Body, Group, Person, Unit
+from .vn.dates import short_date
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -440,8 +441,13 @@ def _check_letter(config: Config, doc: Document, known: _Known, i: int, letter: 
     for j, addressee in enumerate(letter.addressees):
         yield from _check_target(doc, known, (*where, "addressees", j), addressee.to, addressee.text)
     yield from _check_duties(doc, known, (*where, "instructions"), letter.instructions)
-    if letter.cites_plan and config.campaign.plan is None:
+    plan = config.campaign.plan
+    if letter.cites_plan and plan is None:
         yield doc.problem((*where, "cites_plan"), "the letter cites the plan, but this campaign has no plan")
+    elif letter.cites_plan and plan is not None and letter.date is not None and plan.date is not None \
+            and letter.date < plan.date:
+        yield doc.problem((*where, "date"), f"the letter is dated {short_date(letter.date)}, before the plan it "
+                          f"cites ({short_date(plan.date)})")
     yield from _check_footnotes(doc, where, letter)
     year = config.campaign.campaign.year
     if letter.date is not None and letter.date.year != year:

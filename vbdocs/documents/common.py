@@ -48,16 +48,18 @@ def cite(config: Config, basis: LegalBasis) -> Text:
 
 
 def plan_citation(config: Config) -> Text:
-    """The campaign's plan as other documents cite it: with number and date once issued."""
+    """The campaign's plan as other documents cite it (PL I, II.6.b: type, number and date at
+    a first citation): "Kế hoạch số 25/KH-SNN ngày 05/3/2024 của Sở …", or while the plan is
+    a draft, with the blanks of its own Số and date lines: "Kế hoạch số      /KH-SNN ngày      "."""
     plan = config.campaign.plan
     assert plan is not None  # checked by load_config
     agency = config.units.agency
-    number = None
-    if plan.number is not None:
-        symbol = numbering.typed_symbol(PLAN_TYPE, agency.abbreviation)
-        number = f"{numbering.padded_number(plan.number)}/{symbol}"
+    symbol = numbering.typed_symbol(PLAN_TYPE, agency.abbreviation)
+    number = (f"{numbering.padded_number(plan.number)}/{symbol}" if plan.number is not None
+              else citations.draft_number(symbol))
     subject = parse(plan.subject).map_first(lower_first)
-    return citations.citation(PLAN_TYPE, number=number, date=plan.date, issuer=agency.name, subject=subject)
+    return citations.citation(PLAN_TYPE, number=number, date=plan.date, issuer=agency.name, subject=subject,
+                              draft=True)
 
 
 def opening_sentence(cited: Sequence[Text], tail: Text) -> Text:

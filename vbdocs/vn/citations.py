@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..inline import Text
-from .dates import short_date
+from .dates import DRAFT_BLANK, short_date
 
 #: Types cited by their name alone, without number, date or issuer.
 NAMED_ONLY_TYPES = frozenset({"Luật", "Pháp lệnh", "Bộ luật"})
@@ -25,6 +25,7 @@ def citation(
     issuer: str | None,
     subject: Text,
     connector: str = "về",
+    draft: bool = False,
 ) -> Text:
     """A full first citation.
 
@@ -36,6 +37,9 @@ def citation(
         subject: its trích yếu, which may carry emphasis.
         connector: the word between issuer and subject: "về" in most citations,
             empty when the trích yếu begins with its own verb ("phát động …").
+        draft: the cited document is not issued yet (a plan sent with its letter):
+            a missing date is left as the blank the văn thư fills in ("ngày      "),
+            as the number is (see :func:`draft_number`).
     """
     if type_name in NAMED_ONLY_TYPES:
         return Text.plain(f"{type_name} ") + subject
@@ -44,11 +48,19 @@ def citation(
         head += f" số {number}"
     if date:
         head += f" ngày {short_date(date)}"
+    elif draft:
+        head += f" ngày{DRAFT_BLANK}"
     if issuer:
         head += f" của {issuer}"
     if subject.is_empty:
         return Text.plain(head)
     return Text.plain(f"{head} {connector} " if connector else f"{head} ") + subject
+
+
+def draft_number(symbol: str) -> str:
+    """The số và ký hiệu of a document not issued yet, as it is cited: the number left
+    blank for the văn thư, the symbol written ("     /KH-SNN"), as on its own Số line."""
+    return f"{DRAFT_BLANK}/{symbol}"
 
 
 def short_citation(type_name: str, number: str) -> str:
