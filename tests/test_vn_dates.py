@@ -57,3 +57,13 @@ def test_month_out_of_range(month: int) -> None:
 
 def test_long_date_as_in_the_decree_body() -> None:
     assert dates.long_date(dt.date(2010, 2, 8)) == "ngày 08 tháng 02 năm 2010"
+
+
+def test_days_of_the_week_and_working_days() -> None:
+    from vbdocs.vn.dates import is_weekend, weekday_name, working_day_before
+
+    assert [weekday_name(dt.date(2024, 10, d)) for d in range(5, 8)] == ["Thứ Bảy", "Chủ nhật", "Thứ Hai"]
+    assert [is_weekend(dt.date(2024, 10, d)) for d in range(4, 8)] == [False, True, True, False]
+    assert working_day_before(dt.date(2024, 10, 5)) == dt.date(2024, 10, 4)  # Saturday: Friday
+    assert working_day_before(dt.date(2024, 10, 7)) == dt.date(2024, 10, 4)  # Monday: the Friday before
+    assert working_day_before(dt.date(2024, 5, 10)) == dt.date(2024, 5, 9)

@@ -6,8 +6,10 @@ nothing written); 1 reserved for checks that ran and failed; 130 interrupted (Ct
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,17 +21,40 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INVALID = 2
 
 
+@contextlib.contextmanager
+def _warnings_reported(*, strict: bool) -> Iterator[None]:
+    """Print each VbdocsWarning on stderr as one located line; with ``strict``, raise it."""
+    from .errors import VbdocsWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error" if strict else "always", VbdocsWarning)
+
+        def show(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
+            click.echo(str(message), err=True)
+
+        warnings.showwarning = show
+        yield
+
+
+STRICT = click.option("--strict", is_flag=True, help="Make warnings (what a person must review) errors: for CI.")
+
+
 def _reports_errors(command: F) -> F:
     """Turn a VbdocsError into its message on stderr and exit code 2."""
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .errors import VbdocsError
+        from .errors import VbdocsError, VbdocsWarning
 
+        strict = kwargs.pop("strict", False)
         try:
-            return command(*args, **kwargs)
+            with _warnings_reported(strict=strict):
+                return command(*args, **kwargs)
         except VbdocsError as exc:
             click.echo(str(exc), err=True)
+            sys.exit(EXIT_INVALID)
+        except VbdocsWarning as exc:  # --strict: what a person must review stops the command
+            click.echo(f"{exc} (an error with --strict; nothing was written)", err=True)
             sys.exit(EXIT_INVALID)
 
     return wrapper  # type: ignore[return-value]
@@ -72,6 +97,7 @@ def main() -> None:
 @click.option("-f", "--format", "formats", default="docx", show_default=True, metavar="FORMATS",
               help="docx, pdf, or docx,pdf. PDFs come from LibreOffice headless.")
 @click.option("--preview", is_flag=True, help="Also write a PNG of each document's first page.")
+@STRICT
 @_reports_errors
 def build(campaign: Path, output: Path, templates: tuple[Path, ...], only: tuple[str, ...],
           units: tuple[str, ...], jobs: int, formats: str, preview: bool) -> None:
@@ -100,6 +126,7 @@ def build(campaign: Path, output: Path, templates: tuple[Path, ...], only: tuple
 
 @main.command()
 @click.argument("campaign", type=click.Path(path_type=Path))
+@STRICT
 @_reports_errors
 def validate(campaign: Path) -> None:
     """Check CAMPAIGN and its units file without writing anything."""

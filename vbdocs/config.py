@@ -7,7 +7,9 @@ each located at ``file:line:column`` with its field path.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,14 +17,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ConfigError, Problem
+from .errors import ConfigError, Problem, VbdocsWarning
 from .inline import parse as parse_markup
 from .loader import EXCERPT_CHARS, Document, PathKey, UnreadableFile, excerpt, format_path, load_yaml
 from .schema import CampaignFile, UnitsFile
 from .schema.campaign import Duty, Letter, Plan
 from .schema.common import FOOTNOTE_NAME_PATTERN, code_key, markup_values
 from .schema.units import Body, Group, Person, Unit
-from .vn.dates import short_date
+from .vn.dates import is_weekend, short_date, weekday_name, working_day_before
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -295,7 +297,24 @@ def load_config(campaign_path: Path | str) -> Config:
     problems = list(_check_references(config, doc))
     if problems:
         raise ConfigError(problems)
+    for problem in _to_review(config, doc):
+        warnings.warn(VbdocsWarning(problem), stacklevel=2)
     return config
+
+
+def _to_review(config: Config, doc: Document) -> Iterable[Problem]:
+    """What is valid but a person must look at before the documents go out."""
+    c = config.campaign
+    dated: list[tuple[PathKey, dt.date]] = [(("reports", i, "deadline"), r.deadline) for i, r in enumerate(c.reports)]
+    registration = c.forms.registration if c.forms else None
+    if registration is not None and registration.deadline is not None:
+        dated.append((("forms", "registration", "deadline"), registration.deadline))
+    for path, day in dated:
+        if is_weekend(day):
+            last = working_day_before(day)
+            yield doc.problem(path, f"{short_date(day)} falls on {weekday_name(day)}: \"trước ngày "
+                              f"{short_date(day)}\" gives units until {weekday_name(last)} {short_date(last)}; "
+                              "is that the day meant?")
 
 
 def _check_references(config: Config, doc: Document) -> Iterable[Problem]:

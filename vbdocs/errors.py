@@ -50,3 +50,26 @@ class TemplateError(VbdocsError):
 
 class OutputError(VbdocsError):
     """The documents could not be written where they were asked for."""
+
+
+class VbdocsWarning(UserWarning):
+    """Something a person must review before the documents go out (a deadline on a
+    weekend, a typeface LibreOffice replaced), located like a problem of the input.
+
+    Issued with :func:`warnings.warn`; the command line prints it as
+    ``file:line:column: field.path: warning: message``, and ``--strict`` makes it an
+    error (exit 2, nothing written), for CI.
+    """
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return _warning_text(self.problem)
+
+
+def _warning_text(problem: Problem) -> str:
+    where = problem.file if not problem.line else f"{problem.file}:{problem.line}:{problem.column}"
+    path = f" {problem.path}:" if problem.path else ""
+    return f"{where}:{path} warning: {problem.message}"

@@ -33,12 +33,13 @@ import signal
 import subprocess
 import tempfile
 import time
+import warnings
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from .errors import VbdocsError
+from .errors import Problem, VbdocsError, VbdocsWarning
 
 BRIDGE = Path(__file__).with_name("_uno_bridge.py")
 #: Interpreters that may have LibreOffice's ``uno`` module (Debian's python3-uno).
@@ -474,10 +475,36 @@ def convert_all(
 
     try:
         with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(documents)))) as pool:
-            return list(pool.map(one, enumerate(documents)))
+            results = list(pool.map(one, enumerate(documents)))
     finally:
         for converter in converters:
             converter.close()
+    for (name, _), (pdf_bytes, _) in zip(documents, results, strict=True):
+        substituted = substituted_typeface(pdf_bytes)
+        if substituted:
+            warnings.warn(VbdocsWarning(Problem(
+                name.removesuffix(".docx") + ".pdf", 0, 0, "",
+                f"Times New Roman, the typeface of Decree 30 (PL I, I.4), is not installed for LibreOffice: "
+                f"the PDFs are set in {substituted}, which has its widths but other letterforms; "
+                "install Times New Roman (see the README) before they go out",
+            )), stacklevel=2)
+            break  # said once for the whole set: it is the machine, not a document
+    return results
+
+
+#: Serif typefaces LibreOffice sets in place of Times New Roman, by their PDF font names.
+_STAND_INS = {"LiberationSerif": "Liberation Serif", "DejaVuSerif": "DejaVu Serif", "FreeSerif": "FreeSerif",
+              "TeXGyreTermes": "TeX Gyre Termes", "NimbusRoman": "Nimbus Roman"}
+_BASE_FONT = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([A-Za-z0-9,-]+)")
+
+
+def substituted_typeface(pdf: bytes) -> str | None:
+    """The serif typeface embedded in place of Times New Roman, or None when the PDF has
+    Times New Roman (or no serif text to judge by)."""
+    fonts = {name.decode("ascii", "replace").replace(",", "").replace("-", "") for name in _BASE_FONT.findall(pdf)}
+    if any(f.startswith("TimesNewRoman") for f in fonts):
+        return None
+    return next((shown for family, shown in _STAND_INS.items() if any(f.startswith(family) for f in fonts)), None)
 
 
 def preview(pdf: Path, png: Path, *, dpi: int = 60) -> None:

@@ -24,10 +24,9 @@ from typing import Any
 
 from .config import load_config
 from .errors import ConfigError, OutputError, Problem
-from .vn.dates import short_date
+from .vn.dates import is_weekend, short_date, weekday_name
 from .vn.text import lower_first
 
-WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 _KEEP = {"legal_bases", "units", "id", "to", "issuer", "person", "unit", "drafting_unit"}
 """Keys whose values are references or citations of past documents: never edited
 (and ``reports`` where it lists report ids)."""
@@ -177,10 +176,9 @@ def new_campaign(source: str | Path, *, year: int, output: str | Path, overwrite
     units_file = (source.parent / data.get("units", "units.yaml")).resolve()
     data["units"] = os.path.relpath(units_file, out.resolve().parent)
     for path, deadline in _deadlines(data):
-        if deadline.weekday() >= 5:
-            editor.review.append(
-                f"{path}: {short_date(deadline)} falls on {WEEKDAYS[deadline.weekday()]}; move it to a working day?"
-            )
+        if is_weekend(deadline):
+            editor.review.append(f"{path}: {short_date(deadline)} falls on {weekday_name(deadline)}; "
+                                 "move it to a working day?")
     names = list(dict.fromkeys([config.units.agency.full_name or config.units.agency.name]
                                + [b.name for b in config.units.bodies]))
     editor.review.append(

@@ -15,6 +15,28 @@ import datetime as dt
 DRAFT_BLANK = "     "
 
 
+#: Names of the days of the week, Monday first (``date.weekday()``), as written in text.
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+def weekday_name(date: dt.date) -> str:
+    """The day of the week as written in text: "Thứ Bảy", "Chủ nhật"."""
+    return WEEKDAYS[date.weekday()]
+
+
+def is_weekend(date: dt.date) -> bool:
+    """Saturday or Sunday, when offices are closed (public holidays are not known here)."""
+    return date.weekday() >= 5
+
+
+def working_day_before(date: dt.date) -> dt.date:
+    """The last working day before ``date``: what "trước ngày …" leaves to send a report."""
+    day = date - dt.timedelta(days=1)
+    while is_weekend(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def day_text(day: int) -> str:
     """The day of the month: padded to two digits below 10 ("05", "16")."""
     if not 1 <= day <= 31:
