@@ -33,7 +33,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 def test_every_generated_document_passes(generated: list[Path]) -> None:
-    assert len(generated) == 39
+    assert len(generated) == 36
     for path in generated:
         report = check(path)
         assert report.passed, (path.name, [f for f in report.failures])

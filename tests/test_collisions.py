@@ -60,7 +60,7 @@ def test_documents_of_two_kinds_that_would_share_a_file(config_copy: Path, tmp_p
     _edit(campaign, "    id: dang-ky-mo-hinh\n", "    id: bao-cao-six-month\n")
     assert _problems(campaign) == [
         f"{campaign}: the report_form and the registration_form would both be written to "
-        "bao-cao-six-month-vp.docx; give one of them another id"]
+        "bao-cao-six-month-ttr.docx; give one of them another id"]
     with pytest.raises(vbdocs.ConfigError):
         vbdocs.build(campaign, output=tmp_path / "out")
     assert not (tmp_path / "out").exists()

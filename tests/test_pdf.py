@@ -39,7 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_converter_uses_one_libreoffice_for_many_documents(built: Path, tmp_path: Path) -> None:
     with Converter() as converter:
         assert converter.persistent, "python3-uno is installed by .ci/run: the bridge must be used"
-        for name in ("ke-hoach-2024", "cong-van-trien-khai-ke-hoach", "bao-cao-annual-vp"):
+        for name in ("ke-hoach-2024", "cong-van-trien-khai-ke-hoach", "bao-cao-annual-ttr"):
             converter.convert(built / f"{name}.docx", tmp_path / f"{name}.pdf")
             assert (tmp_path / f"{name}.pdf").read_bytes()[:5] == b"%PDF-"
         office = converter._office

@@ -9,14 +9,27 @@ import pytest
 import vbdocs
 from tests.conftest import CONFIG
 from tests.docx_read import NS, Docx
+from vbdocs.errors import OutputError
 
 
 @pytest.fixture(scope="module")
 def forms(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("forms")
     vbdocs.build(CONFIG / "campaign_2024.yaml", output=out, only=["report_form", "registration_form"],
-                 units=["VP", "TTKN"])
+                 units=["TTR", "TTKN"])
     return out
+
+
+def test_the_unit_that_collects_the_forms_is_sent_none(tmp_path: Path) -> None:
+    """A unit never reports to itself: the Văn phòng, through which the forms reach the Sở
+    ("qua Văn phòng Sở"), gets no form (issue 11, item 3)."""
+    result = vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out",
+                          only=["report_form", "registration_form"])
+    units = {d.unit for d in result.documents}
+    config = vbdocs.load(CONFIG / "campaign_2024.yaml")
+    assert units == {u.code for u in config.units.units} - {"VP"}
+    with pytest.raises(OutputError, match=r"no form of the unit 'VP' in the set \(it collects the forms\)"):
+        vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "vp", only=["report_form"], units=["VP"])
 
 
 def test_form_header_names_the_unit_under_the_department(forms: Path) -> None:
@@ -33,10 +46,10 @@ def test_form_header_names_the_unit_under_the_department(forms: Path) -> None:
 
 
 def test_form_body_follows_the_plans_tasks(forms: Path) -> None:
-    doc = Docx(forms / "bao-cao-annual-vp.docx")
+    doc = Docx(forms / "bao-cao-annual-ttr.docx")
     opening = doc.find("Thực hiện Kế hoạch")
     assert opening.text.endswith(
-        "; Văn phòng Sở báo cáo kết quả thực hiện năm 2024 (gửi trước ngày 05/10/2024) như sau:")
+        "; Thanh tra Sở báo cáo kết quả thực hiện năm 2024 (gửi trước ngày 05/10/2024) như sau:")
     paragraphs = doc.paragraphs()
     tasks = [p for p in paragraphs if p.style == "VBBody" and p.text[:2] in {f"{i}." for i in range(1, 10)}]
     assert [p.text.split(".")[0] for p in tasks] == [str(i) for i in range(1, 10)]
@@ -48,11 +61,11 @@ def test_form_body_follows_the_plans_tasks(forms: Path) -> None:
     assert headings == ["I. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG CỦA KẾ HOẠCH", "II. MÔ HÌNH “DÂN VẬN KHÉO” CỦA ĐƠN VỊ",
                         "III. KHÓ KHĂN, VƯỚNG MẮC", "IV. ĐỀ XUẤT, KIẾN NGHỊ"]
     closing = [p for p in paragraphs if p.style == "VBClosing"]
-    assert [p.text for p in closing] == ["Trên đây là báo cáo của Văn phòng Sở./."]
+    assert [p.text for p in closing] == ["Trên đây là báo cáo của Thanh tra Sở./."]
 
 
 def test_form_has_a_table_of_models_to_fill_in(forms: Path) -> None:
-    doc = Docx(forms / "bao-cao-six-month-vp.docx")
+    doc = Docx(forms / "bao-cao-six-month-ttr.docx")
     tables = doc.document.findall(".//w:tbl", NS)
     assert len(tables) == 3  # header, models, closing band
     rows = [["".join(t.text or "" for t in cell.iter(f"{{{NS['w']}}}t")) for cell in row.findall("w:tc", NS)]
@@ -62,9 +75,9 @@ def test_form_has_a_table_of_models_to_fill_in(forms: Path) -> None:
 
 
 def test_form_is_signed_by_the_units_head(forms: Path) -> None:
-    doc = Docx(forms / "bao-cao-six-month-vp.docx")
-    assert doc.find("CHÁNH VĂN PHÒNG").cell is not None
-    assert [p.text for p in doc.paragraphs() if p.style == "VBRecipients"] == ["- Như trên;", "- Lưu: VT, VP."]
+    doc = Docx(forms / "bao-cao-six-month-ttr.docx")
+    assert doc.find("CHÁNH THANH TRA").cell is not None
+    assert [p.text for p in doc.paragraphs() if p.style == "VBRecipients"] == ["- Như trên;", "- Lưu: VT, TTr."]
 
 
 def test_registration_form(forms: Path) -> None:

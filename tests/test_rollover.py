@@ -24,7 +24,7 @@ def rolled(config_copy: Path) -> Path:
 def test_the_new_campaign_builds_into_a_2025_set(rolled: Path, tmp_path: Path) -> None:
     result = vbdocs.build(rolled, output=tmp_path / "out")
     kinds = [d.kind for d in result.documents]
-    assert kinds[:2] == ["plan", "directive_letter"] and kinds.count("report_form") == 24
+    assert kinds[:2] == ["plan", "directive_letter"] and kinds.count("report_form") == 22
     assert result.documents[0].path.name == "ke-hoach-2025.docx"
     forms = {(d.period, d.deadline) for d in result.documents if d.kind == "report_form"}
     assert forms == {("6 tháng đầu năm 2025", dt.date(2025, 5, 10)), ("năm 2025", dt.date(2025, 10, 5))}

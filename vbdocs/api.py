@@ -114,6 +114,11 @@ def build(
         spec for spec in campaign_specs(config)
         if (not only or spec.kind in only) and (not units or spec.unit in units)
     ]
+    formless = sorted(set(units) - {spec.unit for spec in contents})
+    if formless:
+        forms = config.campaign.forms
+        why = " (it collects the forms)" if forms is not None and forms.collected_by == formless[0] else ""
+        raise OutputError(f"no form of the unit {formless[0]!r} in the set{why}")
     search = TemplateSearchPath(tuple(Path(t) for t in templates))
     rendered = render_specs(config, contents, templates=search, jobs=jobs, progress=progress)
     files = [

@@ -70,6 +70,13 @@ class Config:
             wanted.update(u.code for u in self.group_members(group)) if group else wanted.add(code)
         return [u for u in self.units.units if u.code in wanted]
 
+    def owing(self, codes: Iterable[str]) -> list[Unit]:
+        """The units named by ``codes`` that owe the agency a form: all but the unit that
+        collects the forms (``forms.collected_by``), which never reports to itself."""
+        forms = self.campaign.forms
+        collector = forms.collected_by if forms else None
+        return [u for u in self.units_of(codes) if u.code != collector]
+
     def group_members(self, group: Group) -> list[Unit]:
         if group.members is None:
             return list(self.units.units)
@@ -405,6 +412,8 @@ def _check_forms(config: Config, doc: Document, known: _Known) -> Iterable[Probl
             yield doc.problem(("reports", i, "subject"), "a report with a form needs forms.send_to, for its Kính gửi")
         if report.subject is not None and c.plan is None:
             yield doc.problem(("reports", i, "subject"), "report forms follow the plan, but this campaign has no plan")
+    if c.forms is not None and c.forms.collected_by is not None and c.forms.collected_by not in known.units:
+        yield doc.problem(("forms", "collected_by"), _unknown("unit", c.forms.collected_by, known.units))
     registration = c.forms.registration if c.forms else None
     if registration is not None:
         for j, code in enumerate(registration.units):

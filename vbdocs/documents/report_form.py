@@ -52,13 +52,13 @@ def form_entries(config: Config) -> list[FormEntry]:
                   report.deadline, report.id)
         for report in config.campaign.reports
         if report.subject is not None
-        for unit in config.units_of(report.units)
+        for unit in config.owing(report.units)
     ]
     registration = forms.registration
     if registration is not None:
         out += [FormEntry("registration_form", _file_stem(registration.id, unit.code) + ".docx", unit.code, None,
                           registration.deadline, None)
-                for unit in config.units_of(registration.units)]
+                for unit in config.owing(registration.units)]
     return out
 
 

@@ -269,6 +269,11 @@ class Forms(Model):
         ["Khó khăn, vướng mắc", "Đề xuất, kiến nghị"],
         description="Mục after the table, each with dotted lines to write on.",
     )
+    collected_by: Code | None = Field(
+        None,
+        description="Code of the unit that collects the forms for the agency (the \"qua …\" of send_to): it is "
+        "sent no form of its own, since a unit never reports to itself.",
+    )
     registration: Registration | None = Field(None, description="The registration form, if the plan asks for one.")
 
 
