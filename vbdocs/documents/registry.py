@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..config import Config
-from ..deadlines import Deadline
+from ..deadlines import Deadline, deadline_uid
 from ..errors import ConfigError, Problem
 from ..inline import parse
 from .base import DocumentContent
@@ -64,10 +64,15 @@ def campaign_documents(config: Config) -> list[DocumentContent]:
 
 
 def campaign_deadlines(config: Config) -> list[Deadline]:
-    """The deadlines the campaign sets, in date order, with the units that owe them."""
-    year = config.campaign.campaign.year
+    """The deadlines the campaign sets, in date order, with the units that owe them; each
+    event's UID is derived from the agency, the campaign, its year and the deadline's id."""
+    campaign = config.campaign.campaign
+
+    def uid(deadline_id: str) -> str:
+        return deadline_uid(config.units.agency.name, campaign.name, campaign.year, deadline_id)
+
     out = [
-        Deadline(f"{year}-{r.id}@vbdocs", r.deadline, r.name[:1].upper() + r.name[1:],
+        Deadline(uid(r.id), r.deadline, r.name[:1].upper() + r.name[1:],
                  tuple(u.name for u in config.units_of(r.units)))
         for r in config.campaign.reports
     ]
@@ -75,8 +80,7 @@ def campaign_deadlines(config: Config) -> list[Deadline]:
     registration = forms.registration if forms else None
     if registration is not None and registration.deadline is not None:
         owing = tuple(u.name for u in config.units_of(registration.units))
-        out.append(Deadline(f"{year}-{registration.id}@vbdocs", registration.deadline,
-                            str(parse(registration.subject)), owing))
+        out.append(Deadline(uid(registration.id), registration.deadline, str(parse(registration.subject)), owing))
     return sorted(out, key=lambda d: (d.date, d.uid))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from ..vn.signing import Authority
 from .common import Code, FootnoteName, Markup, Model, Str, Text, TitleMarkup
@@ -71,6 +71,17 @@ class Duty(Model):
     @classmethod
     def _from_text(cls, value: Any) -> Any:
         return {"text": value} if isinstance(value, str) else value
+
+    @staticmethod
+    def _text_or_mapping(schema: dict[str, Any]) -> None:
+        """The JSON Schema says what ``_from_text`` accepts, so an editor does not underline a
+        duty written as plain text: the text alone (as ``text`` is checked), or the mapping."""
+        mapping = dict(schema)
+        text = {k: v for k, v in mapping["properties"]["text"].items() if k not in ("title", "description")}
+        schema.clear()
+        schema.update(title=mapping.pop("title"), description=mapping.pop("description"), anyOf=[text, mapping])
+
+    model_config = ConfigDict(json_schema_extra=_text_or_mapping)
 
 
 class Assignment(Model):

@@ -1,8 +1,22 @@
-"""JSON Schemas of the YAML files, generated from the models, for editors' autocompletion.
+"""JSON Schemas of the YAML files, generated from the models, for editors' autocompletion
+and checking.
 
 The files in ``vbdocs/schemas/`` are this module's output (``vbdocs schema``); a
 test keeps them equal to the models. Point an editor at them with a first line
 ``# yaml-language-server: $schema=…/campaign.schema.json``.
+
+A schema says what vbdocs accepts, so an editor never underlines a line vbdocs reads:
+where a model's validator changes what a value may be, the schema says so too — a
+duty written as plain text (``Duty``), a text that holds no character a document
+cannot hold (``_clean`` of ``common``, :data:`DOCUMENT_TEXT`). Dates are strings
+``YYYY-MM-DD`` (``format: date``), as an editor reads them.
+
+What a schema cannot say is left to ``vbdocs validate``: that a code names a unit,
+person, body or report of the files, that markup is closed, that dates fall in the
+campaign's year, that a recipient has ``to`` or ``text``, and YAML that vbdocs refuses
+(duplicate keys, merge keys, tags, aliases). Nor does it list the conversions pydantic
+makes of a value written in another type (``"7"`` for a number, ``"yes"`` for true, a
+date written as seconds): vbdocs reads them, the schema asks for the type itself.
 """
 
 from __future__ import annotations
@@ -10,16 +24,36 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
 from . import CampaignFile, UnitsFile
+from .common import _clean
 
 SCHEMAS: dict[str, Any] = {"campaign": CampaignFile, "units": UnitsFile}
+
+#: A text without the characters ``_clean`` refuses (``vbdocs.vn.text.forbidden_character``):
+#: C0 controls but tab, newline and carriage return, DEL and C1 controls, lone surrogates,
+#: U+FFFE and U+FFFF. An ECMA-262 pattern, as JSON Schema asks.
+DOCUMENT_TEXT = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]*$"
+
+
+class FileSchema(GenerateJsonSchema):
+    """Pydantic's JSON Schema, with what the files' text validator refuses."""
+
+    def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> JsonSchemaValue:
+        json_schema = super().function_before_schema(schema)
+        if schema["function"]["function"] is _clean and json_schema.get("type") == "string":
+            # an abbreviation's own pattern already admits only letters, digits and "."
+            json_schema.setdefault("pattern", DOCUMENT_TEXT)
+        return json_schema
 
 
 def json_schemas() -> dict[str, str]:
     """File name → JSON text of each schema."""
     out = {}
     for name, model in SCHEMAS.items():
-        schema = model.model_json_schema()
+        schema = model.model_json_schema(schema_generator=FileSchema)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"https://vbdocs.invalid/schemas/{name}.schema.json"
         out[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
