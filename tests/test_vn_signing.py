@@ -1,31 +1,60 @@
-"""Signing prefixes: TM., KT., Q., TL., TUQ. (Phụ lục I, II.7.b)."""
+"""Signing prefixes: TM., KT., Q., TL., TUQ. (Phụ lục I, II.7.b), and who may use them (Điều 13)."""
 
 import pytest
 
-from vbdocs.vn.signing import Authority, signature_titles
+from vbdocs.vn.signing import Authority, SigningError, refusal, signature_titles
+
+GD, PGD, CVP = "Giám đốc", "Phó Giám đốc", "Chánh Văn phòng"
+CT, PCT, UBND = "Chủ tịch", "Phó Chủ tịch", "Ủy ban nhân dân"
 
 
 @pytest.mark.parametrize(
-    ("authority", "titles"),
+    ("authority", "signer", "head", "collective", "titles"),
     [
-        (Authority.OWN, ["GIÁM ĐỐC"]),
-        (Authority.KT, ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]),
-        (Authority.Q, ["Q. GIÁM ĐỐC"]),
-        (Authority.TL, ["TL. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]),
-        (Authority.TUQ, ["TUQ. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]),
+        (Authority.OWN, GD, GD, None, ["GIÁM ĐỐC"]),
+        (Authority.OWN, "giám  đốc", GD, None, ["GIÁM  ĐỐC"]),  # the head's title in another case or spacing
+        (Authority.KT, PGD, GD, None, ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]),
+        (Authority.Q, PGD, GD, None, ["Q. GIÁM ĐỐC"]),
+        (Authority.TL, CVP, GD, None, ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]),
+        (Authority.TUQ, "Trưởng phòng Kế hoạch - Tài chính", GD, None,
+         ["TUQ. GIÁM ĐỐC", "TRƯỞNG PHÒNG KẾ HOẠCH - TÀI CHÍNH"]),
+        (Authority.TM, CT, CT, UBND, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
+        (Authority.TM, PCT, CT, UBND, ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
+        (Authority.OWN, CT, CT, UBND, ["CHỦ TỊCH"]),  # the head of a collective may sign in own name
     ],
 )
-def test_titles(authority: Authority, titles: list[str]) -> None:
-    signer = "Giám đốc" if authority is Authority.OWN else "Phó Giám đốc"
-    assert signature_titles(authority, signer_title=signer, head_title="Giám đốc") == titles
+def test_titles(authority: Authority, signer: str, head: str, collective: str | None, titles: list[str]) -> None:
+    assert refusal(authority, signer_title=signer, head_title=head, collective=collective) is None
+    assert signature_titles(authority, signer_title=signer, head_title=head, collective=collective) == titles
 
 
-def test_tm_speaks_for_the_collective() -> None:
-    titles = signature_titles(Authority.TM, signer_title="Chủ tịch", head_title="Chủ tịch",
-                              collective="Ủy ban nhân dân")
-    assert titles == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-
-
-def test_tm_without_collective_is_refused() -> None:
-    with pytest.raises(ValueError, match="collective"):
-        signature_titles(Authority.TM, signer_title="Chủ tịch", head_title="Chủ tịch")
+@pytest.mark.parametrize(
+    ("authority", "signer", "head", "collective", "reason"),
+    [
+        (Authority.TM, CT, CT, None,
+         "TM. is signed for a collective, and the agency names none: give the agency's collective in the units "
+         "file (\"Ủy ban nhân dân\") if it is run by one, or use authority: own or KT"),
+        (Authority.KT, GD, GD, None,
+         "the signer signs as the head (Giám đốc); KT. is for a deputy signing for the head: use authority: own"),
+        (Authority.Q, GD, GD, None,
+         "the signer signs as the head (Giám đốc); Q. is for someone acting as the head (quyền): "
+         "use authority: own"),
+        (Authority.TL, "GIÁM ĐỐC", GD, None,
+         "the signer signs as the head (Giám đốc); TL. is for someone signing by the head's order (thừa lệnh): "
+         "use authority: own"),
+        (Authority.TUQ, GD, GD, None,
+         "the signer signs as the head (Giám đốc); TUQ. is for someone the head has authorised "
+         "(thừa ủy quyền): use authority: own"),
+        (Authority.OWN, PGD, GD, None,
+         "the signer signs as Phó Giám đốc, not as the head (Giám đốc); only the head signs in their own name, "
+         "a deputy signs for the head: use authority: KT"),
+        (Authority.KT, CT, CT, UBND,
+         "the signer signs as the head (Chủ tịch); KT. is for a deputy signing for the head: use authority: own"),
+    ],
+)
+def test_refused(authority: Authority, signer: str, head: str, collective: str | None, reason: str) -> None:
+    assert refusal(authority, signer_title=signer, head_title=head, collective=collective) == reason
+    with pytest.raises(SigningError) as info:
+        signature_titles(authority, signer_title=signer, head_title=head, collective=collective)
+    assert str(info.value) == reason
+    assert isinstance(info.value, ValueError)

@@ -24,6 +24,7 @@ from .schema import CampaignFile, UnitsFile
 from .schema.campaign import Duty, Letter, Plan
 from .schema.common import FOOTNOTE_NAME_PATTERN, code_key, markup_values
 from .schema.units import Body, Group, Person, Unit
+from .vn import signing
 from .vn.dates import is_weekend, short_date, weekday_name, working_day_before
 
 M = TypeVar("M", bound=BaseModel)
@@ -375,7 +376,8 @@ class _Known:
         object.__setattr__(self, "reports", {r.id for r in config.campaign.reports})
 
 
-def _check_common(doc: Document, known: _Known, where: PathKey, document: Plan | Letter) -> Iterable[Problem]:
+def _check_common(config: Config, doc: Document, known: _Known, where: PathKey,
+                  document: Plan | Letter) -> Iterable[Problem]:
     """Checks every document kind shares: legal bases, recipients, signer, filing."""
     for i, basis in enumerate(document.legal_bases):
         if basis.issuer is not None and basis.issuer not in known.bodies:
@@ -384,6 +386,12 @@ def _check_common(doc: Document, known: _Known, where: PathKey, document: Plan |
         yield from _check_target(doc, known, (*where, "recipients", i), recipient.to, recipient.text)
     if document.signer.person not in known.people:
         yield doc.problem((*where, "signer", "person"), _unknown("person", document.signer.person, known.people))
+    person = config.person(document.signer.person)
+    agency = config.units.agency
+    reason = person and signing.refusal(document.signer.authority, signer_title=person.title,
+                                        head_title=agency.head_title, collective=agency.collective)
+    if reason:
+        yield doc.problem((*where, "signer", "authority"), reason)
     if document.filing.unit not in known.units:
         yield doc.problem((*where, "filing", "unit"), _unknown("unit", document.filing.unit, known.units))
 
@@ -427,7 +435,7 @@ def _check_forms(config: Config, doc: Document, known: _Known) -> Iterable[Probl
 def _check_plan(config: Config, doc: Document, known: _Known) -> Iterable[Problem]:
     plan = config.campaign.plan
     assert plan is not None
-    yield from _check_common(doc, known, ("plan",), plan)
+    yield from _check_common(config, doc, known, ("plan",), plan)
     yield from _check_footnotes(doc, ("plan",), plan)
     for i, assignment in enumerate(plan.implementation.assignments):
         here: PathKey = ("plan", "implementation", "assignments", i)
@@ -463,7 +471,7 @@ def _check_footnotes(doc: Document, where: PathKey, document: Plan | Letter) -> 
 
 def _check_letter(config: Config, doc: Document, known: _Known, i: int, letter: Letter) -> Iterable[Problem]:
     where: PathKey = ("letters", i)
-    yield from _check_common(doc, known, where, letter)
+    yield from _check_common(config, doc, known, where, letter)
     if letter.drafting_unit not in known.units:
         yield doc.problem((*where, "drafting_unit"), _unknown("unit", letter.drafting_unit, known.units))
     for j, addressee in enumerate(letter.addressees):

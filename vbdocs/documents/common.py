@@ -100,7 +100,8 @@ def recipient_name(config: Config, recipient: Recipient) -> str:
 def closing(
     config: Config, *, recipients: Sequence[Recipient], signer: Signer, filing: Filing, as_above: bool,
 ) -> parts.Closing:
-    """Nơi nhận and the signature block of a document."""
+    """Nơi nhận and the signature block of a document the agency issues: its head's title, and
+    its collective for TM. (the signer's authority is checked by load_config)."""
     agency = config.units.agency
     person = config.person(signer.person)
     unit = config.unit(filing.unit)
@@ -112,5 +113,6 @@ def closing(
         signer_title=person.title,
         signer_name=person.name,
         head_title=agency.head_title,
+        collective=agency.collective,
         as_above=as_above,
     )

@@ -122,7 +122,11 @@ class Signer(Model):
     person: Code = Field(description="Id of the person in the units file's ``people``.")
     authority: Authority = Field(
         Authority.OWN,
-        description="own (the head signs), KT (a deputy signs for the head), TM, Q, TL or TUQ.",
+        description="Thẩm quyền ký (Phụ lục I, II.7.b): own (the head signs in their own name), KT (a "
+        "deputy signs for the head), TM (the head signs for the agency's collective, named by "
+        "agency.collective in the units file; a deputy adds KT.), Q (acting head), TL (thừa lệnh) or TUQ "
+        "(thừa ủy quyền). The signer is the head when their title is the agency's head_title: only the "
+        "head signs own, never KT, Q, TL or TUQ.",
     )
 
 

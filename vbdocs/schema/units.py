@@ -47,6 +47,13 @@ class Agency(Model):
     head_title: Str = Field(
         description="Chức vụ of the agency's head (\"Giám đốc\"); a deputy signs \"KT. GIÁM ĐỐC\".",
     )
+    collective: Str | None = Field(
+        None,
+        description="The collective (tập thể lãnh đạo) of an agency run by one, in normal case "
+        "(\"Ủy ban nhân dân\" for a UBND), that its head signs for with authority TM: \"TM. ỦY BAN "
+        "NHÂN DÂN\" / \"CHỦ TỊCH\" (Điều 13.2, Phụ lục I II.7.b). Omitted for an agency run by its "
+        "head (a Sở), where TM. is refused.",
+    )
 
 
 UnitKind = Literal["office", "inspectorate", "specialised", "affiliated"]

@@ -3,13 +3,20 @@
 Signing prefixes (Phụ lục I, Mục II.7.b): TM. (thay mặt a collective), KT. (ký
 thay the head: the deputy's own title follows on the next line), Q. (quyền, acting
 head), TL. (thừa lệnh) and TUQ. (thừa ủy quyền). All title lines are upper case.
+
+Who may sign with which prefix (Điều 13 of the Decree): the head of an agency signs
+in their own name, or for the collective (TM.) of an agency run by one; a deputy
+signs for the head (KT.), and a deputy "giao phụ trách hoặc điều hành" signs as a
+deputy does (II.7.b), never in their own name; Q., TL. and TUQ. are signed by someone
+acting, ordered or authorised by the head, so never by the head. The signer is the
+head when their chức vụ is the head's.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from .text import upper
+from .text import normalize, upper
 
 
 class Authority(StrEnum):
@@ -20,13 +27,61 @@ class Authority(StrEnum):
     KT = "KT"
     """Ký thay: a deputy signs for the head: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"."""
     TM = "TM"
-    """Thay mặt a collective: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH"."""
+    """Thay mặt a collective: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH"; a deputy adds
+    "KT. CHỦ TỊCH" between them (Điều 13.2)."""
     Q = "Q"
     """Quyền: an acting head: "Q. GIÁM ĐỐC"."""
     TL = "TL"
     """Thừa lệnh: "TL. GIÁM ĐỐC" / "CHÁNH VĂN PHÒNG"."""
     TUQ = "TUQ"
     """Thừa ủy quyền: "TUQ. GIÁM ĐỐC" / "TRƯỞNG PHÒNG …"."""
+
+
+class SigningError(ValueError):
+    """A signature the Decree does not allow; its message is the reason (see :func:`refusal`)."""
+
+
+_NOT_BY_THE_HEAD = {
+    Authority.KT: "a deputy signing for the head",
+    Authority.Q: "someone acting as the head (quyền)",
+    Authority.TL: "someone signing by the head's order (thừa lệnh)",
+    Authority.TUQ: "someone the head has authorised (thừa ủy quyền)",
+}
+
+
+def is_head(signer_title: str, head_title: str) -> bool:
+    """Whether the signer's chức vụ is the head's, written in any case or spacing."""
+    def key(title: str) -> str:
+        return " ".join(normalize(title).split()).casefold()
+    return key(signer_title) == key(head_title)
+
+
+def refusal(
+    authority: Authority,
+    *,
+    signer_title: str,
+    head_title: str,
+    collective: str | None = None,
+) -> str | None:
+    """Why the Decree does not let this signer sign with this authority, or None if it does.
+
+    Args:
+        authority: how the signer signs.
+        signer_title: the signer's own chức vụ ("Phó Giám đốc").
+        head_title: the chức vụ of the head of the agency the document is issued by ("Giám đốc").
+        collective: the collective (tập thể lãnh đạo) of an agency run by one ("Ủy ban nhân dân").
+    """
+    head = is_head(signer_title, head_title)
+    if authority is Authority.TM and not collective:
+        return ("TM. is signed for a collective, and the agency names none: give the agency's collective "
+                "in the units file (\"Ủy ban nhân dân\") if it is run by one, or use authority: own or KT")
+    if authority is Authority.OWN and not head:
+        return (f"the signer signs as {signer_title}, not as the head ({head_title}); only the head signs "
+                "in their own name, a deputy signs for the head: use authority: KT")
+    if authority in _NOT_BY_THE_HEAD and head:
+        return (f"the signer signs as the head ({head_title}); {authority.value}. is for "
+                f"{_NOT_BY_THE_HEAD[authority]}: use authority: own")
+    return None
 
 
 def signature_titles(
@@ -43,13 +98,20 @@ def signature_titles(
         signer_title: the signer's own chức vụ ("Phó Giám đốc").
         head_title: the chức vụ of the head the signer signs for ("Giám đốc").
         collective: the collective a TM. signer speaks for ("Ủy ban nhân dân").
+
+    Raises:
+        SigningError: if :func:`refusal` gives a reason (a file is checked with it first).
     """
+    reason = refusal(authority, signer_title=signer_title, head_title=head_title, collective=collective)
+    if reason is not None:
+        raise SigningError(reason)
     if authority is Authority.OWN:
         return [upper(signer_title)]
     if authority is Authority.Q:
         return [f"Q. {upper(head_title)}"]
     if authority is Authority.TM:
-        if not collective:
-            raise ValueError("TM. needs the name of the collective signed for")
-        return [f"TM. {upper(collective)}", upper(signer_title)]
+        assert collective is not None  # refused above
+        if is_head(signer_title, head_title):
+            return [f"TM. {upper(collective)}", upper(signer_title)]
+        return [f"TM. {upper(collective)}", f"KT. {upper(head_title)}", upper(signer_title)]
     return [f"{authority.value}. {upper(head_title)}", upper(signer_title)]
