@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from vbdocs.inline import parse
 from vbdocs.layout import page, parts
-from vbdocs.layout.metrics import balanced_lines, text_width
+from vbdocs.layout.metrics import balanced_lines, balanced_units, text_width
 
 
 def test_a_long_agency_name_wraps_evenly_and_keeps_its_rule() -> None:
@@ -36,6 +38,40 @@ def test_short_text_stays_on_one_line() -> None:
 
 def test_explicit_line_breaks_are_kept() -> None:
     assert balanced_lines("A B\nC", 100_000, 12) == ["A B", "C"]
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("Phòng Kế hoạch - Tài chính", ("PHÒNG KẾ HOẠCH -", "TÀI CHÍNH")),
+        ("Phòng Quản lý xây dựng công trình", ("PHÒNG QUẢN LÝ", "XÂY DỰNG CÔNG TRÌNH")),
+        ("Chi cục Phát triển nông thôn", ("CHI CỤC PHÁT TRIỂN", "NÔNG THÔN")),
+        ("Trung tâm Nước sạch và Vệ sinh môi trường nông thôn",
+         ("TRUNG TÂM NƯỚC SẠCH", "VÀ VỆ SINH MÔI TRƯỜNG", "NÔNG THÔN")),
+        ("Sở Nông nghiệp và Phát triển nông thôn", ("SỞ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN")),
+        ("Trung tâm Khuyến nông", ("TRUNG TÂM KHUYẾN NÔNG",)),
+        # a break written in the name is kept, and each of its lines is broken between words if long
+        ("Phòng Quản lý xây dựng\ncông trình", ("PHÒNG QUẢN LÝ XÂY DỰNG", "CÔNG TRÌNH")),
+    ],
+)
+def test_a_name_breaks_between_its_words(name: str, lines: tuple[str, ...]) -> None:
+    assert parts.name_lines(name, page.SIZE_AGENCY, bold=True) == lines
+
+
+def test_heading_breaks_parent_and_agency_between_words() -> None:
+    h = parts.heading(parent="Sở Nông nghiệp và Phát triển nông thôn", agency="Phòng Quản lý xây dựng công trình",
+                      symbol="BC-QLXDCT", number=None, place="Bình Thuận", date=None, year=2024)
+    assert h.parent_lines == ("SỞ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN")
+    assert h.agency_lines == ("PHÒNG QUẢN LÝ", "XÂY DỰNG CÔNG TRÌNH")
+
+
+def test_balanced_units_break_only_between_units() -> None:
+    units = ["PHÒNG", "QUẢN LÝ", "XÂY DỰNG", "CÔNG TRÌNH"]
+    assert balanced_units(units, page.HEADER_TEXT_WIDTH, page.SIZE_AGENCY, bold=True) == [
+        "PHÒNG QUẢN LÝ", "XÂY DỰNG CÔNG TRÌNH"]
+    # a unit wider than the line stays whole on its own line
+    assert balanced_units(["A B C", "D"], 1, 12) == ["A B C", "D"]
+    assert balanced_units([], 1000, 12) == [""]
 
 
 def test_issued_heading_has_number_and_date() -> None:

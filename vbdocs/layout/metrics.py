@@ -3,12 +3,14 @@
 The widths come from Liberation Serif, metric-compatible with Times New Roman
 (``tools/make_metrics.py`` writes them). Measured widths decide where a long
 agency name or trích yếu breaks and how long the rule under it is, so the rule
-follows the text's real length instead of a guess.
+follows the text's real length instead of a guess. What may not be broken (a word
+of a name) is the caller's to say: :func:`balanced_units` breaks only between pieces.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -54,10 +56,9 @@ def balanced_lines(
 ) -> list[str]:
     """Break text into the fewest lines that fit ``max_width``, as even as can be.
 
-    This is how a clerk breaks a long agency name or trích yếu by hand:
-    "SỞ NÔNG NGHIỆP VÀ / PHÁT TRIỂN NÔNG THÔN", not a full first line and a short
-    second one. Explicit line breaks ("\\n") in the text are kept. A single word
-    wider than the line stays whole on its own line.
+    This is how a clerk breaks a long trích yếu by hand: not a full first line and a
+    short second one. Explicit line breaks ("\\n") in the text are kept. Lines break
+    at spaces; a single word wider than the line stays whole on its own line.
     """
     return list(_balanced_lines(text, max_width, size_pt, bold, italic))
 
@@ -68,6 +69,25 @@ def _balanced_lines(text: str, max_width: int, size_pt: float, bold: bool, itali
     for part in text.split("\n"):
         out.extend(_balance(part.split(), max_width, size_pt, bold, italic))
     return tuple(out)
+
+
+def balanced_units(
+    units: Sequence[str], max_width: int, size_pt: float, *, bold: bool = False, italic: bool = False,
+) -> list[str]:
+    """Lay out pieces of text that must not break inside (the words of a name) in the
+    fewest lines that fit ``max_width``, as even as can be, a space between two pieces.
+
+    A name goes this way: "SỞ NÔNG NGHIỆP VÀ / PHÁT TRIỂN NÔNG THÔN", each line
+    breaking between two of its words. A piece wider than the line stays whole on its
+    own line.
+    """
+    return list(_balanced_units(tuple(units), max_width, size_pt, bold, italic))
+
+
+@lru_cache(maxsize=4096)
+def _balanced_units(units: tuple[str, ...], max_width: int, size_pt: float, bold: bool,
+                    italic: bool) -> tuple[str, ...]:
+    return tuple(_balance(list(units), max_width, size_pt, bold, italic))
 
 
 def _balance(words: list[str], max_width: int, size_pt: float, bold: bool, italic: bool) -> list[str]:

@@ -19,8 +19,9 @@ from ..inline import Span, Text
 from ..vn import dates, numbering
 from ..vn.signing import Authority, signature_titles
 from ..vn.text import punctuate_list, upper
+from ..vn.words import words
 from . import page
-from .metrics import balanced_lines, text_width
+from .metrics import balanced_lines, balanced_units, text_width
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,8 @@ def heading(
         letter_subject: a công văn's trích yếu, printed "V/v …" under the number.
     """
     width = page.HEADER_TEXT_WIDTH
-    parent_lines = (
-        tuple(balanced_lines(upper(parent), width, page.SIZE_PARENT)) if parent else ()
-    )
-    agency_lines = tuple(balanced_lines(upper(agency), width, page.SIZE_AGENCY, bold=True))
+    parent_lines = name_lines(parent, page.SIZE_PARENT) if parent else ()
+    agency_lines = name_lines(agency, page.SIZE_AGENCY, bold=True)
     return Heading(
         parent_lines=parent_lines,
         agency_lines=agency_lines,
@@ -102,6 +101,20 @@ def heading(
         motto_rule=rule_under([page.MOTTO], page.SIZE_MOTTO, page.HEADER_RIGHT, fraction=1.0),
         place_date=dates.place_date_line(place, date, year=year),
     )
+
+
+def name_lines(name: str, size: float, *, bold: bool = False) -> tuple[str, ...]:
+    """The name of ô 1 or ô 2 (cơ quan chủ quản, cơ quan ban hành) in upper case, in the
+    lines of the header.
+
+    A line break written in the name is kept. Otherwise a name too long for one line is
+    broken evenly between its words (``vbdocs.vn.words``): never inside a compound such
+    as "XÂY DỰNG", and a dash ends a line, never starts one ("PHÒNG KẾ HOẠCH - / TÀI CHÍNH").
+    """
+    lines: list[str] = []
+    for part in upper(name).split("\n"):
+        lines.extend(balanced_units(words(part), page.HEADER_TEXT_WIDTH, size, bold=bold))
+    return tuple(lines)
 
 
 @dataclass(frozen=True)
