@@ -310,7 +310,7 @@ def test_calendar_of_deadlines(full: Path) -> None:
     # for Friday 10/5, Friday 04/10 for Saturday 05/10.
     assert "DTSTART;VALUE=DATE:20240509" in text and "DTSTART;VALUE=DATE:20241004" in text
     assert "SUMMARY:Báo cáo 6 tháng (trước ngày 10/5/2024)" in text
-    assert "DESCRIPTION:Đơn vị gửi: Văn phòng Sở\\, Thanh tra Sở\\," in text
+    assert "DESCRIPTION:Đơn vị gửi: Thanh tra Sở\\, Phòng Kế hoạch - Tài chính\\," in text
     assert "TRIGGER:-P3D" in text
 
 

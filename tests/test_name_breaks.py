@@ -101,8 +101,6 @@ def test_a_break_written_in_the_name_is_kept(config_copy: Path, tmp_path: Path) 
     assert agency == [upper("Phòng Quản lý xây dựng"), upper("công trình")]
 
 
-@pytest.mark.xfail(strict=True, reason="documents/report_form.py writes unit.name, line break and all, into the "
-                   "opening and the closing sentence; the running text should squeeze it (not this item's files)")
 def test_a_break_written_in_the_name_stays_in_the_header(config_copy: Path, tmp_path: Path) -> None:
     _break_the_name(config_copy)
     vbdocs.build(config_copy / "campaign_2024.yaml", output=tmp_path / "out", only=["report_form"], units=["QLXD"])

@@ -42,7 +42,18 @@ def test_form_header_names_the_unit_under_the_department(forms: Path) -> None:
     ]
     assert doc.bold(doc.find("TRUNG TÂM KHUYẾN NÔNG")) and not doc.bold(doc.find("SỞ NÔNG NGHIỆP VÀ"))
     assert lines[7:10] == ["BÁO CÁO", "Kết quả thực hiện phong trào thi đua “Dân vận khéo” 6 tháng đầu năm 2024",
-                           "Kính gửi: Sở Nông nghiệp và Phát triển nông thôn (qua Văn phòng Sở)"]
+                           "Kính gửi: Sở Nông nghiệp và Phát triển nông thôn (qua\u00a0Văn\u00a0phòng\u00a0Sở)"]
+
+
+def test_kinh_gui_never_breaks_inside_its_bracket(forms: Path) -> None:
+    """Word wrapped "(qua Văn phòng / Sở)", leaving "Sở)" alone on a line (issue 11, item 6): the bracketed
+    phrase is bound by non-breaking spaces, so it moves to the next line whole, and no word is left alone."""
+    for name in ("bao-cao-annual-ttr.docx", "dang-ky-mo-hinh-ttkn.docx"):
+        line = Docx(forms / name).find("Kính gửi:").text
+        assert line == "Kính gửi: Sở Nông nghiệp và Phát triển nông thôn (qua\u00a0Văn\u00a0phòng\u00a0Sở)", name
+    from vbdocs.documents.report_form import kept_together
+
+    assert kept_together("Sở Nội vụ") == "Sở Nội\u00a0vụ"
 
 
 def test_form_body_follows_the_plans_tasks(forms: Path) -> None:
@@ -53,7 +64,10 @@ def test_form_body_follows_the_plans_tasks(forms: Path) -> None:
     paragraphs = doc.paragraphs()
     tasks = [p for p in paragraphs if p.style == "VBBody" and p.text[:2] in {f"{i}." for i in range(1, 10)}]
     assert [p.text.split(".")[0] for p in tasks] == [str(i) for i in range(1, 10)]
-    assert all(all(r.italic for r in p.runs if r.text) for p in tasks), "tasks are prompts, in italics"
+    for p in tasks:  # the khoản number upright (PL I, II.6), the task in italics: a prompt
+        number, *task = [r for r in p.runs if r.text]
+        assert number.text.strip().rstrip(".").isdigit() and not number.italic, p.text
+        assert task and all(r.italic for r in task), p.text
     assert tasks[0].text.startswith("1. Tiếp tục quán triệt, triển khai thực hiện Chỉ thị số 16/CT-TTg")
     fills = [p for p in paragraphs if p.style == "VBFill"]
     assert len(fills) == 9 * 3 + 2 * 3 and all(p.text == "\t" for p in fills)
@@ -88,6 +102,30 @@ def test_registration_form(forms: Path) -> None:
     assert [p.text for p in doc.paragraphs() if p.style == "VBSection"] == [
         "I. DANH SÁCH ĐĂNG KÝ", "II. KHÓ KHĂN, VƯỚNG MẮC", "III. ĐỀ XUẤT, KIẾN NGHỊ"]
     assert "Nội dung, thời gian thực hiện, người phụ trách" in doc.lines()
+
+
+def test_registration_form_is_a_registration_not_a_report(forms: Path) -> None:
+    """The registration form was titled "BÁO CÁO" and closed "Trên đây là báo cáo…" (issue 11, item 6)."""
+    doc = Docx(forms / "dang-ky-mo-hinh-ttkn.docx")
+    lines = doc.lines()
+    assert lines[5] == "Số:     /ĐK-TTKN"
+    assert lines[7:9] == ["ĐĂNG KÝ", "Xây dựng mô hình “Dân vận khéo” năm 2024"]
+    assert "BÁO CÁO" not in lines and not any("báo cáo" in line for line in lines)
+    assert [p.text for p in doc.paragraphs() if p.style == "VBClosing"] == [
+        "Trên đây là nội dung đăng ký của Trung tâm Khuyến nông./."]
+
+
+def test_registration_form_states_its_deadline(config_copy: Path, tmp_path: Path) -> None:
+    """Where the registration has a deadline, the opening states it as the report forms do, before "như sau:"."""
+    campaign = config_copy / "campaign_2024.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    text = text.replace("    units: [TRUC_THUOC]\n\nplan:",
+                        "    units: [TRUC_THUOC]\n    deadline: 2024-03-20\n\nplan:", 1)
+    campaign.write_text(text, encoding="utf-8")
+    vbdocs.build(campaign, output=tmp_path / "out", only=["registration_form"], units=["TTKN"])
+    opening = Docx(tmp_path / "out" / "dang-ky-mo-hinh-ttkn.docx").find("Thực hiện Kế hoạch")
+    assert opening.markup().endswith("; Trung tâm Khuyến nông đăng ký xây dựng, nhân rộng mô hình “*Dân vận khéo*” "
+                                     "năm 2024 (gửi trước ngày 20/3/2024) như sau:")
 
 
 def test_no_forms_without_form_data(config_copy: Path, tmp_path: Path) -> None:

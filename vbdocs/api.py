@@ -139,7 +139,7 @@ def build(
                 files.append(SetFile(c.kind, f"{stem}.png", png, c.unit, c.period, c.deadline, "png"))
     deadlines = campaign_deadlines(config)
     if deadlines and (not only or "calendar" in only) and not units:
-        name = f"{config.units.agency.name}: hạn báo cáo năm {year}"
+        name = f"{config.units.agency.in_text}: hạn báo cáo năm {year}"
         files.append(SetFile("calendar", CALENDAR, calendar(name, deadlines, stamp=stamp)))
     out = Path(output)
     inputs = [config.campaign_path, config.units_path, *search.folders]

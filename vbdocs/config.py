@@ -55,9 +55,12 @@ class Config:
         """How a unit, group or body is named in running text (``label`` wins)."""
         if label:
             return label
-        found = self.unit(code) or self.group(code)
-        if found is not None:
-            return found.name
+        unit = self.unit(code)
+        if unit is not None:
+            return unit.in_text
+        group = self.group(code)
+        if group is not None:
+            return group.name
         body = self.body(code)
         if body is None:
             raise KeyError(code)

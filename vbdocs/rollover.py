@@ -179,7 +179,7 @@ def new_campaign(source: str | Path, *, year: int, output: str | Path, overwrite
         if is_weekend(deadline):
             editor.review.append(f"{path}: {short_date(deadline)} falls on {weekday_name(deadline)}; "
                                  "move it to a working day?")
-    names = list(dict.fromkeys([config.units.agency.full_name or config.units.agency.name]
+    names = list(dict.fromkeys([config.units.agency.full_name or config.units.agency.in_text]
                                + [b.name for b in config.units.bodies]))
     editor.review.append(
         f"{units_file.name}: check that these bodies keep their names in {year} (mergers, renamings): "
@@ -221,7 +221,7 @@ def _cite_finished_plan(config: Any, data: Any, editor: _Editor) -> None:
     from .vn.numbering import padded_number, typed_symbol
 
     agency = config.units.agency
-    issuer = next((b.id for b in config.units.bodies if b.short_name == agency.name), None)
+    issuer = next((b.id for b in config.units.bodies if b.short_name == agency.in_text), None)
     basis = CommentedMap()
     basis["type"] = "Kế hoạch"
     basis["number"] = f"{padded_number(plan.number)}/{typed_symbol('Kế hoạch', agency.abbreviation)}"

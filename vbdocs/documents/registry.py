@@ -69,17 +69,17 @@ def campaign_deadlines(config: Config) -> list[Deadline]:
     campaign = config.campaign.campaign
 
     def uid(deadline_id: str) -> str:
-        return deadline_uid(config.units.agency.name, campaign.name, campaign.year, deadline_id)
+        return deadline_uid(config.units.agency.in_text, campaign.name, campaign.year, deadline_id)
 
     out = [
         Deadline(uid(r.id), r.deadline, r.name[:1].upper() + r.name[1:],
-                 tuple(u.name for u in config.units_of(r.units)))
+                 tuple(u.in_text for u in config.owing(r.units)))
         for r in config.campaign.reports
     ]
     forms = config.campaign.forms
     registration = forms.registration if forms else None
     if registration is not None and registration.deadline is not None:
-        owing = tuple(u.name for u in config.units_of(registration.units))
+        owing = tuple(u.in_text for u in config.owing(registration.units))
         out.append(Deadline(uid(registration.id), registration.deadline, str(parse(registration.subject)), owing))
     return sorted(out, key=lambda d: (d.date, d.uid))
 

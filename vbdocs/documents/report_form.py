@@ -1,16 +1,19 @@
-"""Report forms (báo cáo, Mẫu 1.4) that units fill in and send up by the plan's deadlines.
+"""Report forms (báo cáo, Mẫu 1.4) and registration forms (đăng ký) that units fill in and send up.
 
-One form per unit and report, and one registration form per unit, each pre-filled
-for its unit: the unit as issuer under the agency in the header ("Số:     /BC-VP"),
-"Kính gửi" the agency (a report sent upward), the period and the deadline, a mục
-per task of the plan with dotted lines to write on, a table of models, the mục
-after it (difficulties, proposals), and a blank signature block for the unit's
-head. Which forms exist and for whom comes from the campaign file alone.
+One form per unit and report, and one registration form (đăng ký) per unit, each
+pre-filled for its unit: the unit as issuer under the agency in the header
+("Số:     /BC-VP"), "Kính gửi" the agency (a form sent upward), the period and the
+deadline, a mục per task of the plan with dotted lines to write on, a table of
+models, the mục after it (difficulties, proposals), and a blank signature block for
+the unit's head. What a form is called, its ký hiệu and its closing sentence come
+from its kind (``FormKind``). Which forms exist and for whom comes from the campaign
+file alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..config import Config
@@ -26,7 +29,31 @@ from ..vn.text import upper, with_closing_mark
 from .base import Block, DocumentContent, FormTable, Properties
 from .common import plan_citation
 
-TYPE_NAME = "Báo cáo"
+
+@dataclass(frozen=True)
+class FormKind:
+    """What a kind of form is called: its tên loại, the type in its ký hiệu, and what
+    its closing sentence calls its content ("Trên đây là báo cáo của …")."""
+
+    kind: str
+    """The kind in the manifest ("report_form")."""
+    type_name: str
+    symbol_type: str
+    content: str
+
+    def closing(self, unit: Unit) -> str:
+        """ "Trên đây là báo cáo của Thanh tra Sở./." """
+        return with_closing_mark(f"Trên đây là {self.content} của {unit.in_text}")
+
+
+REPORT = FormKind("report_form", "Báo cáo", numbering.type_abbreviation("Báo cáo"), "báo cáo")
+REGISTRATION = FormKind("registration_form", "Đăng ký", "ĐK", "nội dung đăng ký")
+"""A unit's registration: not a báo cáo, and not a type of Phụ lục III, so its ký
+hiệu's type is the usual short form of the word ("Số:     /ĐK-TTKN")."""
+
+#: A bracketed phrase of a Kính gửi ("(qua Văn phòng Sở)"): kept on one line.
+_BRACKETED = re.compile(r"\([^()]*\)")
+_NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -48,7 +75,7 @@ def form_entries(config: Config) -> list[FormEntry]:
     if forms is None:
         return []
     out = [
-        FormEntry("report_form", _file_stem("bao-cao", report.id, unit.code) + ".docx", unit.code, report.period,
+        FormEntry(REPORT.kind, _file_stem("bao-cao", report.id, unit.code) + ".docx", unit.code, report.period,
                   report.deadline, report.id)
         for report in config.campaign.reports
         if report.subject is not None
@@ -56,7 +83,7 @@ def form_entries(config: Config) -> list[FormEntry]:
     ]
     registration = forms.registration
     if registration is not None:
-        out += [FormEntry("registration_form", _file_stem(registration.id, unit.code) + ".docx", unit.code, None,
+        out += [FormEntry(REGISTRATION.kind, _file_stem(registration.id, unit.code) + ".docx", unit.code, None,
                           registration.deadline, None)
                 for unit in config.owing(registration.units)]
     return out
@@ -84,7 +111,7 @@ def _file_stem(*parts_: str) -> str:
 
 
 def _form(
-    config: Config, forms: Forms, unit: Unit, *, kind: str, filename: str, subject: Text, body: list[Block],
+    config: Config, forms: Forms, unit: Unit, *, kind: FormKind, filename: str, subject: Text, body: list[Block],
     table: FormTable, deadline: dt.date | None, period: str | None, next_section: int,
 ) -> DocumentContent:
     agency = config.units.agency
@@ -93,22 +120,22 @@ def _form(
     for i, title in enumerate(forms.closing_sections, start=next_section):
         tail.append(Block("section", Text.plain(f"{numbering.roman(i)}. {upper(title)}")))
         tail.extend(_fill(forms))
-    tail.append(Block("closing", Text.plain(with_closing_mark(f"Trên đây là báo cáo của {unit.name}"))))
+    tail.append(Block("closing", Text.plain(kind.closing(unit))))
     return DocumentContent(
-        kind=kind,
+        kind=kind.kind,
         template="report_form.docx",
         filename=filename,
         heading=parts.heading(
             parent=agency.name,
             agency=unit.name,
-            symbol=numbering.typed_symbol(TYPE_NAME, unit.abbreviation),
+            symbol=f"{kind.symbol_type}-{unit.abbreviation}",
             number=None,
             place=agency.place,
             date=None,
             year=year,
         ),
-        title=parts.title(TYPE_NAME, subject),
-        addressees=parts.addressees([forms.send_to]),
+        title=parts.title(kind.type_name, subject),
+        addressees=parts.addressees([kept_together(forms.send_to)]),
         body=tuple(body),
         table=table,
         tail=tuple(tail),
@@ -121,11 +148,20 @@ def _form(
             head_title=unit.head_title,
             as_above=True,
         ),
-        properties=Properties(title=f"{TYPE_NAME} {subject}", subject=str(subject), author=unit.name, year=year),
+        properties=Properties(title=f"{kind.type_name} {subject}", subject=str(subject), author=unit.name, year=year),
         unit=unit.code,
         period=period,
         deadline=deadline,
     )
+
+
+def kept_together(addressee: str) -> str:
+    """A Kính gửi that Word cannot break badly: each bracketed phrase on one line
+    ("(qua Văn phòng Sở)" never split) and never one word alone on the last line, by
+    non-breaking spaces (U+00A0) where a break must not fall."""
+    head, space, last = addressee.rpartition(" ")
+    bound = f"{head}{_NBSP}{last}" if space else addressee
+    return _BRACKETED.sub(lambda m: m.group(0).replace(" ", _NBSP), bound)
 
 
 def _fill(forms: Forms) -> list[Block]:
@@ -140,7 +176,7 @@ def _report_form(config: Config, forms: Forms, report: Report, unit: Unit) -> Do
     assert report.subject is not None
     opening = (
         "Thực hiện " + plan_citation(config)
-        + f"; {unit.name} báo cáo kết quả thực hiện {report.period}{_due(report.deadline)} như sau:"
+        + f"; {unit.in_text} báo cáo kết quả thực hiện {report.period}{_due(report.deadline)} như sau:"
     )
     body = [Block("paragraph", opening),
             Block("section", Text.plain(f"I. {upper(forms.results_title)}"))]
@@ -148,27 +184,36 @@ def _report_form(config: Config, forms: Forms, report: Report, unit: Unit) -> Do
     tasks = [item for section in (plan.sections if plan else []) if section.reported for item in section.items]
     for i, task in enumerate(tasks, start=1):
         # a khoản of the plan, quoted: its footnotes belong to the plan
-        body.append(Block("paragraph", (f"{i}. " + parse(task).without_footnotes()).with_emphasis(italic=True)))
+        # the number upright (PL I, II.6), the task in italics: a prompt, not the unit's text
+        body.append(Block("paragraph", f"{i}. " + parse(task).without_footnotes().with_emphasis(italic=True)))
         body.extend(_fill(forms))
     table = FormTable(Text.plain(f"II. {upper(forms.models_title)}"), _three(forms.model_columns), forms.rows)
     return _form(
-        config, forms, unit, kind="report_form", filename=_file_stem("bao-cao", report.id, unit.code) + ".docx",
+        config, forms, unit, kind=REPORT, filename=_file_stem("bao-cao", report.id, unit.code) + ".docx",
         subject=parse(report.subject), body=body, table=table, deadline=report.deadline, period=report.period,
         next_section=3,
     )
 
 
 def _registration_form(config: Config, forms: Forms, registration: Registration, unit: Unit) -> DocumentContent:
-    opening = "Thực hiện " + plan_citation(config) + f"; {unit.name} " + parse(registration.action)
-    if registration.deadline:
-        opening = opening.map_last(lambda s: s.rstrip(":").rstrip()) + f"{_due(registration.deadline)}:"
+    # the deadline goes where the report forms have it, before "như sau:"
+    action = parse(registration.action).map_last(_without_as_follows)
+    opening = (
+        "Thực hiện " + plan_citation(config) + f"; {unit.in_text} " + action + f"{_due(registration.deadline)} như sau:"
+    )
     body = [Block("paragraph", opening)]
     table = FormTable(Text.plain(f"I. {upper('Danh sách đăng ký')}"), _three(registration.columns), forms.rows)
     return _form(
-        config, forms, unit, kind="registration_form",
+        config, forms, unit, kind=REGISTRATION,
         filename=_file_stem(registration.id, unit.code) + ".docx", subject=parse(registration.subject),
         body=body, table=table, deadline=registration.deadline, period=None, next_section=2,
     )
+
+
+def _without_as_follows(action: str) -> str:
+    """The action without the "như sau:" that ends the opening (the form writes it)."""
+    action = action.rstrip().rstrip(":").rstrip()
+    return action.removesuffix("như sau").rstrip()
 
 
 def _three(columns: list[str]) -> tuple[str, str, str]:

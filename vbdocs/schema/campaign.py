@@ -248,7 +248,7 @@ class Registration(Model):
 
     id: Code = Field("dang-ky", description="Names the output files (<id>-<unit>.docx).")
     subject: TitleMarkup = Field(
-        description="Trích yếu of the form (\"Đăng ký xây dựng mô hình “Dân vận khéo” năm 2024\").",
+        description="Trích yếu of the form (\"Xây dựng mô hình “Dân vận khéo” năm 2024\", under the title ĐĂNG KÝ).",
     )
     action: TitleMarkup = Field(
         description="What the unit does in the opening sentence, after its name "

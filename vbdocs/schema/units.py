@@ -22,7 +22,19 @@ class ParentBody(Model):
     )
 
 
-class Agency(Model):
+class _Named(Model):
+    """A body whose name is printed, upper-cased, in a document's header, where a line break
+    written in the name (YAML |) sets where it breaks; running text reads it on one line."""
+
+    name: Str
+
+    @property
+    def in_text(self) -> str:
+        """The name as running text writes it: one line, whatever breaks the header has."""
+        return " ".join(self.name.split())
+
+
+class Agency(_Named):
     """Cơ quan ban hành: the agency whose documents vbdocs writes."""
 
     name: Str = Field(
@@ -59,11 +71,12 @@ class Agency(Model):
 UnitKind = Literal["office", "inspectorate", "specialised", "affiliated"]
 
 
-class Unit(Model):
+class Unit(_Named):
     """A unit of the agency: its office, a specialised office or an affiliated unit."""
 
     code: Code = Field(description="The code other files use to refer to this unit (\"VP\").")
-    name: Str = Field(description="The unit's name in running text (\"Văn phòng Sở\").")
+    name: Str = Field(description="The unit's name (\"Văn phòng Sở\"); in the header of its forms, upper-cased, "
+                      "it is broken between words, or where a line break written in it (YAML |) says.")
     abbreviation: Abbreviation = Field(
         description="Chữ viết tắt of the unit, used in a công văn's ký hiệu (SNN-VP) and in "
         "\"Lưu: VT, VP\".",
