@@ -25,3 +25,12 @@ def without_warnings(stderr: str) -> str:
     """What a command printed on stderr but its warnings (the 2024 campaign has a deadline
     on a Saturday, which every build of it reports: see tests/test_warnings.py)."""
     return "".join(line for line in stderr.splitlines(keepends=True) if " warning: " not in line)
+
+
+def edit_once(path: Path, old: str, new: str) -> int:
+    """Replace ``old``, which the file must hold exactly once; return the 1-based line where it was."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return line

@@ -8,12 +8,7 @@ from pathlib import Path
 import pytest
 
 import vbdocs
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+from tests.conftest import edit_once
 
 
 def _problems(campaign: Path) -> list[str]:
@@ -24,7 +19,7 @@ def _problems(campaign: Path) -> list[str]:
 
 def test_units_that_differ_only_in_case(config_copy: Path) -> None:
     units = config_copy / "units.yaml"
-    _edit(units, "  - code: TTR\n", "  - code: vp\n    name: Văn phòng 2\n    abbreviation: VP2\n"
+    edit_once(units, "  - code: TTR\n", "  - code: vp\n    name: Văn phòng 2\n    abbreviation: VP2\n"
           "    kind: office\n    head_title: Chánh Văn phòng\n  - code: TTR\n")
     assert _problems(config_copy / "campaign_2024.yaml") == [
         f"{units}:21:11: units[1].code: the code 'vp' is already used at line 16 as 'VP' "
@@ -45,7 +40,7 @@ def test_letters_whose_ids_name_one_file(config_copy: Path) -> None:
 
 def test_reports_whose_ids_name_one_file(config_copy: Path) -> None:
     campaign = config_copy / "campaign_2024.yaml"
-    _edit(campaign, "  - id: annual\n", "  - id: Six-Month\n")
+    edit_once(campaign, "  - id: annual\n", "  - id: Six-Month\n")
     text = campaign.read_text(encoding="utf-8")
     text = text.replace("reports: [six_month, annual]", "reports: [six_month, Six-Month]")
     campaign.write_text(text, encoding="utf-8")
@@ -57,7 +52,7 @@ def test_reports_whose_ids_name_one_file(config_copy: Path) -> None:
 
 def test_documents_of_two_kinds_that_would_share_a_file(config_copy: Path, tmp_path: Path) -> None:
     campaign = config_copy / "campaign_2024.yaml"
-    _edit(campaign, "    id: dang-ky-mo-hinh\n", "    id: bao-cao-six-month\n")
+    edit_once(campaign, "    id: dang-ky-mo-hinh\n", "    id: bao-cao-six-month\n")
     assert _problems(campaign) == [
         f"{campaign}: the report_form and the registration_form would both be written to "
         "bao-cao-six-month-ttr.docx; give one of them another id"]

@@ -6,17 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import edit_once
 from vbdocs.config import load_config
 from vbdocs.errors import ConfigError
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` once in the file; return the 1-based line where it was."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return line
 
 
 def _errors(config: Path) -> list[str]:
@@ -35,14 +27,14 @@ def test_the_example_config_is_valid() -> None:
 
 
 def test_wrong_type(config_copy: Path) -> None:
-    line = _edit(config_copy / "campaign_2024.yaml", "  year: 2024", "  year: hai nghìn")
+    line = edit_once(config_copy / "campaign_2024.yaml", "  year: 2024", "  year: hai nghìn")
     assert _errors(config_copy) == [
         f"campaign_2024.yaml:{line}:9: campaign.year: must be a whole number"
     ]
 
 
 def test_typo_in_a_key_suggests_the_right_one(config_copy: Path) -> None:
-    line = _edit(config_copy / "campaign_2024.yaml", "    deadline: 2024-05-10", "    deadlin: 2024-05-10")
+    line = edit_once(config_copy / "campaign_2024.yaml", "    deadline: 2024-05-10", "    deadlin: 2024-05-10")
     assert _errors(config_copy) == [
         f"campaign_2024.yaml:{line - 3}:5: reports[0].deadline: is required but missing",
         f"campaign_2024.yaml:{line}:5: reports[0].deadlin: unknown key 'deadlin' (did you mean 'deadline'?)",
@@ -50,7 +42,7 @@ def test_typo_in_a_key_suggests_the_right_one(config_copy: Path) -> None:
 
 
 def test_impossible_date(config_copy: Path) -> None:
-    line = _edit(config_copy / "campaign_2024.yaml", "deadline: 2024-05-10", "deadline: 2024-02-31")
+    line = edit_once(config_copy / "campaign_2024.yaml", "deadline: 2024-05-10", "deadline: 2024-02-31")
     assert _errors(config_copy) == [
         f"campaign_2024.yaml:{line}:15: reports[0].deadline: cannot read this value: day is out of range for month",
     ]
@@ -58,7 +50,7 @@ def test_impossible_date(config_copy: Path) -> None:
 
 def test_unknown_person(config_copy: Path) -> None:
     campaign = config_copy / "campaign_2024.yaml"
-    line = _edit(campaign, "\n    person: nguyen_quang_trung", "\n    person: nguyen_quang_trug")
+    line = edit_once(campaign, "\n    person: nguyen_quang_trung", "\n    person: nguyen_quang_trug")
     line += 1  # the edit starts at the newline before the line
     assert _errors(config_copy) == [
         f"campaign_2024.yaml:{line}:13: plan.signer.person: no person with the code 'nguyen_quang_trug' "
@@ -68,10 +60,10 @@ def test_unknown_person(config_copy: Path) -> None:
 
 def test_unknown_unit_body_and_report(config_copy: Path) -> None:
     campaign = config_copy / "campaign_2024.yaml"
-    unit_line = _edit(campaign, "      - unit: VP\n", "      - unit: VPP\n")
-    body_line = _edit(campaign, "      issuer: ttg", "      issuer: tt")
+    unit_line = edit_once(campaign, "      - unit: VP\n", "      - unit: VPP\n")
+    body_line = edit_once(campaign, "      issuer: ttg", "      issuer: tt")
     indent = " " * 12
-    report_line = _edit(campaign, f"{indent}reports: [six_month, annual]", f"{indent}reports: [six_month, yearly]")
+    report_line = edit_once(campaign, f"{indent}reports: [six_month, annual]", f"{indent}reports: [six_month, yearly]")
     assert _errors(config_copy) == [
         f"campaign_2024.yaml:{body_line}:15: plan.legal_bases[0].issuer: no body with the code 'tt' "
         "in the units file (did you mean 'ttg'?)",
@@ -83,15 +75,15 @@ def test_unknown_unit_body_and_report(config_copy: Path) -> None:
 
 
 def test_unclosed_emphasis(config_copy: Path) -> None:
-    _edit(config_copy / "campaign_2024.yaml", "xem xét, chỉ đạo.", "xem xét, *chỉ đạo.")
-    line = _edit(config_copy / "campaign_2024.yaml", "  closing: >-", "  closing: >-")
+    edit_once(config_copy / "campaign_2024.yaml", "xem xét, chỉ đạo.", "xem xét, *chỉ đạo.")
+    line = edit_once(config_copy / "campaign_2024.yaml", "  closing: >-", "  closing: >-")
     [message] = _errors(config_copy)
     assert message.startswith(f"campaign_2024.yaml:{line}:12: plan.closing: the italic mark '*' at character ")
     assert message.endswith("is never closed (write \\* for a literal asterisk)")
 
 
 def test_deadline_outside_the_campaign_year(config_copy: Path) -> None:
-    line = _edit(config_copy / "campaign_2024.yaml", "deadline: 2024-10-05", "deadline: 2025-10-05")
+    line = edit_once(config_copy / "campaign_2024.yaml", "deadline: 2024-10-05", "deadline: 2025-10-05")
     assert _errors(config_copy) == [
         f"campaign_2024.yaml:{line}:15: reports[1].deadline: the deadline falls in 2025, "
         "outside the campaign's year 2024",
@@ -99,8 +91,8 @@ def test_deadline_outside_the_campaign_year(config_copy: Path) -> None:
 
 
 def test_control_character(config_copy: Path) -> None:
-    line = _edit(config_copy / "campaign_2024.yaml", "  name: Phong trào", '  name: "Phong\\x07 trào')
-    _edit(config_copy / "campaign_2024.yaml", "“*Dân vận khéo*”\n  year", "“*Dân vận khéo*”\"\n  year")
+    line = edit_once(config_copy / "campaign_2024.yaml", "  name: Phong trào", '  name: "Phong\\x07 trào')
+    edit_once(config_copy / "campaign_2024.yaml", "“*Dân vận khéo*”\n  year", "“*Dân vận khéo*”\"\n  year")
     assert _errors(config_copy) == [
         f"campaign_2024.yaml:{line}:9: campaign.name: contains the control character U+0007 at character 6, "
         "which a document cannot hold; delete it",
@@ -118,8 +110,8 @@ def test_missing_signer(config_copy: Path) -> None:
 
 def test_all_errors_of_both_kinds_at_once(config_copy: Path) -> None:
     campaign = config_copy / "campaign_2024.yaml"
-    _edit(campaign, "  year: 2024", "  year: 2024\n  year: 2025")
-    _edit(campaign, "    period: năm 2024", "    periods: năm 2024")
+    edit_once(campaign, "  year: 2024", "  year: 2024\n  year: 2025")
+    edit_once(campaign, "    period: năm 2024", "    periods: năm 2024")
     errors = _errors(config_copy)
     assert len(errors) == 3
     assert "duplicate key 'year'" in errors[0]
@@ -128,7 +120,7 @@ def test_all_errors_of_both_kinds_at_once(config_copy: Path) -> None:
 
 
 def test_units_file_errors_name_the_units_file(config_copy: Path) -> None:
-    line = _edit(config_copy / "units.yaml", "  abbreviation: SNN", "  abbreviation: S N N")
+    line = edit_once(config_copy / "units.yaml", "  abbreviation: SNN", "  abbreviation: S N N")
     errors = _errors(config_copy)
     assert errors == [
         f"units.yaml:{line}:17: agency.abbreviation: must be an abbreviation: letters, digits and \".\", "
@@ -138,14 +130,14 @@ def test_units_file_errors_name_the_units_file(config_copy: Path) -> None:
 
 def test_missing_units_file(config_copy: Path) -> None:
     (config_copy / "units.yaml").unlink()
-    line = _edit(config_copy / "campaign_2024.yaml", "units: units.yaml", "units: units.yaml")
+    line = edit_once(config_copy / "campaign_2024.yaml", "units: units.yaml", "units: units.yaml")
     assert _errors(config_copy) == [
         f"campaign_2024.yaml:{line}:8: units: the units file {config_copy}/units.yaml does not exist",
     ]
 
 
 def test_group_member_must_exist(config_copy: Path) -> None:
-    line = _edit(config_copy / "units.yaml", "members: [VP, TTR, KHTC, QLXD]", "members: [VP, TTR, KHTC, QLX]")
+    line = edit_once(config_copy / "units.yaml", "members: [VP, TTR, KHTC, QLXD]", "members: [VP, TTR, KHTC, QLX]")
     assert _errors(config_copy) == [
         f"units.yaml:{line}:30: groups[1].members[3]: no unit with the code 'QLX' in the units file "
         "(did you mean 'QLXD'?)",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tests.conftest import without_warnings
+from tests.conftest import edit_once, without_warnings
 from tests.docx_read import Docx
 from vbdocs.cli import main
 
@@ -20,15 +20,6 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def _edit(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` once in the file; return the 1-based line where it was."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return line
-
-
 def _validate(config: Path) -> tuple[int, list[str]]:
     code, stdout, stderr = run("validate", str(config / "campaign_2024.yaml"))
     assert stdout == "" or code == 0
@@ -37,7 +28,7 @@ def _validate(config: Path) -> tuple[int, list[str]]:
 
 def _plan_signed_by(config: Path, person: str, authority: str) -> int:
     """Make the plan's signer ``person`` with ``authority``; the line of ``authority:``."""
-    return _edit(config / "campaign_2024.yaml", PLAN_SIGNER,
+    return edit_once(config / "campaign_2024.yaml", PLAN_SIGNER,
                  f"  signer:\n    person: {person}\n    authority: {authority}\n") + 2
 
 
@@ -69,9 +60,10 @@ def test_own_by_a_deputy_is_a_located_problem(config_copy: Path) -> None:
 
 def test_tm_for_the_collective_of_the_units_file(config_copy: Path, tmp_path: Path) -> None:
     units = config_copy / "units.yaml"
-    _edit(units, "  head_title: Giám đốc\n\nunits:", "  head_title: Chủ tịch\n  collective: Ủy ban nhân dân\n\nunits:")
-    _edit(units, "    title: Giám đốc\n", "    title: Chủ tịch\n")
-    _edit(units, "    title: Phó Giám đốc\n", "    title: Phó Chủ tịch\n")
+    edit_once(units, "  head_title: Giám đốc\n\nunits:",
+              "  head_title: Chủ tịch\n  collective: Ủy ban nhân dân\n\nunits:")
+    edit_once(units, "    title: Giám đốc\n", "    title: Chủ tịch\n")
+    edit_once(units, "    title: Phó Giám đốc\n", "    title: Phó Chủ tịch\n")
     _plan_signed_by(config_copy, "mai_kieu", "TM")
     out = tmp_path / "out"
     code, _, stderr = run("build", str(config_copy / "campaign_2024.yaml"), "-o", str(out))
