@@ -197,3 +197,11 @@ def test_a_letter_dated_before_the_plan_it_cites_is_refused(config_copy: Path) -
         vbdocs.validate(campaign)
     assert [(p.path, p.message) for p in info.value.problems] == [
         ("letters[0].date", "the letter is dated 01/3/2024, before the plan it cites (05/3/2024)")]
+
+
+def test_the_2024_letter_says_the_forms_are_attached(tmp_path: Path) -> None:
+    """PL I, III.1.a: a letter sent with forms says so where it asks for them."""
+    result = vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out", only=["directive_letter"])
+    letter = Docx(result.documents[0].path)
+    assert "theo mẫu kèm theo" in letter.find("2. Chủ động rà soát").text
+    assert "(qua Văn phòng Sở) theo mẫu kèm theo, lồng ghép" in letter.find("3. Báo cáo kết quả").text
