@@ -78,6 +78,7 @@ def synthetic_campaign(folder: Path, forms: int) -> Path:
     campaign = campaign.replace("      - unit: VP\n", "      - unit: TRUC_THUOC\n")
     campaign = campaign.replace("members: [VP, TTR, KHTC, QLXD]", "members: [U0000]")
     campaign = campaign.replace("members: [CCTTBVTV, CCCNTY, CCKL, CCTS, CCTL, CCPTNT, TTKN, TTNS]", "members: [U0001]")
+    campaign = campaign.replace("  collected_by: VP", "  collected_by: U0000")  # the synthetic units' office
     campaign = campaign.replace("  filing:\n    unit: VP\n", "  filing:\n    unit: U0000\n")
     campaign = campaign.replace("    drafting_unit: VP\n", "    drafting_unit: U0000\n")
     campaign = campaign.replace("    filing:\n      unit: VP\n", "    filing:\n      unit: U0000\n")
@@ -169,6 +170,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--no-pdf", action="store_true")
     args = parser.parse_args()
+    import warnings
+
+    from vbdocs.errors import VbdocsWarning
+
+    warnings.simplefilter("ignore", VbdocsWarning)  # the figures, not the campaign's review notes
     gc.collect()
     startup()
     render_speed(20 if args.quick else 50)
