@@ -57,6 +57,9 @@ def test_every_header_of_the_campaign_breaks_between_words(built: Path) -> None:
             assert not any(line.split()[0] in DASHES for line in lines), (path.name, lines)
 
 
+#: The forms' parent body: the Sở with its province (PL I, II.2.a), from the units file's full_name.
+FORMS_PARENT = ["SỞ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN", "TỈNH BÌNH THUẬN"]
+
 #: The names the văn thư reported and how their headers read now, in each of the three
 #: forms of the unit (two reports and the registration).
 REPORTED = {
@@ -71,7 +74,7 @@ REPORTED = {
 @pytest.mark.parametrize("form", ["bao-cao-six-month", "bao-cao-annual", "dang-ky-mo-hinh"])
 def test_the_reported_names_read_whole_words(built: Path, form: str, unit: str) -> None:
     parent, agency = header_names(built / f"{form}-{unit}.docx")
-    assert parent == ["SỞ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN"]
+    assert parent == FORMS_PARENT
     assert agency == REPORTED[unit]
 
 
@@ -97,7 +100,7 @@ def test_a_break_written_in_the_name_is_kept(config_copy: Path, tmp_path: Path) 
     assert unit is not None and unit.name == "Phòng Quản lý xây dựng\ncông trình"
     vbdocs.build(config_copy / "campaign_2024.yaml", output=tmp_path / "out", only=["report_form"], units=["QLXD"])
     parent, agency = header_names(tmp_path / "out" / "bao-cao-six-month-qlxd.docx")
-    assert parent == ["SỞ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN"]
+    assert parent == FORMS_PARENT
     assert agency == [upper("Phòng Quản lý xây dựng"), upper("công trình")]
 
 

@@ -35,13 +35,13 @@ def test_the_unit_that_collects_the_forms_is_sent_none(tmp_path: Path) -> None:
 def test_form_header_names_the_unit_under_the_department(forms: Path) -> None:
     doc = Docx(forms / "bao-cao-six-month-ttkn.docx")
     lines = doc.lines()
-    assert lines[:7] == [
-        "SỞ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN", "TRUNG TÂM KHUYẾN NÔNG",
+    assert lines[:8] == [
+        "SỞ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN", "TỈNH BÌNH THUẬN", "TRUNG TÂM KHUYẾN NÔNG",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
         "Số:     /BC-TTKN", "Bình Thuận, ngày     tháng     năm 2024",
     ]
     assert doc.bold(doc.find("TRUNG TÂM KHUYẾN NÔNG")) and not doc.bold(doc.find("SỞ NÔNG NGHIỆP VÀ"))
-    assert lines[7:10] == ["BÁO CÁO", "Kết quả thực hiện phong trào thi đua “Dân vận khéo” 6 tháng đầu năm 2024",
+    assert lines[8:11] == ["BÁO CÁO", "Kết quả thực hiện phong trào thi đua “Dân vận khéo” 6 tháng đầu năm 2024",
                            "Kính gửi: Sở Nông nghiệp và Phát triển nông thôn (qua\u00a0Văn\u00a0phòng\u00a0Sở)"]
 
 
@@ -108,8 +108,8 @@ def test_registration_form_is_a_registration_not_a_report(forms: Path) -> None:
     """The registration form was titled "BÁO CÁO" and closed "Trên đây là báo cáo…" (issue 11, item 6)."""
     doc = Docx(forms / "dang-ky-mo-hinh-ttkn.docx")
     lines = doc.lines()
-    assert lines[5] == "Số:     /ĐK-TTKN"
-    assert lines[7:9] == ["ĐĂNG KÝ", "Xây dựng mô hình “Dân vận khéo” năm 2024"]
+    assert lines[6] == "Số:     /ĐK-TTKN"
+    assert lines[8:10] == ["ĐĂNG KÝ", "Xây dựng mô hình “Dân vận khéo” năm 2024"]
     assert "BÁO CÁO" not in lines and not any("báo cáo" in line for line in lines)
     assert [p.text for p in doc.paragraphs() if p.style == "VBClosing"] == [
         "Trên đây là nội dung đăng ký của Trung tâm Khuyến nông./."]

@@ -126,7 +126,7 @@ def _form(
         template="report_form.docx",
         filename=filename,
         heading=parts.heading(
-            parent=agency.name,
+            parent=agency.full_name or agency.name,  # PL I II.2.a: a local body with its province
             agency=unit.name,
             symbol=f"{kind.symbol_type}-{unit.abbreviation}",
             number=None,
