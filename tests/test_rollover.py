@@ -161,3 +161,13 @@ def test_cli(config_copy: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"wrote {target} (valid); to review before building:\n  - ")
     assert target.read_text(encoding="utf-8").count("units: units.yaml") == 1
+
+
+def test_new_campaign_prints_its_review_list_and_no_warning(config_copy: Path) -> None:
+    """Weekend deadlines of the new campaign are in its review list; no warning names the
+    temporary file it is validated in, nor last year's campaign."""
+    result = CliRunner().invoke(main, ["new-campaign", str(config_copy / "campaign_2024.yaml"), "--year", "2025",
+                                       "-o", str(config_copy / "campaign_2025.yaml")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "reports[1].deadline: 05/10/2025 falls on Chủ nhật" in result.stdout

@@ -18,12 +18,13 @@ import os
 import re
 import stat
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .config import load_config
-from .errors import ConfigError, OutputError, Problem
+from .errors import ConfigError, OutputError, Problem, VbdocsWarning
 from .vn.dates import is_weekend, short_date, weekday_name
 from .vn.text import lower_first
 
@@ -157,7 +158,7 @@ def new_campaign(source: str | Path, *, year: int, output: str | Path, overwrite
     """
     source = Path(source)
     out = Path(os.path.realpath(output))  # a link to a file: write the file it points to
-    config = load_config(source)
+    config = _load_quietly(source)
     old_year = config.campaign.campaign.year
     if year != old_year + 1:
         raise ConfigError([Problem(str(source), 0, 0, "campaign.year",
@@ -243,6 +244,14 @@ def _deadlines(data: Any) -> list[tuple[str, dt.date]]:
     return out
 
 
+def _load_quietly(path: Path) -> Any:
+    """Load a campaign without its warnings: what a person must review in the new one is
+    the review list (weekend deadlines are in it), and the old one's are last year's."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", VbdocsWarning)
+        return load_config(path)
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -270,7 +279,7 @@ def _write_valid(path: Path, text: str, *, shown: str) -> None:
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         try:
-            load_config(tmp)
+            _load_quietly(tmp)
         except ConfigError as error:
             raise ConfigError([dataclasses.replace(p, file=shown) if p.file == name else p
                                for p in error.problems]) from None
