@@ -110,3 +110,28 @@ def test_report_form_converts(tmp_path: Path) -> None:
     for expected in ("THANH TRA SỞ", "Số: /BC-TTr", "Kính gửi: Sở Nông nghiệp và Phát triển nông thôn", "STT",
                      "Tên mô hình", "IV. ĐỀ XUẤT, KIẾN NGHỊ", "CHÁNH THANH TRA"):
         assert expected in flat, expected
+
+
+def test_a_forms_table_stands_between_the_text_margins(tmp_path: Path) -> None:
+    """The bordered table of a form sat 1.9 mm into the left margin (its cell padding):
+    its borders stand on the margins, 30 mm from the left edge and 15 mm from the right
+    (issue 11, item 6)."""
+    from vbdocs.layout import page
+
+    result = vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out", only=["report_form"],
+                          units=["TTR"])
+    pdf = convert(result.documents[0].path, tmp_path)
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
+                                                            text=True, check=True).stdout).group(1))
+    xs = []
+    for number in range(1, pages + 1):
+        svg = tmp_path / f"p{number}.svg"
+        subprocess.run(["pdftocairo", "-svg", "-f", str(number), "-l", str(number), str(pdf), str(svg)], check=True)
+        for d in re.findall(r'<path[^>]*\sd="(M [-\d.]+ [-\d.]+ L [-\d.]+ [-\d.]+) "', svg.read_text()):
+            x1, y1, x2, y2 = map(float, re.findall(r"[-\d.]+", d))
+            if abs(x1 - x2) < 0.5 and abs(y1 - y2) > 10:  # a vertical border of the table
+                xs.append(x1)
+    assert xs, "no table border found"
+    left = page.MARGIN_LEFT / 20
+    right = (page.PAGE_WIDTH - page.MARGIN_RIGHT) / 20
+    assert abs(min(xs) - left) < 0.6 and abs(max(xs) - right) < 0.6, (min(xs), max(xs), left, right)

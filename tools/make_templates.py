@@ -222,6 +222,25 @@ def _fixed_table(table, *, border: dict[str, str]) -> None:
     _tblpr_add(tblPr, layout)
 
 
+def _borders_on_the_margins(table) -> None:
+    """Put a bordered table's left and right borders on the text margins: in Word's layout
+    (compatibility 14, LibreOffice alike) a table's border stands one cell padding left
+    of where it is indented, so it is indented by that padding (else it pokes 1.9 mm into
+    the left margin)."""
+    tblPr = table._tbl.tblPr
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(page.TABLE_CELL_PADDING))
+    indent.set(qn("w:type"), "dxa")
+    _tblpr_add(tblPr, indent)
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(page.TABLE_CELL_PADDING))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    _tblpr_add(tblPr, margins)
+
+
 def _borderless(table, widths: list[int]) -> None:
     _fixed_table(table, border={"val": "nil"})
     tblPr = table._tbl.tblPr
@@ -415,6 +434,7 @@ def _form_table(doc) -> None:
     widths = [page.mm(15), page.mm(50), page.mm(40), page.TEXT_WIDTH - page.mm(105)]
     table = doc.add_table(rows=4, cols=4)
     _fixed_table(table, border={"val": "single", "sz": "4", "color": "000000"})
+    _borders_on_the_margins(table)
     table.autofit = False
     for col, w in zip(table.columns, widths, strict=True):
         col.width = Twips(w)

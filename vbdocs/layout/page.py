@@ -51,6 +51,8 @@ SIZE_RECIPIENTS = 11
 SIZE_SIGNER = 14
 SIZE_PAGE_NUMBER = 14
 SIZE_TABLE = 13
+#: Space between a table cell's border and its text, left and right (Word's default, 1.9 mm).
+TABLE_CELL_PADDING = 108
 SIZE_FOOTNOTE = 12
 """The Decree sets no footnote size; 12 pt, between the list (11) and the body (14)."""
 
