@@ -40,7 +40,7 @@ def test_short_citation() -> None:
 def test_a_draft_is_cited_with_the_blanks_of_its_own_number_and_date() -> None:
     """PL I, II.6.b: type, number and date at a first citation; a document not issued yet
     leaves the blanks the văn thư fills in, as its own Số line does (issue 11, item 4)."""
-    from vbdocs.vn.citations import draft_number
+    from vbdocs.vn.numbering import draft_number
 
     cited = citation("Kế hoạch", number=draft_number("KH-SNN"), date=None, issuer="Sở Nông nghiệp",
                      subject=Text.plain("thực hiện phong trào"), draft=True)

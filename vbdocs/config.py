@@ -260,6 +260,16 @@ def _check_units(units: UnitsFile, doc: Document) -> Iterable[Problem]:
                 yield doc.problem(("groups", i, "members", j), _unknown("unit", member, unit_codes))
 
 
+def _unique_ids(doc: Document, kind: str, ids: list[str]) -> Iterable[Problem]:
+    """The ids of a list (letters, reports) name files: each once, as code_key sees them."""
+    first_of: dict[str, int] = {}
+    for i, name in enumerate(ids):
+        first = first_of.setdefault(code_key(name), i)
+        if first != i:
+            yield doc.problem((kind, i, "id"), f"the id {name!r} is used by {kind}[{first}] too"
+                              + _same_key(name, ids[first]))
+
+
 def _same_key(code: str, first: str) -> str:
     """The reason two different-looking codes collide, when they do."""
     if code == first:
@@ -333,21 +343,10 @@ def _check_references(config: Config, doc: Document) -> Iterable[Problem]:
     known = _Known(config)
     if c.plan is not None:
         yield from _check_plan(config, doc, known)
-    letter_ids: dict[str, int] = {}
     for i, letter in enumerate(c.letters):
         yield from _check_letter(config, doc, known, i, letter)
-        if code_key(letter.id) in letter_ids:
-            first = letter_ids[code_key(letter.id)]
-            yield doc.problem(("letters", i, "id"), f"the id {letter.id!r} is used by letters[{first}] too"
-                              + _same_key(letter.id, c.letters[first].id))
-        letter_ids.setdefault(code_key(letter.id), i)
-    report_ids: dict[str, int] = {}
-    for i, report in enumerate(c.reports):
-        if code_key(report.id) in report_ids:
-            first = report_ids[code_key(report.id)]
-            yield doc.problem(("reports", i, "id"), f"the id {report.id!r} is used by reports[{first}] too"
-                              + _same_key(report.id, c.reports[first].id))
-        report_ids.setdefault(code_key(report.id), i)
+    yield from _unique_ids(doc, "letters", [letter.id for letter in c.letters])
+    yield from _unique_ids(doc, "reports", [report.id for report in c.reports])
     if c.plan is None and not c.letters:
         yield doc.problem((), "the campaign has neither a plan nor letters: there is nothing to build")
     yield from _check_forms(config, doc, known)

@@ -60,11 +60,17 @@ def soffice() -> str:
     return found
 
 
+def _home_in(folder: Path) -> dict[str, str]:
+    """Environment that gives LibreOffice (and its Python) ``folder`` as its home, so the
+    .config and .cache it writes stay out of the user's."""
+    return {"HOME": str(folder), "XDG_CONFIG_HOME": str(folder / ".config"), "XDG_CACHE_HOME": str(folder / ".cache")}
+
+
 def uno_python() -> str | None:
     """An interpreter that can import ``uno``, if the machine has one."""
     candidates = [os.environ.get("VBDOCS_UNO_PYTHON", ""), *UNO_PYTHONS]
     with tempfile.TemporaryDirectory(prefix="vbdocs-uno-") as home:  # importing uno writes into $HOME/.config
-        env = {**os.environ, "HOME": home, "XDG_CONFIG_HOME": f"{home}/.config", "XDG_CACHE_HOME": f"{home}/.cache"}
+        env = {**os.environ, **_home_in(Path(home))}
         for python in filter(None, candidates):
             if Path(python).exists() and subprocess.run(
                 [python, "-c", "import uno"], capture_output=True, timeout=30, env=env,
@@ -286,8 +292,7 @@ class Converter:
         home = self._folder / "home"
         tmp.mkdir(exist_ok=True)
         home.mkdir(exist_ok=True)
-        return {**os.environ, "TZ": "UTC", "TMPDIR": str(tmp), "HOME": str(home),
-                "XDG_CONFIG_HOME": str(home / ".config"), "XDG_CACHE_HOME": str(home / ".cache")}
+        return {**os.environ, "TZ": "UTC", "TMPDIR": str(tmp), **_home_in(home)}
 
     # -- one LibreOffice for many documents -------------------------------------
     def _start(self) -> subprocess.Popen[str]:

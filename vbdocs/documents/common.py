@@ -56,7 +56,7 @@ def plan_citation(config: Config) -> Text:
     agency = config.units.agency
     symbol = numbering.typed_symbol(PLAN_TYPE, agency.abbreviation)
     number = (f"{numbering.padded_number(plan.number)}/{symbol}" if plan.number is not None
-              else citations.draft_number(symbol))
+              else numbering.draft_number(symbol))
     subject = parse(plan.subject).map_first(lower_first)
     return citations.citation(PLAN_TYPE, number=number, date=plan.date, issuer=agency.in_text, subject=subject,
                               draft=True)

@@ -39,7 +39,7 @@ def citation(
             empty when the trích yếu begins with its own verb ("phát động …").
         draft: the cited document is not issued yet (a plan sent with its letter):
             a missing date is left as the blank the văn thư fills in ("ngày      "),
-            as the number is (see :func:`draft_number`).
+            as the number is (see :func:`vbdocs.vn.numbering.draft_number`).
     """
     if type_name in NAMED_ONLY_TYPES:
         return Text.plain(f"{type_name} ") + subject
@@ -55,12 +55,6 @@ def citation(
     if subject.is_empty:
         return Text.plain(head)
     return Text.plain(f"{head} {connector} " if connector else f"{head} ") + subject
-
-
-def draft_number(symbol: str) -> str:
-    """The số và ký hiệu of a document not issued yet, as it is cited: the number left
-    blank for the văn thư, the symbol written ("     /KH-SNN"), as on its own Số line."""
-    return f"{DRAFT_BLANK}/{symbol}"
 
 
 def short_citation(type_name: str, number: str) -> str:

@@ -98,8 +98,14 @@ def letter_symbol(agency_abbreviation: str, unit_abbreviation: str) -> str:
     return f"{agency_abbreviation}-{unit_abbreviation}"
 
 
+def draft_number(symbol: str) -> str:
+    """The số và ký hiệu of a document not issued yet: the number left blank for the văn
+    thư, the symbol written ("     /KH-SNN"), on its Số line and where it is cited."""
+    return f"{DRAFT_BLANK}/{symbol}"
+
+
 def number_line(number: int | None, symbol: str) -> str:
     """The "Số:" line: "Số: 25/KH-SNN", or "Số:     /KH-SNN" in a draft."""
     if number is None:
-        return f"Số:{DRAFT_BLANK}/{symbol}"
+        return f"Số:{draft_number(symbol)}"
     return f"Số: {padded_number(number)}/{symbol}"
