@@ -515,3 +515,30 @@ def test_a_template_folder_that_does_not_exist_is_an_error(tmp_path: Path) -> No
                                        "-t", str(missing)])
     assert result.exit_code == 2 and str(missing) in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_build_killed_right_after_the_exchange_leaves_nothing_of_its_own_in_the_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The staging folder's mark stands beside it, never in it: a kill between the swap and
+    the mark's removal leaves the new set alone in the output, and the next build knows,
+    by the inode the mark records, that what is left beside it is the previous folder."""
+    from vbdocs import outdir
+
+    out = tmp_path / "out"
+    write_set(out, [SetFile("plan", "a.docx", b"a")])
+    (out / "notes.txt").write_text("mine")
+    real_exchange = outdir._exchange
+
+    def killed_after(a: Path, b: Path) -> None:
+        real_exchange(a, b)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outdir, "_exchange", killed_after)
+    with pytest.raises(KeyboardInterrupt):
+        write_set(out, [SetFile("plan", "a.docx", b"a2")])
+    monkeypatch.undo()
+    assert sorted(p.name for p in out.iterdir()) == ["a.docx", "manifest.json", "notes.txt"]
+    assert (out / "a.docx").read_bytes() == b"a2"
+    write_set(out, [SetFile("plan", "a.docx", b"a3")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert (out / "notes.txt").read_text() == "mine"

@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,7 +176,7 @@ def write_set(
             raise OutputError(f"cannot write into {output}: {exc.strerror or exc}") from None
         finally:
             if staging is not None:
-                shutil.rmtree(staging, ignore_errors=True)
+                outdir.discard(staging)
     return entries
 
 

@@ -13,9 +13,13 @@ Builds into the folders of one parent take turns: the write phase holds an
 exclusive lock (``flock``) on the parent folder, so a second build waits, says so,
 and sees the first one's result. Only the lock holder creates staging folders, so
 the holder can prove that any staging folder it finds belongs to a build that is
-dead, and cleans it up: a staging folder still marked as such is deleted whole (it
-only holds links and new files), an unmarked one is a previous folder to reconcile,
-or to put back where a build was killed between two renames.
+dead, and cleans it up. A staging folder is marked by a file beside it (never in it,
+so nothing of vbdocs's bookkeeping ever stands in the output) that records the
+folder's inode: where the output now has that inode, the swap was made and what is
+left under the staging name is the previous folder, to reconcile; elsewhere the set
+was never swapped in, and the staging folder (links and new files only) is deleted
+whole. An unmarked one is a previous folder set aside by two renames: it is put back
+where the output is missing, reconciled otherwise.
 """
 
 from __future__ import annotations
@@ -37,8 +41,8 @@ from .errors import OutputError
 
 log = logging.getLogger("vbdocs")
 
-#: The file that marks a folder as a staging folder under construction.
-STAGING_MARK = ".vbdocs-staging"
+#: The ending of the file beside a staging folder that marks it (and records its inode).
+STAGING_MARK = ".staging"
 #: How long a build waits for another build writing beside it, in seconds.
 LOCK_TIMEOUT = 600.0
 
@@ -127,24 +131,40 @@ def recover(output: Path, previous_set: Callable[[Path], set[str]]) -> None:
             manifest); those, and only those, may be deleted from a previous folder.
     """
     prefix = debris_prefix(output)
-    parent = output.parent
-    with os.scandir(parent) as entries:
-        debris = sorted(Path(e.path) for e in entries
-                        if e.name.startswith(prefix) and e.is_dir(follow_symlinks=False))
-    for folder in debris:
-        if (folder / STAGING_MARK).exists() or folder.name == prefix + "new":
-            shutil.rmtree(folder)  # links and new files only: their originals are in the output
-        elif not os.path.lexists(output):
+    with os.scandir(output.parent) as entries:
+        found = [(Path(e.path), e.is_dir(follow_symlinks=False)) for e in entries if e.name.startswith(prefix)]
+    folders = sorted(path for path, is_dir in found if is_dir)
+    marked = {folder: _marked_inode(folder) for folder in folders}
+    for folder in [f for f in folders if marked[f] is None and f.name != prefix + "new"]:
+        if not os.path.lexists(output):
             os.rename(folder, output)  # killed between two renames: the previous folder goes back
         else:
             reconcile(folder, output, previous_set(folder))
-    (output / STAGING_MARK).unlink(missing_ok=True)
+    for folder in [f for f in folders if marked[f] is not None or f.name == prefix + "new"]:
+        if output.exists() and output.stat().st_ino == marked[folder]:
+            reconcile(folder, output, previous_set(folder))  # swapped in: this is the previous folder
+        else:
+            shutil.rmtree(folder)  # never swapped in: links and new files only, originals in the output
+    for path, is_dir in found:
+        if not is_dir and path.name.endswith(STAGING_MARK):
+            path.unlink(missing_ok=True)
+
+
+def _mark(staging: Path) -> Path:
+    return staging.with_name(staging.name + STAGING_MARK)
+
+
+def _marked_inode(folder: Path) -> int | None:
+    try:
+        return int(_mark(folder).read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return None
 
 
 def stage(output: Path) -> Path:
-    """A new, marked staging folder beside ``output``, with its owner, group and mode."""
+    """A new staging folder beside ``output``, marked, with the output's owner, group and mode."""
     staging = Path(tempfile.mkdtemp(prefix=debris_prefix(output), dir=output.parent))
-    (staging / STAGING_MARK).touch()
+    _mark(staging).write_text(str(staging.stat().st_ino), encoding="ascii")
     if output.is_dir():
         _same_owner_and_mode(output, staging)
     else:
@@ -152,6 +172,12 @@ def stage(output: Path) -> Path:
         os.umask(umask)
         os.chmod(staging, 0o777 & ~umask)
     return staging
+
+
+def discard(staging: Path) -> None:
+    """Remove a staging folder that will not be swapped in, and its mark."""
+    shutil.rmtree(staging, ignore_errors=True)
+    _mark(staging).unlink(missing_ok=True)
 
 
 def _same_owner_and_mode(source: Path, target: Path) -> None:
@@ -165,7 +191,7 @@ def carry_over(output: Path, staging: Path, *, leave: Callable[[str], bool]) -> 
     """Hard-link every entry of ``output`` into ``staging``, folders recreated with their
     owner and mode, except the top-level names ``leave`` says the build replaces or removes."""
     for name in sorted(os.listdir(output)):
-        if name == STAGING_MARK or leave(name):
+        if leave(name):
             continue
         _carry(output / name, staging / name)
 
@@ -190,10 +216,10 @@ def _carry(source: Path, target: Path) -> None:
 def swap(staging: Path, output: Path) -> Path:
     """Put ``staging`` in ``output``'s place; return where the previous folder now is.
 
-    The staging mark goes with the folder and is removed from the output only then: a
-    build killed in between leaves a mark in the output (removed by :func:`recover`)
-    and an unmarked previous folder beside it, never an unmarked unfinished one.
+    Its mark is removed after the swap: a build killed in between leaves a mark whose
+    inode is the output's, which :func:`recover` reads as "swapped".
     """
+    mark = _mark(staging)
     if not os.path.lexists(output):
         os.rename(staging, output)
     else:
@@ -208,7 +234,7 @@ def swap(staging: Path, output: Path) -> Path:
             os.rename(staging, output)
             staging = aside
     with contextlib.suppress(OSError):  # past the swap nothing may fail: a mark left is removed by recover()
-        (output / STAGING_MARK).unlink()
+        mark.unlink()
     return staging  # the previous folder, or nothing where there was none
 
 
@@ -251,7 +277,7 @@ def _reconcile(previous: Path, output: Path, own: set[str], *, top: bool) -> Non
             if target.is_dir() and not target.is_symlink():
                 _reconcile(source, target, own, top=False)
                 continue
-        elif _same_file(info, target) or (top and (name in own or name == STAGING_MARK)):
+        elif _same_file(info, target) or (top and name in own):
             source.unlink()
             continue
         elif not os.path.lexists(target):
