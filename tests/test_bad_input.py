@@ -96,7 +96,7 @@ EXPECTED: dict[str, list[str]] = {
         "campaign.yaml:18:15: plan.legal_bases[0].issuer: no body with the code 'ubnd_tinh' in the units file (did you mean 'ubnd'?)",
     ],
     'unknown-report': [
-        "campaign.yaml:31:23: plan.implementation.assignments[0].duties[1].reports[0]: no report with the id 'q3' in this file's reports",
+        "campaign.yaml:31:23: plan.implementation.assignments[0].duties[1].reports[0]: no report with the id 'q3' in this file's reports (nor a registration form with that id and a deadline)",
     ],
     'unknown-filing-unit': [
         "campaign.yaml:39:11: plan.filing.unit: no unit with the code 'VT' in the units file",

@@ -53,6 +53,7 @@ def test_reports_whose_ids_name_one_file(config_copy: Path) -> None:
 def test_documents_of_two_kinds_that_would_share_a_file(config_copy: Path, tmp_path: Path) -> None:
     campaign = config_copy / "campaign_2024.yaml"
     edit_once(campaign, "    id: dang-ky-mo-hinh\n", "    id: bao-cao-six-month\n")
+    edit_once(campaign, "        reports: [dang-ky-mo-hinh]\n", "        reports: [bao-cao-six-month]\n")
     assert _problems(campaign) == [
         f"{campaign}: the report_form and the registration_form would both be written to "
         "bao-cao-six-month-ttr.docx; give one of them another id"]

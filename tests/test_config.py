@@ -70,7 +70,7 @@ def test_unknown_unit_body_and_report(config_copy: Path) -> None:
         f"campaign_2024.yaml:{unit_line}:15: plan.implementation.assignments[0].unit: no unit or group "
         "with the code 'VPP' in the units file (did you mean 'VP'?)",
         f"campaign_2024.yaml:{report_line}:34: plan.implementation.assignments[1].duties[1].reports[1]: "
-        "no report with the id 'yearly' in this file's reports",
+        "no report with the id 'yearly' in this file's reports (nor a registration form with that id and a deadline)",
     ]
 
 

@@ -50,9 +50,11 @@ def test_the_summary_keeps_the_deadline_as_the_plan_writes_it() -> None:
 def test_the_campaigns_calendar_moves_its_deadlines(tmp_path: Path) -> None:
     vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out", only=["calendar"])
     lines = _unfolded((tmp_path / "out" / "deadlines.ics").read_bytes())
+    # the registration form's deadline (Friday 05/4: due by Thursday 04/4), then the two reports'
     assert [line for line in lines if line.startswith("DTSTART")] == [
-        "DTSTART;VALUE=DATE:20240509", "DTSTART;VALUE=DATE:20241004"]
+        "DTSTART;VALUE=DATE:20240404", "DTSTART;VALUE=DATE:20240509", "DTSTART;VALUE=DATE:20241004"]
     assert [line for line in lines if line.startswith("SUMMARY")] == [
+        "SUMMARY:Xây dựng mô hình “Dân vận khéo” năm 2024 (trước ngày 05/4/2024)",
         "SUMMARY:Báo cáo 6 tháng (trước ngày 10/5/2024)", "SUMMARY:Báo cáo năm (trước ngày 05/10/2024)"]
 
 
@@ -74,7 +76,7 @@ def test_two_agencies_calendars_do_not_share_a_uid(config_copy: Path) -> None:
         "  name: Sở Nông nghiệp và Phát triển nông thôn\n", "  name: Sở Nội vụ\n", 1), encoding="utf-8")
     ours = {d.uid for d in campaign_deadlines(load_config(CONFIG / "campaign_2024.yaml"))}
     theirs = {d.uid for d in campaign_deadlines(load_config(config_copy / "campaign_2024.yaml"))}
-    assert len(ours) == len(theirs) == 2
+    assert len(ours) == len(theirs) == 3
     assert not ours & theirs
 
 
@@ -83,7 +85,7 @@ def test_dtstamp_is_source_date_epoch(tmp_path: Path, monkeypatch: pytest.Monkey
     vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out", only=["calendar"])
     stamps = [line for line in _unfolded((tmp_path / "out" / "deadlines.ics").read_bytes())
               if line.startswith("DTSTAMP")]
-    assert stamps == ["DTSTAMP:20240301T000000Z"] * 2
+    assert stamps == ["DTSTAMP:20240301T000000Z"] * 3
 
 
 def test_without_source_date_epoch_the_bytes_are_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

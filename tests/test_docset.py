@@ -305,7 +305,7 @@ def test_calendar_of_deadlines(full: Path) -> None:
     raw = (full / "deadlines.ics").read_bytes()
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     text = raw.decode("utf-8").replace("\r\n ", "").replace("\r\n", "\n")
-    assert text.count("BEGIN:VEVENT") == 2
+    assert text.count("BEGIN:VEVENT") == 3  # the registration form and the two reports
     # "trước ngày" a date: the event stands on the working day before it (issue 11, item 9): Thursday 09/5
     # for Friday 10/5, Friday 04/10 for Saturday 05/10.
     assert "DTSTART;VALUE=DATE:20240509" in text and "DTSTART;VALUE=DATE:20241004" in text

@@ -16,8 +16,8 @@ _NOTE = "Theo Quyết định số 1108/QĐ-SNNPTNT."
 #: Markup values of the plan a footnote may follow, by the text they start with.
 _BODY_PLACES = {
     "plan.sections[0].items[0]": "          nhiệm vụ phát triển kinh tế - xã hội tỉnh nhà.",
-    "plan.sections[1].items[0]":  # a khoản the report forms quote
-        "          cấp trong tình hình mới; đẩy mạnh xây dựng các mô hình “*Dân vận khéo*” thiết thực.",
+    "plan.sections[1].items[0].text":  # a khoản the report forms quote (its heading taken away below)
+        "            cấp trong tình hình mới; đẩy mạnh xây dựng các mô hình “*Dân vận khéo*” thiết thực.",
     "plan.implementation.assignments[0].duties[0]":
         "            khéo” năm 2024 đến các phòng, cơ quan, đơn vị trực thuộc Sở.",
     "plan.closing": "    về Sở (*qua Văn phòng Sở*) để tổng hợp đề xuất Lãnh đạo Sở xem xét, chỉ đạo.",
@@ -40,6 +40,10 @@ def _mark(campaign: Path, line: str, *, note: bool) -> None:
     text = campaign.read_text(encoding="utf-8")
     assert text.count(line + "\n") == 1, line
     text = text.replace(line + "\n", line + "[^qd]\n")
+    # without its short heading, the first khoản of the reported mục is quoted whole by the forms
+    heading = "        - heading: Quán triệt, triển khai các chỉ thị, văn bản chỉ đạo về công tác dân vận\n"
+    assert heading in text
+    text = text.replace(heading, "        - reported: true\n", 1)
     if note:
         text = text.replace("\n  signer:\n", f"\n  footnotes:\n    qd: {_NOTE}\n  signer:\n", 1)
     campaign.write_text(text, encoding="utf-8")

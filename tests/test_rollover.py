@@ -67,7 +67,7 @@ def test_documents_cited_in_prose_are_quoted_word_for_word(config_copy: Path, ro
     """A cited document's number, date and words are facts about the past (issue 11, item 1)."""
     new = vbdocs.load(rolled).campaign
     assert new.plan is not None
-    item = new.plan.sections[1].items[5]
+    item = new.plan.sections[1].items[5].text
     assert ("Quyết định số 1108/QĐ-SNNPTNT ngày 19/12/2023 Ban hành Kế hoạch cải cách hành chính năm 2024 của Sở "
             "Nông nghiệp và Phát triển nông thôn. Nâng cao") in item
     assert "đội ngũ công chức" in item
@@ -78,8 +78,8 @@ def test_review_list(config_copy: Path) -> None:
     review = "\n".join(result.review)
     assert "reports[0].deadline: 10/5/2025 falls on Thứ Bảy; move it to a working day?" in review
     assert "reports[1].deadline: 05/10/2025 falls on Chủ nhật; move it to a working day?" in review
-    assert "plan.sections[1].items[5]: mentions" not in review, "its years are those of the document it cites"
-    assert ("plan.sections[1].items[5]: cites số 1108/QĐ-SNNPTNT ngày 19/12/2023, kept word for word; check whether "
+    assert "plan.sections[1].items[5].text: mentions" not in review, "its years are those of the document it cites"
+    assert ("plan.sections[1].items[5].text: cites số 1108/QĐ-SNNPTNT ngày 19/12/2023, kept word for word; check whether "
             "2025 should cite another document") in review
     assert "plan.legal_bases[4]: Kế hoạch 43/KH-UBND is a document of 2024; cite its 2025 successor" in review
     assert "the 2024 plan has no number or date yet" in review

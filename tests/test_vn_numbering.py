@@ -66,3 +66,15 @@ def test_padded_number(n: int, text: str) -> None:
 def test_zero_is_not_a_document_number() -> None:
     with pytest.raises(ValueError):
         numbering.padded_number(0)
+
+
+@pytest.mark.parametrize(("name", "under_agency", "keeps"), [
+    ("Phòng Kế hoạch - Tài chính", True, False),
+    ("PHÒNG QUẢN LÝ XÂY DỰNG CÔNG TRÌNH", True, False),
+    ("Văn phòng Sở", True, True),            # "Văn phòng" is not a phòng
+    ("Trung tâm Khuyến nông", True, True),
+    ("Thanh tra Sở", True, True),
+    ("Phòng Nông nghiệp và Môi trường", False, True),  # an agency of its own (a huyện's phòng): own seal
+])
+def test_who_keeps_a_register(name: str, under_agency: bool, keeps: bool) -> None:
+    assert numbering.keeps_register(name, under_agency=under_agency) is keeps

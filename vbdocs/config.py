@@ -81,6 +81,16 @@ class Config:
         collector = forms.collected_by if forms else None
         return [u for u in self.units_of(codes) if u.code != collector]
 
+    def due(self) -> dict[str, tuple[str, dt.date]]:
+        """What units send by a deadline, by the id a duty's ``reports`` names it with: each
+        report, and the registration form when it has a deadline, as (its name in text, the
+        deadline)."""
+        out = {r.id: (r.name, r.deadline) for r in self.campaign.reports}
+        registration = self.campaign.forms.registration if self.campaign.forms else None
+        if registration is not None and registration.deadline is not None:
+            out.setdefault(registration.id, (registration.name, registration.deadline))
+        return out
+
     def group_members(self, group: Group) -> list[Unit]:
         if group.members is None:
             return list(self.units.units)
@@ -375,7 +385,7 @@ class _Known:
         object.__setattr__(self, "units", {u.code for u in config.units.units})
         object.__setattr__(self, "addressable", self.units | {g.code for g in config.units.groups})
         object.__setattr__(self, "people", {p.id for p in config.units.people})
-        object.__setattr__(self, "reports", {r.id for r in config.campaign.reports})
+        object.__setattr__(self, "reports", set(config.due()))
 
 
 def _check_common(config: Config, doc: Document, known: _Known, where: PathKey,
@@ -409,7 +419,8 @@ def _check_duties(doc: Document, known: _Known, here: PathKey, duties: Iterable[
     for j, duty in enumerate(duties):
         for k, report in enumerate(duty.reports):
             if report not in known.reports:
-                yield doc.problem((*here, j, "reports", k), f"no report with the id {report!r} in this file's reports")
+                yield doc.problem((*here, j, "reports", k), f"no report with the id {report!r} in this file's reports "
+                                  "(nor a registration form with that id and a deadline)")
 
 
 def _check_forms(config: Config, doc: Document, known: _Known) -> Iterable[Problem]:

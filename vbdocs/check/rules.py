@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..layout.metrics import TWIPS_PER_MM, text_width
+from ..vn import numbering
 from ..vn.numbering import TYPE_ABBREVIATIONS
 from .reader import Document, Line, Para
 
@@ -324,6 +325,9 @@ def _short_rule(p: Parts, rule: str, item: str, lines: list[Line], size: float, 
 
 def number(p: Parts) -> Iterator[Finding]:
     line = p.number
+    if line is None and not _keeps_register(p):
+        yield Finding("header.number", "PL I, II.3", "skip", "header", "a phòng of the agency: no number of its own")
+        return
     if line is None:
         yield Finding("header.number", "PL I, II.3", "fail", "header", "no \"Số:\" line", "Số: <số>/<ký hiệu>")
         return
@@ -335,6 +339,11 @@ def number(p: Parts) -> Iterator[Finding]:
         problems.append(f"number {m['number']} without its leading zero")
     yield _check("header.number", "PL I, II.3", line, problems,
                  "\"Số: 05/KH-SNN\": 13 pt, upright, numbers below 10 with a leading 0")
+
+
+def _keeps_register(p: Parts) -> bool:
+    """A phòng under its agency has no number and no văn thư of its own."""
+    return not p.agency or numbering.keeps_register(p.agency[0].clean, under_agency=bool(p.parent))
 
 
 def symbol(p: Parts) -> Iterator[Finding]:
@@ -505,7 +514,8 @@ def recipients(p: Parts) -> Iterator[Finding]:
             problems.append(f"{x.clean!r}: {_look(x)}")
         if not x.clean.endswith("." if last else ";"):
             problems.append(f"{x.clean!r} does not end with {'.' if last else ';'!r}")
-    if lines and not re.match(r"^[-–]\s*Lưu\s*:\s*VT\b", lines[-1].clean):
+    filed = r"^[-–]\s*Lưu\s*:\s*VT\b" if _keeps_register(p) else r"^[-–]\s*Lưu\s*:"
+    if lines and not re.match(filed, lines[-1].clean):
         problems.append(f"the last line is {lines[-1].clean!r}, not \"- Lưu: VT, …\"")
     if p.kinh_gui is not None and lines and not lines[0].clean.startswith(("- Như trên", "– Như trên")):
         problems.append("a document with Kính gửi starts its recipients with \"- Như trên;\"")

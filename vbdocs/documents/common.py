@@ -76,9 +76,9 @@ def duty_text(config: Config, duty: Duty) -> Text:
     text = parse(duty.text)
     if not duty.reports:
         return text
-    reports = {r.id: r for r in config.campaign.reports}
+    due = config.due()
     deadlines = [
-        Text.plain(f"{reports[rid].name} ") + Text.plain(f"trước ngày {short_date(reports[rid].deadline)}", bold=True)
+        Text.plain(f"{due[rid][0]} ") + Text.plain(f"trước ngày {short_date(due[rid][1])}", bold=True)
         for rid in duty.reports
     ]
     out = text.map_last(lambda s: s.rstrip(" ,.;")) + ", " + deadlines[0]

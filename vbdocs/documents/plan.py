@@ -52,7 +52,7 @@ def _body(config: Config, plan: Plan) -> list[Block]:
     for i, section in enumerate(plan.sections, start=1):
         blocks.append(Block("section", Text.plain(f"{numbering.roman(i)}. {upper(section.title)}")))
         blocks.extend(
-            Block("paragraph", f"{j}. " + parse(item)) for j, item in enumerate(section.items, start=1)
+            Block("paragraph", f"{j}. " + parse(item.text)) for j, item in enumerate(section.items, start=1)
         )
     implementation = plan.implementation
     number = numbering.roman(len(plan.sections) + 1)

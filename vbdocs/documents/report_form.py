@@ -128,7 +128,8 @@ def _form(
         heading=parts.heading(
             parent=agency.full_name or agency.name,  # PL I II.2.a: a local body with its province
             agency=unit.name,
-            symbol=f"{kind.symbol_type}-{unit.abbreviation}",
+            # a phòng keeps no register: its form is not numbered (Điều 15)
+            symbol=f"{kind.symbol_type}-{unit.abbreviation}" if unit.has_seal else None,
             number=None,
             place=agency.place,
             date=None,
@@ -141,7 +142,9 @@ def _form(
         tail=tuple(tail),
         closing=parts.closing(
             recipients=[],
-            filing=parts.filing_line(unit.abbreviation),
+            # the drafting unit is one of the unit's own, which the form cannot know; a phòng,
+            # without a văn thư, keeps its copy itself
+            filing=parts.filing_line(None) if unit.has_seal else parts.filing_line(unit.abbreviation, archive=False),
             authority=Authority.OWN,
             signer_title=unit.head_title,
             signer_name="",
@@ -174,18 +177,19 @@ def _due(deadline: dt.date | None) -> str:
 
 def _report_form(config: Config, forms: Forms, report: Report, unit: Unit) -> DocumentContent:
     assert report.subject is not None
+    # in brackets after the period: the report the plan folds it into (lồng ghép), and the deadline
+    notes: list[Text] = []
+    if report.included_in is not None:
+        notes.append("lồng ghép vào " + parse(report.included_in) + " của đơn vị")
+    notes.append(Text.plain(f"gửi trước ngày {short_date(report.deadline)}"))
     opening = (
-        "Thực hiện " + plan_citation(config)
-        + f"; {unit.in_text} báo cáo kết quả thực hiện {report.period}{_due(report.deadline)} như sau:"
+        "Thực hiện " + plan_citation(config) + f"; {unit.in_text} báo cáo kết quả thực hiện {report.period} ("
+        + Text.join(notes, "; ") + ") như sau:"
     )
     body = [Block("paragraph", opening),
             Block("section", Text.plain(f"I. {upper(forms.results_title)}"))]
-    plan = config.campaign.plan
-    tasks = [item for section in (plan.sections if plan else []) if section.reported for item in section.items]
-    for i, task in enumerate(tasks, start=1):
-        # a khoản of the plan, quoted: its footnotes belong to the plan
-        # the number upright (PL I, II.6), the task in italics: a prompt, not the unit's text
-        body.append(Block("paragraph", f"{i}. " + parse(task).without_footnotes().with_emphasis(italic=True)))
+    for i, task in enumerate(reported_items(config), start=1):
+        body.append(Block("paragraph", f"{i}. " + task))
         body.extend(_fill(forms))
     table = FormTable(Text.plain(f"II. {upper(forms.models_title)}"), _three(forms.model_columns), forms.rows)
     return _form(
@@ -193,6 +197,20 @@ def _report_form(config: Config, forms: Forms, report: Report, unit: Unit) -> Do
         subject=parse(report.subject), body=body, table=table, deadline=report.deadline, period=report.period,
         next_section=3,
     )
+
+
+def reported_items(config: Config) -> list[Text]:
+    """The khoản of the plan a unit reports on, as its form heads them: each item of a
+    reported mục but those marked ``reported: false``, by its short ``heading`` (upright,
+    the form's own words), or else quoted whole in italics (the plan's words, a prompt;
+    its footnotes belong to the plan). The number stays upright (PL I, II.6)."""
+    plan = config.campaign.plan
+    items = [item for section in (plan.sections if plan else []) if section.reported for item in section.items]
+    return [
+        parse(item.heading) if item.heading is not None
+        else parse(item.text).without_footnotes().with_emphasis(italic=True)
+        for item in items if item.reported
+    ]
 
 
 def _registration_form(config: Config, forms: Forms, registration: Registration, unit: Unit) -> DocumentContent:

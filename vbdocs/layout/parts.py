@@ -66,7 +66,7 @@ def heading(
     *,
     parent: str | None,
     agency: str,
-    symbol: str,
+    symbol: str | None,
     number: int | None,
     place: str,
     date: dt.date | None,
@@ -78,7 +78,8 @@ def heading(
     Args:
         parent: the cơ quan chủ quản in normal case, or None.
         agency: the cơ quan ban hành in normal case.
-        symbol: the ký hiệu after the number ("KH-SNN", "SNN-VP").
+        symbol: the ký hiệu after the number ("KH-SNN", "SNN-VP"); None for a unit that keeps
+            no register of its own (a phòng chuyên môn): no "Số:" line.
         number: the document's number, None in a draft.
         place: the địa danh.
         date: the date of issue, None in a draft.
@@ -92,7 +93,7 @@ def heading(
         parent_lines=parent_lines,
         agency_lines=agency_lines,
         agency_rule=rule_under(agency_lines, page.SIZE_AGENCY, page.HEADER_LEFT, fraction=page.RULE_FRACTION),
-        number=numbering.number_line(number, symbol),
+        number=numbering.number_line(number, symbol) if symbol is not None else "",
         subject_lines=(
             tuple(balanced_lines(f"V/v {letter_subject}", width, page.SIZE_LETTER_SUBJECT)) if letter_subject else ()
         ),
@@ -207,15 +208,25 @@ class Closing:
     signer_name: str
 
 
-def filing_line(unit_abbreviation: str, drafter: str | None = None,
-                copies: int | None = None, *, style: str = "brackets") -> str:
-    """The last line of Nơi nhận: "Lưu: VT, VP (ntttam)" or "Lưu: VT, VP.Tiền" (Mục II.9.b, ô 12)."""
-    line = f"Lưu: VT, {unit_abbreviation}"
+def filing_line(unit_abbreviation: str | None, drafter: str | None = None,
+                copies: int | None = None, *, style: str = "brackets", archive: bool = True) -> str:
+    """The last line of Nơi nhận: "Lưu: VT, VP (ntttam)" or "Lưu: VT, VP.Tiền" (Mục II.9.b, ô 12).
+
+    ``unit_abbreviation`` None leaves the drafting unit blank for the issuer to fill in
+    ("Lưu: VT, ……"); ``archive`` False is a unit without a văn thư (a phòng), which keeps
+    its own copy ("Lưu: KHTC").
+    """
+    drafting = unit_abbreviation if unit_abbreviation is not None else BLANK
+    line = f"Lưu: VT, {drafting}" if archive else f"Lưu: {drafting}"
     if drafter:
         line += f".{drafter}" if style == "dot" else f" ({drafter})"
     if copies:
         line += f" ({copies})"
     return line
+
+
+BLANK = "……"
+"""What a form leaves to be filled in on a line of its own text."""
 
 
 def closing(

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from ..vn.signing import Authority
-from .common import Code, FootnoteName, Markup, Model, Str, Text, TitleMarkup
+from .common import Code, FootnoteName, Markup, Model, Str, Text, TitleMarkup, text_or_mapping
 
 
 class LegalBasis(Model):
@@ -39,15 +39,41 @@ class LegalBasis(Model):
     )
 
 
+class Item(Model):
+    """A khoản of a mục, written as plain text, or as a mapping when the report forms
+    treat it otherwise than by quoting it whole: a short ``heading`` instead, or not at
+    all (``reported: false``, for a task of the agency's leadership that no unit
+    reports on)."""
+
+    text: Markup = Field(description="The khoản as the plan prints it. Markup allowed.")
+    heading: TitleMarkup | None = Field(
+        None,
+        description="How a report form names this khoản, upright, in place of quoting it whole "
+        "(\"Công tác dân vận chính quyền gắn với cải cách hành chính\").",
+    )
+    reported: bool = Field(
+        True, description="In a reported mục: whether the units report on this khoản (false for the "
+        "leadership's own tasks).",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    model_config = ConfigDict(json_schema_extra=text_or_mapping)
+
+
 class Section(Model):
     """A mục of the plan: a Roman-numbered heading and its numbered items (khoản)."""
 
     title: Str = Field(description="The heading in normal case; printed upper case (\"Mục đích, yêu cầu\").")
-    items: list[Markup] = Field(
+    items: list[Item] = Field(
         min_length=1, description="The khoản, numbered 1., 2., … in order. Markup allowed.",
     )
     reported: bool = Field(
-        False, description="The units report on each item of this mục: report forms get a heading per item.",
+        False, description="The units report on the items of this mục: report forms get a heading per item "
+        "(but an item marked ``reported: false``).",
     )
 
 
@@ -72,16 +98,7 @@ class Duty(Model):
     def _from_text(cls, value: Any) -> Any:
         return {"text": value} if isinstance(value, str) else value
 
-    @staticmethod
-    def _text_or_mapping(schema: dict[str, Any]) -> None:
-        """The JSON Schema says what ``_from_text`` accepts, so an editor does not underline a
-        duty written as plain text: the text alone (as ``text`` is checked), or the mapping."""
-        mapping = dict(schema)
-        text = {k: v for k, v in mapping["properties"]["text"].items() if k not in ("title", "description")}
-        schema.clear()
-        schema.update(title=mapping.pop("title"), description=mapping.pop("description"), anyOf=[text, mapping])
-
-    model_config = ConfigDict(json_schema_extra=_text_or_mapping)
+    model_config = ConfigDict(json_schema_extra=text_or_mapping)
 
 
 class Assignment(Model):
@@ -232,6 +249,11 @@ class Report(Model):
     name: Str = Field(description="How the report is named in text (\"báo cáo 6 tháng\").")
     period: Str = Field(description="The period reported on (\"6 tháng đầu năm 2024\").")
     deadline: dt.date = Field(description="The day before which the report is due.")
+    included_in: TitleMarkup | None = Field(
+        None,
+        description="The unit's own report this one is folded into (lồng ghép), in normal case, as it "
+        "follows \"vào\" (\"Báo cáo kết quả thực hiện công tác dân vận chính quyền\"): the form says so.",
+    )
     subject: TitleMarkup | None = Field(
         None,
         description="Trích yếu of the report form (\"Kết quả thực hiện phong trào thi đua “Dân vận khéo” 6 tháng "
@@ -258,6 +280,11 @@ class Registration(Model):
         min_length=3, max_length=3,
         description="Headings of the table's three columns after STT "
         "(\"Tên mô hình\", \"Lĩnh vực\", \"Nội dung, thời gian thực hiện\").",
+    )
+    name: Str = Field(
+        "bản đăng ký",
+        description="How the form is named in text, before its deadline where a duty or instruction "
+        "lists its id in ``reports`` (\"bản đăng ký trước ngày 05/4/2024\").",
     )
     deadline: dt.date | None = Field(None, description="The day before which the form is due, if set.")
     units: list[Code] = Field(min_length=1, description="Units or groups that return the form.")

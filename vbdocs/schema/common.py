@@ -116,3 +116,13 @@ Abbreviation = Annotated[
     BeforeValidator(_clean),
 ]
 """An abbreviation used in ký hiệu and "Lưu:" lines ("SNN", "VP", "QyĐ")."""
+
+
+def text_or_mapping(schema: dict[str, Any]) -> None:
+    """The JSON Schema of a model that may be written as its ``text`` alone (a duty, a
+    khoản): the text (as ``text`` is checked), or the mapping, so that an editor does not
+    underline a value written as plain text."""
+    mapping = dict(schema)
+    text = {k: v for k, v in mapping["properties"]["text"].items() if k not in ("title", "description")}
+    schema.clear()
+    schema.update(title=mapping.pop("title"), description=mapping.pop("description"), anyOf=[text, mapping])

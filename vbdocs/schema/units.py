@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..vn import numbering
 from .common import Abbreviation, Code, Model, Str
 
 
@@ -88,6 +89,20 @@ class Unit(_Named):
     head_title: Str = Field(
         description="Chức vụ of the unit's head, who signs the unit's reports (\"Chánh Văn phòng\").",
     )
+    seal: bool | None = Field(
+        None,
+        description="Whether the unit has its own seal and văn thư (con dấu, sổ đăng ký văn bản đi): its forms "
+        "then carry a \"Số:\" line to number and \"Lưu: VT\". Omitted: yes but for a phòng (a name "
+        "\"Phòng …\"), which issues nothing under a number of its own and keeps its copy itself.",
+    )
+
+    @property
+    def has_seal(self) -> bool:
+        """Whether the unit numbers and seals documents of its own (``seal``, or the rule
+        ``vbdocs check`` reads a header by: ``vn.numbering.keeps_register``)."""
+        if self.seal is not None:
+            return self.seal
+        return numbering.keeps_register(self.name, under_agency=True)
 
 
 class Group(Model):

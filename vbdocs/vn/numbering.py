@@ -109,3 +109,11 @@ def number_line(number: int | None, symbol: str) -> str:
     if number is None:
         return f"Số:{draft_number(symbol)}"
     return f"Số: {padded_number(number)}/{symbol}"
+
+
+def keeps_register(issuer_name: str, *, under_agency: bool) -> bool:
+    """Whether a document of this issuer carries its own "Số:" (Điều 15): every agency
+    and unit with its own seal and văn thư does; a phòng of an agency (its name "Phòng …",
+    printed under the agency's) does not: it issues nothing under a number of its own,
+    and keeps its copy itself ("Lưu: KHTC")."""
+    return not (under_agency and issuer_name.strip().casefold().startswith("phòng "))
