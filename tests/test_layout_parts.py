@@ -46,8 +46,10 @@ def test_explicit_line_breaks_are_kept() -> None:
         ("Phòng Kế hoạch - Tài chính", ("PHÒNG KẾ HOẠCH -", "TÀI CHÍNH")),
         ("Phòng Quản lý xây dựng công trình", ("PHÒNG QUẢN LÝ", "XÂY DỰNG CÔNG TRÌNH")),
         ("Chi cục Phát triển nông thôn", ("CHI CỤC PHÁT TRIỂN", "NÔNG THÔN")),
+        # "và" never starts a line (issue 11, item 5): it was "TRUNG TÂM NƯỚC SẠCH / VÀ VỆ SINH …"
         ("Trung tâm Nước sạch và Vệ sinh môi trường nông thôn",
-         ("TRUNG TÂM NƯỚC SẠCH", "VÀ VỆ SINH MÔI TRƯỜNG", "NÔNG THÔN")),
+         ("TRUNG TÂM", "NƯỚC SẠCH VÀ VỆ SINH", "MÔI TRƯỜNG NÔNG THÔN")),
+        ("Bộ Tài nguyên và Môi trường", ("BỘ TÀI NGUYÊN VÀ", "MÔI TRƯỜNG")),
         ("Sở Nông nghiệp và Phát triển nông thôn", ("SỞ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN")),
         ("Trung tâm Khuyến nông", ("TRUNG TÂM KHUYẾN NÔNG",)),
         # a break written in the name is kept, and each of its lines is broken between words if long
@@ -102,3 +104,20 @@ def test_closing_punctuates_and_files() -> None:
 def test_filing_line() -> None:
     assert parts.filing_line("VP", "ntttam") == "Lưu: VT, VP (ntttam)"
     assert parts.filing_line("HC", copies=2) == "Lưu: VT, HC (2)"
+
+
+@pytest.mark.parametrize(
+    ("subject", "lines"),
+    [
+        # by syllables it was "… “Dân vận / khéo” và phát triển …": a quoted name broken
+        ("Thực hiện phong trào thi đua “Dân vận khéo” và phát triển nông thôn mới năm 2024",
+         ("Thực hiện phong trào thi đua “Dân vận khéo”", "và phát triển nông thôn mới năm 2024")),
+        ("Tổng kết công tác cải cách hành chính giai đoạn 2021 - 2025 và phát triển nông thôn",
+         # by syllables: "… hành chính giai / đoạn 2021 - 2025 …"
+         ("Tổng kết công tác cải cách hành chính", "giai đoạn 2021 - 2025 và phát triển nông thôn")),
+    ],
+)
+def test_a_subject_breaks_between_its_words(subject: str, lines: tuple[str, ...]) -> None:
+    """The trích yếu (ô 5) breaks between words, never inside a compound (issue 11, item 5)."""
+    title = parts.title("Kế hoạch", parse(subject))
+    assert tuple(str(line) for line in title.subject_lines) == lines

@@ -66,7 +66,7 @@ REPORTED = {
     "khtc": ["PHÒNG KẾ HOẠCH -", "TÀI CHÍNH"],
     "qlxd": ["PHÒNG QUẢN LÝ", "XÂY DỰNG CÔNG TRÌNH"],
     "ccptnt": ["CHI CỤC PHÁT TRIỂN", "NÔNG THÔN"],
-    "ttns": ["TRUNG TÂM NƯỚC SẠCH", "VÀ VỆ SINH MÔI TRƯỜNG", "NÔNG THÔN"],
+    "ttns": ["TRUNG TÂM", "NƯỚC SẠCH VÀ VỆ SINH", "MÔI TRƯỜNG NÔNG THÔN"],  # "và" never starts a line
 }
 
 

@@ -88,7 +88,10 @@ def test_the_table_covers_every_name_of_the_units_file() -> None:
         ("Phòng Hộ tịch", ["Phòng Hộ tịch"]),
         # punctuation ends a word: no compound across a comma or into quotes
         ("Phòng, chống thiên tai", ["Phòng,", "chống", "thiên tai"]),
-        ("phong trào thi đua “Dân vận khéo”", ["phong", "trào", "thi đua", "“Dân vận", "khéo”"]),
+        # a short quotation is a name, kept whole
+        ("phong trào thi đua “Dân vận khéo”", ["phong trào", "thi đua", "“Dân vận khéo”"]),
+        ("gỡ “Thẻ vàng”, IUU", ["gỡ", "“Thẻ vàng”,", "IUU"]),
+        ("“một hai ba bốn năm sáu bảy”", ["“một", "hai", "ba", "bốn", "năm", "sáu", "bảy”"]),
         # syllables the lexicon does not know break as before
         ("Phòng Abc Xyz", ["Phòng", "Abc", "Xyz"]),
         ("", []),

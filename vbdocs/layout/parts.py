@@ -19,9 +19,9 @@ from ..inline import Span, Text
 from ..vn import dates, numbering
 from ..vn.signing import Authority, signature_titles
 from ..vn.text import punctuate_list, upper
-from ..vn.words import words
+from ..vn.words import name_words, words
 from . import page
-from .metrics import balanced_lines, balanced_units, text_width
+from .metrics import balanced_units, text_width
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,8 @@ def heading(
         agency_rule=rule_under(agency_lines, page.SIZE_AGENCY, page.HEADER_LEFT, fraction=page.RULE_FRACTION),
         number=numbering.number_line(number, symbol) if symbol is not None else "",
         subject_lines=(
-            tuple(balanced_lines(f"V/v {letter_subject}", width, page.SIZE_LETTER_SUBJECT)) if letter_subject else ()
+            tuple(balanced_units(words(f"V/v {letter_subject}"), width, page.SIZE_LETTER_SUBJECT))
+            if letter_subject else ()
         ),
         national_title=page.NATIONAL_TITLE,
         motto=page.MOTTO,
@@ -114,7 +115,7 @@ def name_lines(name: str, size: float, *, bold: bool = False) -> tuple[str, ...]
     """
     lines: list[str] = []
     for part in upper(name).split("\n"):
-        lines.extend(balanced_units(words(part), page.HEADER_TEXT_WIDTH, size, bold=bold))
+        lines.extend(balanced_units(name_words(part), page.HEADER_TEXT_WIDTH, size, bold=bold))
     return tuple(lines)
 
 
@@ -128,13 +129,14 @@ class Title:
 
 
 def title(type_name: str, subject: Text) -> Title:
-    """The type name in upper case and the trích yếu, broken evenly if long.
+    """The type name in upper case and the trích yếu, broken evenly if long, between
+    its words (``vbdocs.vn.words``), never inside one ("phát / triển").
 
     White space in the trích yếu is squeezed to single spaces: it is a title, and
     its lines are broken where the measured text needs it.
     """
     subject = subject.squeezed()
-    lines = balanced_lines(str(subject), page.TEXT_WIDTH, page.SIZE_SUBJECT, bold=True)
+    lines = balanced_units(words(str(subject)), page.TEXT_WIDTH, page.SIZE_SUBJECT, bold=True)
     return Title(
         type_name=upper(type_name),
         subject_lines=_split_text(subject, lines),

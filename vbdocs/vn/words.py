@@ -1,4 +1,4 @@
-"""Where the name of a cơ quan, tổ chức may break: between its words, never inside one.
+"""Where the name of a cơ quan, tổ chức, or a trích yếu, may break: between its words, never inside one.
 
 Vietnamese is written one syllable at a time, but many of its words have two or three
 syllables: "xây dựng", "phát triển", "nông thôn", "kế hoạch", "ban quản lý". A clerk who
@@ -27,6 +27,11 @@ from .text import normalize
 DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 _DASH = re.compile("[" + "".join(sorted(DASHES)) + "]")
+
+#: Quotation marks that open and close a quoted name, and the most syllables of one kept on a line.
+_OPENING_QUOTES = ("“", "\"", "‘")
+_CLOSING_QUOTES = ("”", "\"", "’")
+_QUOTED_WHOLE = 6
 
 #: Punctuation that may stand before or after a syllable without being part of it.
 _PUNCTUATION = ",.;:!?()[]\"'“”‘’«»…"
@@ -101,6 +106,20 @@ _GROUPS: dict[str, str] = {
         thoát nước, chiếu sáng, cây xanh, công viên, nghĩa trang, chất thải, ô nhiễm, biến đổi,
         khí hậu
     """,
+    # What the trích yếu of a document is made of (ô 5): its acts, subjects and kinds.
+    "documents": """
+        thực hiện, triển khai, ban hành, sửa đổi, bổ sung, bãi bỏ, phê duyệt, điều chỉnh, thẩm định,
+        hướng dẫn, tổ chức, phát động, tăng cường, đẩy mạnh, nâng cao, đổi mới, tiếp tục, hiệu quả,
+        phong trào, mô hình, điển hình, nhân rộng, đăng ký, tổng kết, sơ kết, đánh giá, khen thưởng,
+        báo cáo, chỉ thị, quyết định, nghị quyết, nghị định, thông tư, công văn, tờ trình, thông báo,
+        chương trình, phương án, đề án, dự án, biên bản, hợp đồng, giấy mời, văn bản, quy chế,
+        quy định, thủ tục, dân chủ, cơ sở, tham nhũng, tiết kiệm, lãng phí, đạo đức, trách nhiệm,
+        nhiệm vụ, giải pháp, mục tiêu, nội dung, tình hình, giai đoạn, định hướng, khó khăn, vướng mắc,
+        đề xuất, kiến nghị, phổ biến, giáo dục, pháp luật, thông tin, chuyển đổi, kinh phí, ngân sách,
+        dự toán, quyết toán, đầu tư, danh sách, cá nhân, tập thể, xuất sắc, hoàn thành, công nhận,
+        bổ nhiệm, tuyển dụng, đào tạo, bồi dưỡng, tập huấn, hội nghị, hội thảo, làm việc, sản xuất,
+        kế hoạch, thi đua, dân vận, kết quả, cải cách, tuyên truyền
+    """,
     # Provinces and centrally run cities, and the sample agency's provincial town.
     "places": """
         an giang, bà rịa, vũng tàu, bắc giang, bắc kạn, bạc liêu, bắc ninh, bến tre, bình định,
@@ -156,7 +175,7 @@ def words(text: str) -> list[str]:
     standing between spaces stays with the word before it ("KẾ HOẠCH -"); one typed
     without spaces joins two words into one piece ("Kế hoạch-Tài chính"). Where two
     readings overlap, the name keeps both whole: no break falls where either would break
-    a word. White space is squeezed: ``" ".join(words(text)) == " ".join(text.split())``.
+    a word. A quotation of up to six syllables is a name and stays whole ("“Dân vận khéo”"). White space is squeezed: ``" ".join(words(text)) == " ".join(text.split())``.
 
     >>> words("PHÒNG KẾ HOẠCH - TÀI CHÍNH")
     ['PHÒNG', 'KẾ HOẠCH -', 'TÀI CHÍNH']
@@ -190,6 +209,14 @@ def _words(text: str) -> tuple[str, ...]:
             if key in COMPOUNDS and _unpunctuated(tokens[start:end]):
                 for gap in range(start, end - 1):
                     bound[gap] = True
+    # A short quotation is a name ("“Dân vận khéo”", "“Thẻ vàng”"): it stays on one line.
+    for start, token in enumerate(tokens):
+        if token.startswith(_OPENING_QUOTES):
+            for end in range(start, min(start + _QUOTED_WHOLE, len(tokens))):
+                if tokens[end].rstrip(_PUNCTUATION.replace("”", "").replace("\"", "")).endswith(_CLOSING_QUOTES):
+                    for gap in range(start, end):
+                        bound[gap] = True
+                    break
     out = [tokens[0]]
     for gap, token in enumerate(tokens[1:]):
         if bound[gap]:
@@ -197,6 +224,23 @@ def _words(text: str) -> tuple[str, ...]:
         else:
             out.append(token)
     return tuple(out)
+
+
+def name_words(text: str) -> list[str]:
+    """The pieces of one line of a name (:func:`words`), with "và" kept at the end of the
+    piece before it: a header line may end on "VÀ", never start with it ("SỞ NÔNG NGHIỆP VÀ /
+    PHÁT TRIỂN NÔNG THÔN", "BỘ TÀI NGUYÊN VÀ / MÔI TRƯỜNG").
+
+    >>> name_words("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG")
+    ['BỘ', 'TÀI NGUYÊN VÀ', 'MÔI TRƯỜNG']
+    """
+    out: list[str] = []
+    for piece in words(text):
+        if out and syllable_key(piece.split()[0]) == "và":
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _unpunctuated(run: list[str]) -> bool:
