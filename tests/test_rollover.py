@@ -79,8 +79,8 @@ def test_review_list(config_copy: Path) -> None:
     assert "reports[0].deadline: 10/5/2025 falls on Thứ Bảy; move it to a working day?" in review
     assert "reports[1].deadline: 05/10/2025 falls on Chủ nhật; move it to a working day?" in review
     assert "plan.sections[1].items[5].text: mentions" not in review, "its years are those of the document it cites"
-    assert ("plan.sections[1].items[5].text: cites số 1108/QĐ-SNNPTNT ngày 19/12/2023, kept word for word; check whether "
-            "2025 should cite another document") in review
+    assert ("plan.sections[1].items[5].text: cites số 1108/QĐ-SNNPTNT ngày 19/12/2023, kept word for word; "
+            "check whether 2025 should cite another document") in review
     assert "plan.legal_bases[4]: Kế hoạch 43/KH-UBND is a document of 2024; cite its 2025 successor" in review
     assert "the 2024 plan has no number or date yet" in review
     assert "check that these bodies keep their names in 2025" in review and "Ban Dân vận Tỉnh ủy Bình Thuận" in review

@@ -151,3 +151,42 @@ def test_the_schemas_refuse_a_bad_input(case: str, tmp_path: Path) -> None:
     assert _folder_errors(folder) == [], "the base campaign is valid"
     CASES[case](folder)
     assert _folder_errors(folder), f"{case}: the schemas accept what vbdocs refuses"
+
+
+@pytest.mark.parametrize(("line", "written"), [
+    ("  year: 2024\n", '  year: "2024"\n'),
+    ("  year: 2024\n", "  year: true\n"),
+    ("  number: 7\n", '  number: "7"\n'),
+    ("        - Nâng cao nhận thức.\n", "        - text: Nâng cao nhận thức.\n          reported: yes please\n"),
+    ("        - Nâng cao nhận thức.\n", '        - text: Nâng cao nhận thức.\n          reported: "true"\n'),
+    ("        - Nâng cao nhận thức.\n", "        - text: Nâng cao nhận thức.\n          reported: 1\n"),
+])
+def test_vbdocs_refuses_what_the_schema_underlines(line: str, written: str, tmp_path: Path) -> None:
+    """A number or a yes/no written as a text ("7", "true") or in another type (2024.0, 1):
+    pydantic alone would convert it, an editor with the schema underlines it; vbdocs refuses
+    it too, with the field's line (issue 11, item 10)."""
+    import vbdocs
+
+    folder = tmp_path / "c"
+    shutil.copytree(BAD_INPUT, folder)
+    campaign = folder / "campaign.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    assert text.count(line) == 1
+    campaign.write_text(text.replace(line, written), encoding="utf-8")
+    assert _folder_errors(folder), "the schema accepts it"
+    with pytest.raises(vbdocs.ConfigError) as info:
+        vbdocs.validate(campaign)
+    assert [p.message for p in info.value.problems] in (["must be a whole number"], ["must be true or false"])
+
+
+def test_a_whole_number_with_a_point_is_a_whole_number(tmp_path: Path) -> None:
+    """To a JSON Schema 2024.0 is an integer: vbdocs takes it as the schema does."""
+    import vbdocs
+
+    folder = tmp_path / "c"
+    shutil.copytree(BAD_INPUT, folder)
+    campaign = folder / "campaign.yaml"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace("  year: 2024\n", "  year: 2024.0\n"),
+                        encoding="utf-8")
+    assert _folder_errors(folder) == []
+    assert vbdocs.load(campaign).campaign.campaign.year == 2024

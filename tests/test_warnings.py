@@ -17,7 +17,8 @@ from vbdocs.pdf import substituted_typeface
 
 _SATURDAY_LINE = (CONFIG / "campaign_2024.yaml").read_text(encoding="utf-8").splitlines().index(
     "    deadline: 2024-10-05") + 1
-_SATURDAY = (f"{CONFIG / 'campaign_2024.yaml'}:{_SATURDAY_LINE}:15: reports[1].deadline: warning: 05/10/2024 falls on Thứ Bảy: "
+_SATURDAY = (f"{CONFIG / 'campaign_2024.yaml'}:{_SATURDAY_LINE}:15: reports[1].deadline: warning: "
+             "05/10/2024 falls on Thứ Bảy: "
              "\"trước ngày 05/10/2024\" gives units until Thứ Sáu 04/10/2024; is that the day meant?")
 
 

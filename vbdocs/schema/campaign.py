@@ -7,12 +7,29 @@ Text values that a clerk writes in prose accept the inline markup of
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, Strict, model_validator
 
 from ..vn.signing import Authority
-from .common import Code, FootnoteName, Markup, Model, Str, Text, TitleMarkup, text_or_mapping
+from .common import (
+    Bool,
+    Code,
+    FootnoteName,
+    Markup,
+    Model,
+    PositiveInt,
+    Str,
+    Text,
+    TitleMarkup,
+    integral,
+    text_or_mapping,
+)
+
+#: Whole numbers with bounds (as ``common.PositiveInt``).
+Year = Annotated[Annotated[int, Strict(), Field(ge=2000, le=2100)], BeforeValidator(integral)]
+TableRows = Annotated[Annotated[int, Strict(), Field(ge=1, le=30)], BeforeValidator(integral)]
+FillLines = Annotated[Annotated[int, Strict(), Field(ge=1, le=20)], BeforeValidator(integral)]
 
 
 class LegalBasis(Model):
@@ -51,7 +68,7 @@ class Item(Model):
         description="How a report form names this khoản, upright, in place of quoting it whole "
         "(\"Công tác dân vận chính quyền gắn với cải cách hành chính\").",
     )
-    reported: bool = Field(
+    reported: Bool = Field(
         True, description="In a reported mục: whether the units report on this khoản (false for the "
         "leadership's own tasks).",
     )
@@ -71,7 +88,7 @@ class Section(Model):
     items: list[Item] = Field(
         min_length=1, description="The khoản, numbered 1., 2., … in order. Markup allowed.",
     )
-    reported: bool = Field(
+    reported: Bool = Field(
         False, description="The units report on the items of this mục: report forms get a heading per item "
         "(but an item marked ``reported: false``).",
     )
@@ -158,14 +175,14 @@ class Filing(Model):
         "brackets",
         description="How the drafter follows the unit: brackets \"VP (ntttam)\" or dot \"VP.Tiền\".",
     )
-    copies: int | None = Field(None, ge=1, description="Number of copies archived, if noted.")
+    copies: PositiveInt | None = Field(None, description="Number of copies archived, if noted.")
 
 
 class Plan(Model):
     """The Kế hoạch (Mẫu 1.4) of the campaign."""
 
-    number: int | None = Field(
-        None, ge=1, description="The plan's number once issued; empty in a draft (\"Số:     /KH-SNN\").",
+    number: PositiveInt | None = Field(
+        None, description="The plan's number once issued; empty in a draft (\"Số:     /KH-SNN\").",
     )
     date: dt.date | None = Field(
         None, description="The date of issue once signed; empty in a draft.",
@@ -205,7 +222,7 @@ class Letter(Model):
     """A công văn (Mẫu 1.5) of the campaign: a directive letter to units."""
 
     id: Code = Field(description="Names the output file (cong-van-<id>.docx); unique in the campaign.")
-    number: int | None = Field(None, ge=1, description="The letter's number once issued; empty in a draft.")
+    number: PositiveInt | None = Field(None, description="The letter's number once issued; empty in a draft.")
     date: dt.date | None = Field(None, description="The date of issue once signed; empty in a draft.")
     drafting_unit: Code = Field(
         description="Code of the unit that drafts the letter; its abbreviation ends the ký hiệu (SNN-VP).",
@@ -217,7 +234,7 @@ class Letter(Model):
     addressees: list[Addressee] = Field(
         min_length=1, description="Kính gửi: one addressee goes on the line of \"Kính gửi:\", several one per line.",
     )
-    cites_plan: bool = Field(
+    cites_plan: Bool = Field(
         False, description="Cite the campaign's plan first in the opening (with its number and date once issued).",
     )
     legal_bases: list[LegalBasis] = Field(
@@ -305,8 +322,8 @@ class Forms(Model):
         ["Tên mô hình", "Lĩnh vực", "Kết quả đạt được"], min_length=3, max_length=3,
         description="Headings of the models table's three columns after STT.",
     )
-    rows: int = Field(4, ge=1, le=30, description="Empty rows of each table, to fill in.")
-    fill_lines: int = Field(3, ge=1, le=20, description="Dotted lines left to write on under each heading.")
+    rows: TableRows = Field(4, description="Empty rows of each table, to fill in.")
+    fill_lines: FillLines = Field(3, description="Dotted lines left to write on under each heading.")
     closing_sections: list[Str] = Field(
         ["Khó khăn, vướng mắc", "Đề xuất, kiến nghị"],
         description="Mục after the table, each with dotted lines to write on.",
@@ -323,7 +340,7 @@ class Campaign(Model):
     """One year's campaign."""
 
     name: TitleMarkup = Field(description="The campaign's name (\"Phong trào thi đua “*Dân vận khéo*”\").")
-    year: int = Field(ge=2000, le=2100, description="The campaign's year.")
+    year: Year = Field(description="The campaign's year.")
 
 
 class CampaignFile(Model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 
 from ..inline import MarkupError
 from ..inline import parse as parse_markup
@@ -126,3 +126,20 @@ def text_or_mapping(schema: dict[str, Any]) -> None:
     text = {k: v for k, v in mapping["properties"]["text"].items() if k not in ("title", "description")}
     schema.clear()
     schema.update(title=mapping.pop("title"), description=mapping.pop("description"), anyOf=[text, mapping])
+
+
+def integral(value: Any) -> Any:
+    """``7.0`` is the whole number 7, to a JSON Schema as to a person."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+PositiveInt = Annotated[Annotated[int, Strict(), Field(ge=1)], BeforeValidator(integral)]
+"""A whole number from 1, written as one (``7``, or ``7.0``): not the text ``"7"``, nor
+``true``, which an editor checking the JSON Schema would underline, so vbdocs refuses them
+too. A bounded whole number is written the same way, its bounds inside the inner
+``Annotated`` (in ``Field`` pydantic would write them into the JSON Schema as keywords no
+validator knows)."""
+
+
+Bool = Annotated[bool, Strict()]
+"""``true`` or ``false``: not ``"yes"``, ``1`` or ``"on"`` (as :data:`Int`)."""

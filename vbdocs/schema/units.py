@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..vn import numbering
-from .common import Abbreviation, Code, Model, Str
+from .common import Abbreviation, Bool, Code, Model, Str
 
 
 class ParentBody(Model):
@@ -89,7 +89,7 @@ class Unit(_Named):
     head_title: Str = Field(
         description="Chức vụ of the unit's head, who signs the unit's reports (\"Chánh Văn phòng\").",
     )
-    seal: bool | None = Field(
+    seal: Bool | None = Field(
         None,
         description="Whether the unit has its own seal and văn thư (con dấu, sổ đăng ký văn bản đi): its forms "
         "then carry a \"Số:\" line to number and \"Lưu: VT\". Omitted: yes but for a phòng (a name "

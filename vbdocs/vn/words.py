@@ -175,7 +175,8 @@ def words(text: str) -> list[str]:
     standing between spaces stays with the word before it ("KẾ HOẠCH -"); one typed
     without spaces joins two words into one piece ("Kế hoạch-Tài chính"). Where two
     readings overlap, the name keeps both whole: no break falls where either would break
-    a word. A quotation of up to six syllables is a name and stays whole ("“Dân vận khéo”"). White space is squeezed: ``" ".join(words(text)) == " ".join(text.split())``.
+    a word. A quotation of up to six syllables is a name and stays whole ("“Dân vận khéo”").
+    White space is squeezed: ``" ".join(words(text)) == " ".join(text.split())``.
 
     >>> words("PHÒNG KẾ HOẠCH - TÀI CHÍNH")
     ['PHÒNG', 'KẾ HOẠCH -', 'TÀI CHÍNH']
