@@ -12,7 +12,8 @@ import vbdocs
 from tests.docx_read import Docx
 from vbdocs.errors import TemplateError
 from vbdocs.inline import Text, escape, parse
-from vbdocs.render import TemplateSearchPath, runs_xml, text_xml
+from vbdocs.render import TemplateSearchPath
+from vbdocs.wordml import runs_xml, text_xml
 
 HOSTILE = "A & B < C > D \"q\" 'q' {{ 7*7 }} {% for x in y %} {_{ x }_} {%_ %} 50% </w:t> ]]> \\* x"
 

@@ -6,7 +6,7 @@ Every template is rendered with our own Jinja environment (:mod:`vbdocs.sandbox`
 sandboxed, autoescape on, ``StrictUndefined``, bounded in time and memory; a
 template file is opened only after the checks every .docx gets (:mod:`vbdocs.ooxml`),
 and whatever a user's template does ends as a ``TemplateError``. Text from YAML
-reaches the template only as already escaped WordprocessingML (:func:`text_xml`),
+reaches the template only as already escaped WordprocessingML (:func:`vbdocs.wordml.text_xml`),
 so no value is ever read as template code, whatever braces, ``&`` or ``<`` it holds.
 The saved package is reproducible: fixed zip entry times and document dates
 (``SOURCE_DATE_EPOCH`` honoured).
@@ -32,53 +32,15 @@ from markupsafe import Markup
 from .documents.base import DocumentContent
 from .errors import ConfigError, Problem, TemplateError
 from .inline import Text
-from .layout.parts import Rule
 from .ooxml import MAX_FILE_BYTES, PackageError, check_package, parse_xml
 from .sandbox import TemplateEnvironment, check_rendered_xml, check_template_text, render_limits
+from .wordml import FOOTNOTES_CONTENT_TYPE, footnote_xml, lines_xml, rich_lines_xml, rule_xml, runs_xml
 
 #: The templates shipped in the package, searched after the user's folders.
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 
-_XML_ESCAPES = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-    # docxtpl rewrites "{_{" and friends after rendering; numeric references keep
-    # braces and percent signs out of its reach.
-    "{": "&#123;", "}": "&#125;", "%": "&#37;",
-})
-FOOTNOTE_REFERENCE_STYLE = "FootnoteReference"
-FOOTNOTE_TEXT_STYLE = "FootnoteText"
-# The mark is superscript by its style and directly too: LibreOffice lays out the mark in
-# the footnote area with a style of its own unless the run says so itself.
-_NOTE_MARK_PROPS = f'<w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE_STYLE}"/><w:vertAlign w:val="superscript"/></w:rPr>'
-_FOOTNOTES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 #: Word (and python-docx) keep a document property to this many characters.
 MAX_PROPERTY_CHARS = 255
-_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
-
-
-def text_xml(text: str) -> str:
-    """Text for the inside of a ``<w:t>``: escaped, line breaks and tabs as elements."""
-    return text.translate(_XML_ESCAPES).replace("\n", _BREAK).replace("\t", _TAB)
-
-
-def runs_xml(text: Text, notes: dict[str, int] | None = None) -> str:
-    """Rich text as ``<w:r>`` runs; emphasis as run properties, all else from the style.
-
-    A footnote span becomes a real footnote reference (``<w:footnoteReference>``),
-    numbered by Word; ``notes`` maps footnote names to their ids in footnotes.xml.
-    """
-    out = []
-    for span in text.spans:
-        if span.footnote:
-            note_id = (notes or {})[span.footnote]
-            out.append(f"<w:r>{_NOTE_MARK_PROPS}<w:footnoteReference w:id=\"{note_id}\"/></w:r>")
-            continue
-        props = ("<w:b/><w:bCs/>" if span.bold else "") + ("<w:i/><w:iCs/>" if span.italic else "")
-        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-        out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{text_xml(span.text)}</w:t></w:r>')
-    return "".join(out)
 
 
 def property_text(text: str) -> str:
@@ -95,35 +57,17 @@ def property_text(text: str) -> str:
 
 
 def _lines(lines: Iterable[str]) -> Markup:
-    return Markup(_BREAK.join(text_xml(line) for line in lines))
+    return Markup(lines_xml(lines))
 
 
 def _rich_lines(lines: Iterable[Text]) -> Markup:
-    return Markup('<w:r><w:br/></w:r>'.join(runs_xml(line) for line in lines))
-
-
-def rule_xml(rule: Rule) -> str:
-    """A rule as an empty paragraph with a top border, centred by equal indents."""
-    return (
-        '<w:p><w:pPr><w:pStyle w:val="VBRule"/><w:pBdr>'
-        '<w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
-        f'<w:ind w:left="{rule.indent}" w:right="{rule.indent}"/></w:pPr></w:p>'
-    )
+    return Markup(rich_lines_xml(lines))
 
 
 def footnote_ids(content: DocumentContent) -> dict[str, int]:
     """Ids of the footnotes in footnotes.xml: 1, 2, … in the order the body refers to them."""
     order = [name for block in content.body for name in block.text.footnotes]
     return {name: i for i, name in enumerate(order, start=1)}
-
-
-def footnote_xml(note_id: int, text: Text) -> str:
-    """One ``<w:footnote>``: the reference mark, a space, the text."""
-    return (
-        f'<w:footnote xmlns:w="{_W}" w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="{FOOTNOTE_TEXT_STYLE}"/></w:pPr>'
-        f"<w:r>{_NOTE_MARK_PROPS}<w:footnoteRef/></w:r>"
-        f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs_xml(text)}</w:p></w:footnote>'
-    )
 
 
 def context(content: DocumentContent) -> dict[str, Any]:
@@ -208,7 +152,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         # hold none of them and need no pass of its regular expressions.
         listing = any(ch in xml for ch in "\t\n\a\f")
         part = getattr(self, "current_rendering_part", None)
-        if listing or getattr(part, "content_type", None) == _FOOTNOTES_CONTENT_TYPE:
+        if listing or getattr(part, "content_type", None) == FOOTNOTES_CONTENT_TYPE:
             # That pass searches from each <w:p>, <w:r>, <w:t> to its end tag, in time
             # growing with the square of XML that is not well-formed; and the footnotes
             # are kept as text, never parsed by docxtpl: both must be well-formed.
@@ -398,7 +342,7 @@ def _add_footnotes(tpl: DocxTemplate, content: DocumentContent, path: Path) -> N
     """Write the document's footnotes into its footnotes part, after the separators."""
     from lxml import etree
 
-    parts = [p for p in tpl.docx.part.package.parts if p.content_type == _FOOTNOTES_CONTENT_TYPE]
+    parts = [p for p in tpl.docx.part.package.parts if p.content_type == FOOTNOTES_CONTENT_TYPE]
     if not parts:
         raise TemplateError(f"template {path.name} has no footnotes part, but the document has footnotes")
     part = parts[0]
