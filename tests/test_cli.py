@@ -24,8 +24,9 @@ def test_build_writes_the_plan_and_its_manifest(tmp_path: Path) -> None:
     assert code == 0 and stderr.count(" warning: ") == 1 and "reports[1].deadline" in stderr  # see test_warnings
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["documents"]
     assert manifest[:2] == [
-        {"kind": kind, "path": name, "sha256": hashlib.sha256((out / name).read_bytes()).hexdigest()}
-        for kind, name in [("plan", "ke-hoach-2024.docx"), ("directive_letter", "cong-van-trien-khai-ke-hoach.docx")]
+        {"kind": kind, "path": name, "sha256": hashlib.sha256((out / name).read_bytes()).hexdigest(), "type": type_}
+        for kind, name, type_ in [("plan", "ke-hoach-2024.docx", "Kế hoạch"),
+                                  ("directive_letter", "cong-van-trien-khai-ke-hoach.docx", "Công văn")]
     ]
     for entry in manifest:
         assert hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest() == entry["sha256"]

@@ -73,6 +73,8 @@ def _errors(kind: str, path: Path) -> list[str]:
     ("campaign", ROOT / "examples" / "campaign_2023.yaml"),
     ("campaign", BAD_INPUT / "campaign.yaml"),
     ("units", BAD_INPUT / "units.yaml"),
+    *(("units" if p.name == "units.yaml" else "document", p)
+      for p in sorted((ROOT / "examples" / "documents").rglob("*.yaml"))),
 ], ids=lambda p: p if isinstance(p, str) else f"{p.parent.name}/{p.name}")
 def test_the_projects_files_are_valid(kind: str, path: Path) -> None:
     assert _errors(kind, path) == []

@@ -78,3 +78,25 @@ def test_zero_is_not_a_document_number() -> None:
 ])
 def test_who_keeps_a_register(name: str, under_agency: bool, keeps: bool) -> None:
     assert numbering.keeps_register(name, under_agency=under_agency) is keeps
+
+
+def test_the_outline_ladder() -> None:
+    """I. → 1. → 1.1. → a) → - → + (issue 12, item 2): numbers computed from the position."""
+    assert [numbering.outline_label(level, 4, 2) for level in range(1, 7)] == ["IV.", "4.", "2.4.", "d)", "-", "+"]
+    assert numbering.outline_label(4, 5) == "đ)"
+    assert numbering.outline_label(3, 1) == "1."  # a third level with no numbered second level above it
+    with pytest.raises(ValueError):
+        numbering.outline_label(7, 1)
+
+
+def test_the_clauses_of_an_article() -> None:
+    """Inside an Điều: khoản 1., điểm a), then - and + (PL I, II.6)."""
+    assert [numbering.clause_label(level, 6) for level in range(1, 5)] == ["6.", "e)", "-", "+"]
+    with pytest.raises(ValueError):
+        numbering.clause_label(5, 1)
+
+
+def test_the_types_of_article_7() -> None:
+    assert len(numbering.TYPE_NAMES) == 29 and len(set(numbering.TYPE_NAMES)) == 29
+    # every type has the Decree's abbreviation but the công văn and the thư công
+    assert {t for t in numbering.TYPE_NAMES if t not in numbering.TYPE_ABBREVIATIONS} == {"Công văn", "Thư công"}

@@ -88,3 +88,11 @@ def test_lower_first() -> None:
 
 def test_capitalize_first() -> None:
     assert text.capitalize_first("đẩy mạnh") == "Đẩy mạnh"
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("Quyết định", "quyet-dinh"), ("Tờ trình 05", "to-trinh-05"), ("ĐỀ ÁN Ủy ban", "de-an-uy-ban"),
+    ("  Báo cáo / kết quả  ", "bao-cao-ket-qua"), ("Giấy mời", "giay-moi"),
+])
+def test_ascii_key(name: str, key: str) -> None:
+    assert text.ascii_key(name) == key

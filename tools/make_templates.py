@@ -122,6 +122,16 @@ def _styles(doc) -> None:
            first_line=page.BODY_FIRST_LINE_INDENT, line=body_line, keep_next=True)
     _style(doc, "VB Subsection", size=page.SIZE_BODY, bold=True, align=JUSTIFY, after=6,
            first_line=page.BODY_FIRST_LINE_INDENT, line=body_line, keep_next=True)
+    _style(doc, "VB Heading 3", size=page.SIZE_BODY, bold=True, italic=True, align=JUSTIFY, after=6,
+           first_line=page.BODY_FIRST_LINE_INDENT, line=body_line, keep_next=True)
+    _style(doc, "VB Heading 4", size=page.SIZE_BODY, italic=True, align=JUSTIFY, after=6,
+           first_line=page.BODY_FIRST_LINE_INDENT, line=body_line, keep_next=True)
+    _style(doc, "VB Basis", size=page.SIZE_BODY, italic=True, align=JUSTIFY, after=6,
+           first_line=page.BODY_FIRST_LINE_INDENT, line=body_line)
+    _style(doc, "VB Article", size=page.SIZE_BODY, align=JUSTIFY, after=6,
+           first_line=page.BODY_FIRST_LINE_INDENT, line=body_line)
+    _style(doc, "VB Center", size=page.SIZE_BODY, bold=True, before=6, after=6, keep_next=True)
+    _style(doc, "VB Chapter", size=page.SIZE_BODY, bold=True, before=6, keep_next=True)
     _style(doc, "VB Closing", size=page.SIZE_BODY, align=JUSTIFY, after=6,
            first_line=page.BODY_FIRST_LINE_INDENT, line=body_line, keep_next=True)
     fill = _style(doc, "VB Fill", size=page.SIZE_BODY, align=LEFT, line=1.5)
@@ -272,7 +282,7 @@ def _para(container, text: str, style: str, *, first: bool = False):
     return p
 
 
-def _heading_table(doc, *, letter: bool) -> None:
+def _heading_table(doc, *, letter: bool, optional_subject: bool = False) -> None:
     """The header block: two rows, so that Số and the date stand on one line."""
     table = doc.add_table(rows=2, cols=2)
     _borderless(table, [page.HEADER_LEFT, page.HEADER_RIGHT])
@@ -287,8 +297,12 @@ def _heading_table(doc, *, letter: bool) -> None:
     _para(right, "{{p heading.motto_rule }}", "VB Rule")
     number, date = table.cell(1, 0), table.cell(1, 1)
     _para(number, "{{ heading.number }}", "VB Number", first=True)
+    if letter and optional_subject:
+        _para(number, "{%p if heading.subject %}", "VB Letter Subject")
     if letter:
         _para(number, "{{ heading.subject }}", "VB Letter Subject")
+    if letter and optional_subject:
+        _para(number, "{%p endif %}", "VB Letter Subject")
     _para(date, "{{ heading.place_date }}", "VB Place Date", first=True)
 
 
@@ -478,6 +492,33 @@ def make_report_form() -> Document:
     return doc
 
 
+def make_document() -> Document:
+    """Any văn bản hành chính (Mẫu 1.1–1.5): the header, the type name and trích yếu (or
+    "V/v …" under the number for a công văn), Kính gửi if any, the body written in the
+    styles above (``vbdocs.wordml``), Nơi nhận and the signature."""
+    doc = _base("Mẫu 1.1–1.5, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
+    _footnotes(doc)
+    _heading_table(doc, letter=True, optional_subject=True)
+    doc.add_paragraph("{%p if title.shown %}", style="VB Body")
+    _title(doc)
+    doc.add_paragraph("{%p endif %}", style="VB Body")
+    doc.add_paragraph("{%p if addressees.shown %}", style="VB Body")
+    doc.add_paragraph("", style="VB Body")
+    doc.add_paragraph("{%p if addressees.single %}", style="VB Body")
+    doc.add_paragraph("Kính gửi: {{ addressees.lines[0] }}", style="VB Addressee Label")
+    doc.add_paragraph("{%p else %}", style="VB Body")
+    doc.add_paragraph("Kính gửi:", style="VB Addressee Label")
+    doc.add_paragraph("{%p for line in addressees.lines %}", style="VB Addressee")
+    doc.add_paragraph("{{ line }}", style="VB Addressee")
+    doc.add_paragraph("{%p endfor %}", style="VB Addressee")
+    doc.add_paragraph("{%p endif %}", style="VB Body")
+    doc.add_paragraph("{%p endif %}", style="VB Body")
+    doc.add_paragraph("", style="VB Body")
+    doc.add_paragraph("{{p blocks }}", style="VB Body")
+    _closing_table(doc)
+    return doc
+
+
 def make_plan() -> Document:
     """Mẫu 1.4: a document with a type name (Kế hoạch, Báo cáo, …)."""
     doc = _base("Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
@@ -493,7 +534,7 @@ def make_plan() -> Document:
 def main() -> None:
     TEMPLATES.mkdir(parents=True, exist_ok=True)
     for name, make in (("plan.docx", make_plan), ("letter.docx", make_letter),
-                       ("report_form.docx", make_report_form)):
+                       ("report_form.docx", make_report_form), ("document.docx", make_document)):
         target = TEMPLATES / name
         make().save(str(target))
         print(f"wrote {target}")

@@ -7,11 +7,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config, load_config
+from .config import Config, DocumentConfig, is_document_file, load_config, load_document
 from .errors import OutputError
 
 #: Kinds of file a set holds, as the manifest names them.
-KINDS = ("plan", "directive_letter", "report_form", "registration_form", "calendar")
+KINDS = ("plan", "directive_letter", "report_form", "registration_form", "calendar", "document")
 CALENDAR = "deadlines.ics"
 
 Progress = Callable[[int, int], None]
@@ -29,6 +29,8 @@ class BuiltDocument:
     period: str | None = None
     deadline: dt.date | None = None
     format: str = "docx"
+    type: str | None = None
+    """Tên loại as Điều 7 writes it ("Kế hoạch", "Công văn"), None for a file that is no văn bản."""
 
 
 @dataclass(frozen=True)
@@ -41,20 +43,23 @@ class BuildResult:
     """The files this build wrote (a selection writes some of the set's files)."""
 
 
-def load(campaign: str | Path) -> Config:
-    """Read and validate a campaign file and the units file it names.
+def load(path: str | Path) -> Config | DocumentConfig:
+    """Read and validate a campaign file, or a document file (top-level ``document:``), and the
+    units file it names.
 
     Raises:
         ConfigError: every problem of the files, each located.
     """
-    return load_config(campaign)
+    return load_document(path) if is_document_file(path) else load_config(path)
 
 
-def validate(campaign: str | Path) -> None:
-    """Check a campaign without writing anything; raise ConfigError if it is invalid."""
-    from .documents.registry import campaign_documents
+def validate(path: str | Path) -> None:
+    """Check a campaign or document file without writing anything; raise ConfigError if it is invalid."""
+    from .documents.registry import set_specs
 
-    campaign_documents(load_config(campaign))
+    config = load(path)
+    for spec in set_specs(config):
+        spec.build(config)
 
 
 def build(
@@ -93,12 +98,12 @@ def build(
     """
     from .deadlines import calendar
     from .docset import SetFile, write_set
-    from .documents.registry import campaign_deadlines, campaign_specs
+    from .documents.registry import campaign_deadlines, set_specs
     from .render import TemplateSearchPath, source_date
     from .workers import render_specs
 
-    config = load_config(campaign)
-    year = config.campaign.campaign.year
+    config = load(campaign)
+    year = config.year if isinstance(config, DocumentConfig) else config.campaign.campaign.year
     stamp = source_date(dt.datetime(year, 1, 1))  # a malformed SOURCE_DATE_EPOCH stops the build before it starts
     bad_format = sorted(set(formats) - {"docx", "pdf"})
     if bad_format or not formats:
@@ -111,18 +116,18 @@ def build(
     if missing:
         raise OutputError(f"no unit with the code {missing[0]!r} in the units file")
     contents = [
-        spec for spec in campaign_specs(config)
+        spec for spec in set_specs(config)
         if (not only or spec.kind in only) and (not units or spec.unit in units)
     ]
     formless = sorted(set(units) - {spec.unit for spec in contents})
     if formless:
-        forms = config.campaign.forms
+        forms = config.campaign.forms if isinstance(config, Config) else None
         why = " (it collects the forms)" if forms is not None and forms.collected_by == formless[0] else ""
         raise OutputError(f"no form of the unit {formless[0]!r} in the set{why}")
     search = TemplateSearchPath(tuple(Path(t) for t in templates))
     rendered = render_specs(config, contents, templates=search, jobs=jobs, progress=progress)
     files = [
-        SetFile(c.kind, c.filename, data, c.unit, c.period, c.deadline)
+        SetFile(c.kind, c.filename, data, c.unit, c.period, c.deadline, type=c.type_name)
         for c, data in zip(contents, rendered, strict=True)
         if "docx" in formats
     ]
@@ -134,21 +139,22 @@ def build(
         for c, (pdf, png) in zip(contents, converted, strict=True):
             stem = c.filename.removesuffix(".docx")
             if "pdf" in formats:
-                files.append(SetFile(c.kind, f"{stem}.pdf", pdf, c.unit, c.period, c.deadline, "pdf"))
+                files.append(SetFile(c.kind, f"{stem}.pdf", pdf, c.unit, c.period, c.deadline, "pdf", c.type_name))
             if png is not None:
-                files.append(SetFile(c.kind, f"{stem}.png", png, c.unit, c.period, c.deadline, "png"))
-    deadlines = campaign_deadlines(config)
+                files.append(SetFile(c.kind, f"{stem}.png", png, c.unit, c.period, c.deadline, "png", c.type_name))
+    deadlines = campaign_deadlines(config) if isinstance(config, Config) else []
     if deadlines and (not only or "calendar" in only) and not units:
         name = f"{config.units.agency.in_text}: hạn báo cáo năm {year}"
         files.append(SetFile("calendar", CALENDAR, calendar(name, deadlines, stamp=stamp)))
     out = Path(output)
-    inputs = [config.campaign_path, config.units_path, *search.folders]
+    source = config.campaign_path if isinstance(config, Config) else config.document_path
+    inputs = [source, config.units_path, *search.folders]
     entries = write_set(out, files, partial=bool(only or units), inputs=inputs)
     return BuildResult(
         documents=tuple(
             BuiltDocument(e["kind"], out / e["path"], e["sha256"], e.get("unit"), e.get("period"),
                           dt.date.fromisoformat(e["deadline"]) if e.get("deadline") else None,
-                          e.get("format", "docx" if e["path"].endswith(".docx") else "ics"))
+                          e.get("format", "docx" if e["path"].endswith(".docx") else "ics"), e.get("type"))
             for e in entries
         ),
         manifest=out / "manifest.json",

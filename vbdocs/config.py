@@ -23,6 +23,7 @@ from .loader import EXCERPT_CHARS, Document, PathKey, UnreadableFile, excerpt, f
 from .schema import CampaignFile, UnitsFile
 from .schema.campaign import Duty, Letter, Plan
 from .schema.common import FOOTNOTE_NAME_PATTERN, code_key, markup_values
+from .schema.document import DocumentFile, DocumentSpec
 from .schema.units import Body, Group, Person, Unit
 from .vn import signing
 from .vn.dates import is_weekend, short_date, weekday_name, working_day_before
@@ -31,12 +32,11 @@ M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
-class Config:
-    """A campaign with the units file it refers to, both validated and cross-checked."""
+class Directory:
+    """A units file, validated: the agency, its units and groups, its people, the outside
+    bodies, and how each is named in text. What every document refers to by code."""
 
-    campaign: CampaignFile
     units: UnitsFile
-    campaign_path: Path
     units_path: Path
 
     def unit(self, code: str) -> Unit | None:
@@ -74,6 +74,19 @@ class Config:
             wanted.update(u.code for u in self.group_members(group)) if group else wanted.add(code)
         return [u for u in self.units.units if u.code in wanted]
 
+    def group_members(self, group: Group) -> list[Unit]:
+        if group.members is None:
+            return list(self.units.units)
+        return [u for u in self.units.units if u.code in group.members]
+
+
+@dataclass(frozen=True)
+class Config(Directory):
+    """A campaign with the units file it refers to, both validated and cross-checked."""
+
+    campaign: CampaignFile
+    campaign_path: Path
+
     def owing(self, codes: Iterable[str]) -> list[Unit]:
         """The units named by ``codes`` that owe the agency a form: all but the unit that
         collects the forms (``forms.collected_by``), which never reports to itself."""
@@ -91,10 +104,27 @@ class Config:
             out.setdefault(registration.id, (registration.name, registration.deadline))
         return out
 
-    def group_members(self, group: Group) -> list[Unit]:
-        if group.members is None:
-            return list(self.units.units)
-        return [u for u in self.units.units if u.code in group.members]
+
+@dataclass(frozen=True)
+class DocumentConfig(Directory):
+    """A document file with the units file it refers to, both validated and cross-checked."""
+
+    document: DocumentFile
+    document_path: Path
+
+    @property
+    def year(self) -> int:
+        """The document's year: its date's, or in a draft the ``year`` written (checked)."""
+        spec = self.document.document
+        year = spec.date.year if spec.date else spec.year
+        assert year is not None  # checked by load_document
+        return year
+
+    def issuer_abbreviation(self) -> str:
+        """The abbreviation of who issues the document: the agency, or its unit ``issuer``."""
+        spec = self.document.document
+        unit = self.unit(spec.issuer) if spec.issuer else None
+        return unit.abbreviation if unit else self.units.agency.abbreviation
 
 
 def _model_fields(model: type[BaseModel], path: tuple[Any, ...], data: Any) -> list[str]:
@@ -305,6 +335,168 @@ def _unknown(kind: str, code: str, known: Iterable[str]) -> str:
     return f"no {kind} with the code {code!r} in the units file{hint}"
 
 
+def is_document_file(path: Path | str) -> bool:
+    """Whether a file is a document file (top-level ``document:``) rather than a campaign file.
+    Unreadable files are left to the loader that reads them to report."""
+    try:
+        data = load_yaml(Path(path), str(path)).data
+    except (ConfigError, UnreadableFile):
+        return False
+    return isinstance(data, dict) and "document" in data and "campaign" not in data
+
+
+def load_document(document_path: Path | str) -> DocumentConfig:
+    """Read a document file and the units file it names; validate and cross-check both.
+
+    Raises:
+        ConfigError: with every problem found, each naming file, line, column and field.
+    """
+    shown = str(document_path)
+    path = Path(document_path)
+    doc = load_yaml(path, shown)
+    document = validate(DocumentFile, doc)
+    units, units_path = _named_units(doc, path, shown, document.units)
+    config = DocumentConfig(units=units, units_path=units_path, document=document, document_path=path)
+    problems = list(_check_document(config, doc))
+    if problems:
+        raise ConfigError(problems)
+    return config
+
+
+def _named_units(doc: Document, path: Path, shown: str, written: str) -> tuple[UnitsFile, Path]:
+    """The units file a campaign or document file names (``units:``), read and validated."""
+    units_shown = str(Path(shown).parent / written)
+    units_path = path.parent / written
+    try:
+        return load_units(units_path, units_shown), units_path
+    except UnreadableFile as exc:
+        name = units_shown if written.isprintable() and len(written) <= 4 * EXCERPT_CHARS else excerpt(written)
+        reason = "does not exist" if exc.missing else exc.reason
+        raise ConfigError([doc.problem(("units",), f"the units file {name} {reason}")]) from None
+
+
+def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
+    from .schema import document as spec
+
+    d = config.document.document
+    where: PathKey = ("document",)
+    units = {u.code for u in config.units.units}
+    addressable = units | {g.code for g in config.units.groups} | {b.id for b in config.units.bodies}
+    people = {p.id for p in config.units.people}
+    for key in ("issuer", "drafting_unit"):
+        code = getattr(d, key)
+        if code is not None and code not in units:
+            yield doc.problem((*where, key), _unknown("unit", code, units))
+    if d.symbol_unit and d.drafting_unit is None:
+        yield doc.problem((*where, "symbol_unit"), "the symbol ends with the drafting unit: give drafting_unit")
+    for i, a in enumerate(d.addressees):
+        yield from _check_code_or_text(doc, (*where, "addressees", i), a.to, a.text, addressable)
+    for i, r in enumerate(d.recipients):
+        yield from _check_code_or_text(doc, (*where, "recipients", i), r.to, r.text, addressable)
+    if d.signer.person not in people:
+        yield doc.problem((*where, "signer", "person"), _unknown("person", d.signer.person, people))
+    person = config.person(d.signer.person)
+    agency = config.units.agency
+    reason = person and signing.refusal(d.signer.authority, signer_title=person.title,
+                                        head_title=agency.head_title, collective=agency.collective)
+    if reason:
+        yield doc.problem((*where, "signer", "authority"), reason)
+    if d.filing.unit not in units:
+        yield doc.problem((*where, "filing", "unit"), _unknown("unit", d.filing.unit, units))
+    if d.date is None and d.year is None:
+        yield doc.problem((*where, "date"), "a draft without its date needs the year its date line prints: "
+                          "write year: (e.g. year: 2024)")
+    elif d.date is not None and d.year is not None and d.year != d.date.year:
+        yield doc.problem((*where, "year"), f"the document is dated {d.date.year}, not {d.year}")
+    if d.type == "Công văn" and d.authority:
+        yield doc.problem((*where, "authority"), "a công văn has no deciding authority line")
+    yield from _check_footnotes(doc, where, d)
+    yield from _check_blocks(doc, (*where, "body"), d.body, spec, heading=0, clause=None, bullet=0)
+
+
+def _check_code_or_text(doc: Document, here: PathKey, to: str | None, text: str | None,
+                        known: set[str]) -> Iterable[Problem]:
+    if (to is None) == (text is None):
+        yield doc.problem(here, "give either 'to' (a code) or 'text', not both and not neither")
+    elif to is not None and to not in known:
+        yield doc.problem((*here, "to"), _unknown("unit, group or body", to, known))
+
+
+def _check_blocks(doc: Document, here: PathKey, blocks: list[Any], spec: Any, *, heading: int,
+                  clause: int | None, bullet: int) -> Iterable[Problem]:
+    """The body's shape: headings at most four deep, an Điều's parts at most four, bullets in
+    bullets at most two, Điều only outside Điều, every table row as wide as the table."""
+    from .vn.numbering import CLAUSE_LEVELS, HEADING_LEVELS, OUTLINE_LEVELS
+
+    for i, block in enumerate(blocks):
+        at: PathKey = (*here, i)
+        if isinstance(block, spec.Heading):
+            if clause is not None:
+                yield doc.problem(at, "a heading cannot stand inside an Điều; number its khoản with numbered")
+            elif heading + 1 > HEADING_LEVELS:
+                yield doc.problem(at, f"headings nest at most {HEADING_LEVELS} deep (I., 1., 1.1., a)); "
+                                  "write deeper parts as numbered or bullets")
+            else:
+                yield from _check_blocks(doc, (*at, "body"), block.body, spec, heading=heading + 1, clause=None,
+                                         bullet=0)
+        elif isinstance(block, spec.Numbered):
+            depth = (clause + 1) if clause is not None else max(heading + 1, 2)
+            limit = CLAUSE_LEVELS if clause is not None else OUTLINE_LEVELS - 2
+            if depth > limit:
+                yield doc.problem(at, "numbered lists nest too deep here; write the deepest parts as bullets")
+                continue
+            for j, item in enumerate(block.numbered):
+                yield from _check_blocks(doc, (*at, "numbered", j, "body"), item.body, spec,
+                                         heading=depth if clause is None else heading,
+                                         clause=depth if clause is not None else None, bullet=0)
+        elif isinstance(block, spec.Bullets):
+            if bullet >= 2:
+                yield doc.problem(at, "bullets nest at most two deep (\"-\" then \"+\")")
+                continue
+            for j, item in enumerate(block.bullets):
+                yield from _check_blocks(doc, (*at, "bullets", j, "body"), item.body, spec, heading=heading,
+                                         clause=clause, bullet=bullet + 1)
+        elif isinstance(block, spec.Article):
+            if clause is not None:
+                yield doc.problem(at, "an Điều cannot stand inside another Điều")
+            else:
+                yield from _check_blocks(doc, (*at, "body"), block.body, spec, heading=heading, clause=0, bullet=0)
+        elif isinstance(block, spec.Chapter):
+            yield from _check_blocks(doc, (*at, "body"), block.body, spec, heading=heading, clause=clause, bullet=0)
+        elif isinstance(block, spec.Table):
+            yield from _check_table(doc, (*at, "table"), block.table)
+
+
+def _check_table(doc: Document, here: PathKey, table: Any) -> Iterable[Problem]:
+    """Every row covers exactly the table's columns, counting cells merged down into it."""
+    columns = len(table.widths)
+    rows: list[tuple[str, int | None, Any]] = [("header", i, r) for i, r in enumerate(table.header)]
+    rows += [("rows", i, r) for i, r in enumerate(table.rows)]
+    if table.total is not None:
+        rows.append(("total", None, table.total))
+    if table.align is not None and len(table.align) != columns:
+        yield doc.problem((*here, "align"), f"gives {len(table.align)} alignments for {columns} columns")
+    below = [0] * columns
+    for part, i, row in rows:
+        at: PathKey = (*here, part) if i is None else (*here, part, i)
+        covered = sum(1 for b in below if b)
+        width = covered + sum(c.span for c in row)
+        if width != columns:
+            yield doc.problem(at, f"covers {width} columns (cells merged from above counted); the table has "
+                              f"{columns} (widths)")
+            return
+        column = 0
+        for cell in row:
+            while column < columns and below[column]:
+                column += 1
+            for k in range(column, min(column + cell.span, columns)):
+                below[k] = max(below[k], cell.rows)
+            column += cell.span
+        below = [max(b - 1, 0) for b in below]
+    if any(below):
+        yield doc.problem(here, "a cell is merged down past the last row")
+
+
 def load_config(campaign_path: Path | str) -> Config:
     """Read a campaign file and the units file it names; validate and cross-check both.
 
@@ -315,16 +507,8 @@ def load_config(campaign_path: Path | str) -> Config:
     path = Path(campaign_path)
     doc = load_yaml(path, shown)
     campaign = validate(CampaignFile, doc)
-    units_shown = str(Path(shown).parent / campaign.units)
-    units_path = path.parent / campaign.units
-    try:
-        units = load_units(units_path, units_shown)
-    except UnreadableFile as exc:
-        written = campaign.units
-        name = units_shown if written.isprintable() and len(written) <= 4 * EXCERPT_CHARS else excerpt(written)
-        reason = "does not exist" if exc.missing else exc.reason
-        raise ConfigError([doc.problem(("units",), f"the units file {name} {reason}")]) from None
-    config = Config(campaign, units, path, units_path)
+    units, units_path = _named_units(doc, path, shown, campaign.units)
+    config = Config(units=units, units_path=units_path, campaign=campaign, campaign_path=path)
     problems = list(_check_references(config, doc))
     if problems:
         raise ConfigError(problems)
@@ -460,7 +644,7 @@ def _check_plan(config: Config, doc: Document, known: _Known) -> Iterable[Proble
         yield doc.problem(("plan", "date"), f"the plan is dated {plan.date.year}, but the campaign is for {year}")
 
 
-def _check_footnotes(doc: Document, where: PathKey, document: Plan | Letter) -> Iterable[Problem]:
+def _check_footnotes(doc: Document, where: PathKey, document: Plan | Letter | DocumentSpec) -> Iterable[Problem]:
     """Every [^name] in a document's text has a footnote, referenced once; every footnote is
     referenced; a footnote holds none of its own."""
     used: list[tuple[PathKey, str]] = []

@@ -40,12 +40,16 @@ class SetFile:
     period: str | None = None
     deadline: dt.date | None = None
     format: str = "docx"
+    type: str | None = None
+    """Tên loại as Điều 7 writes it ("Kế hoạch"); None for a file that is no văn bản (the calendar)."""
 
 
 def _entry(file: SetFile) -> dict[str, Any]:
     entry: dict[str, Any] = {"kind": file.kind, "path": file.name, "sha256": hashlib.sha256(file.data).hexdigest()}
     if file.format != "docx":
         entry["format"] = file.format
+    if file.type is not None:
+        entry["type"] = file.type
     if file.unit is not None:
         entry["unit"] = file.unit
     if file.period is not None:

@@ -105,9 +105,12 @@ class Text:
         """The same text without its footnote marks (a text quoted elsewhere)."""
         return Text(_merge(s for s in self.spans if not s.footnote))
 
-    def with_emphasis(self, *, italic: bool) -> Text:
-        """The same text with every span set italic (or upright)."""
-        return Text(tuple(Span(s.text, s.bold, italic, s.footnote) for s in self.spans))
+    def with_emphasis(self, *, italic: bool | None = None, bold: bool | None = None) -> Text:
+        """The same text with every span set italic (or upright), bold (or not); None keeps each span's own."""
+        return Text(tuple(
+            Span(s.text, s.bold if bold is None else bold, s.italic if italic is None else italic, s.footnote)
+            for s in self.spans
+        ))
 
     def map_first(self, change: Callable[[str], str]) -> Text:
         """Apply ``change`` to the text of the first span (for casing)."""

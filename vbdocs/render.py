@@ -34,7 +34,7 @@ from .errors import ConfigError, Problem, TemplateError
 from .inline import Text
 from .ooxml import MAX_FILE_BYTES, PackageError, check_package, parse_xml
 from .sandbox import TemplateEnvironment, check_rendered_xml, check_template_text, render_limits
-from .wordml import FOOTNOTES_CONTENT_TYPE, footnote_xml, lines_xml, rich_lines_xml, rule_xml, runs_xml
+from .wordml import FOOTNOTES_CONTENT_TYPE, body_xml, footnote_xml, lines_xml, rich_lines_xml, rule_xml, runs_xml
 
 #: The templates shipped in the package, searched after the user's folders.
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
@@ -65,13 +65,18 @@ def _rich_lines(lines: Iterable[Text]) -> Markup:
 
 
 def footnote_ids(content: DocumentContent) -> dict[str, int]:
-    """Ids of the footnotes in footnotes.xml: 1, 2, … in the order the body refers to them."""
-    order = [name for block in content.body for name in block.text.footnotes]
+    """Ids of the footnotes in footnotes.xml: 1, 2, … in the order the body refers to them
+    (in its paragraphs and its tables' cells)."""
+    order = [name for block in content.body for text in block.texts() for name in text.footnotes]
     return {name: i for i, name in enumerate(order, start=1)}
 
 
-def context(content: DocumentContent) -> dict[str, Any]:
-    """The template context: every value escaped WordprocessingML, nothing callable."""
+def context(content: DocumentContent, *, blocks: bool = False) -> dict[str, Any]:
+    """The template context: every value escaped WordprocessingML, nothing callable.
+
+    ``blocks``: also the body as paragraphs and tables in the template's styles
+    (``blocks``, for a template that writes the body whole: ``{{p blocks }}``). The title
+    and the Kính gửi say whether the document has them (``shown``)."""
     h = content.heading
     notes = footnote_ids(content)
     ctx: dict[str, Any] = {
@@ -106,18 +111,21 @@ def context(content: DocumentContent) -> dict[str, Any]:
             "rows": list(range(1, t.rows + 1)),
         }
         ctx["tail"] = [{"kind": b.kind, "text": Markup(runs_xml(b.text, notes))} for b in content.tail]
-    if content.addressees is not None:
-        a = content.addressees
-        ctx["addressees"] = {
-            "single": a.single,
-            "lines": [_lines([line]) for line in a.lines],
-        }
-    if content.title is not None:
-        ctx["title"] = {
-            "type_name": _lines([content.title.type_name]),
-            "subject": _rich_lines(content.title.subject_lines),
-            "rule": Markup(rule_xml(content.title.rule)),
-        }
+    a = content.addressees
+    ctx["addressees"] = {
+        "shown": a is not None,
+        "single": a.single if a is not None else False,
+        "lines": [_lines([line]) for line in a.lines] if a is not None else [""],
+    }
+    title = content.title
+    ctx["title"] = {
+        "shown": title is not None,
+        "type_name": _lines([title.type_name]) if title is not None else "",
+        "subject": _rich_lines(title.subject_lines) if title is not None else "",
+        "rule": Markup(rule_xml(title.rule)) if title is not None else "",
+    }
+    if blocks:
+        ctx["blocks"] = Markup(body_xml(content.body, notes))
     return ctx
 
 
@@ -254,10 +262,12 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
             content does not have.
     """
     path = (templates or TemplateSearchPath()).find(content.template)
-    ctx = context(content)
     try:  # a user's template is untrusted: whatever it does ends as a TemplateError
         tpl = _Template(io.BytesIO(_template_bytes(path)))
         with render_limits():  # time, work and memory, for all parts (vbdocs.sandbox)
+            stat = path.stat()
+            # the body written whole only for a template that asks for it ({{p blocks }})
+            ctx = context(content, blocks=("blocks",) in _variables(path, stat.st_mtime_ns, stat.st_size))
             _check_variables(path, ctx)
             tpl.render(ctx, jinja_env=_environment())
     except TemplateError:

@@ -8,10 +8,15 @@ and carry no formatting of their own but emphasis in runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from .inline import Text
 from .layout.parts import Rule
+from .layout.styles import BLOCK_STYLES, TABLE_LOOK, TableLook
+
+if TYPE_CHECKING:
+    from .documents.base import Block, Table
 
 _XML_ESCAPES = str.maketrans({
     "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
@@ -80,3 +85,101 @@ def footnote_xml(note_id: int, text: Text) -> str:
         f"<w:r>{_NOTE_MARK_PROPS}<w:footnoteRef/></w:r>"
         f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs_xml(text)}</w:p></w:footnote>'
     )
+
+
+def style_id(name: str) -> str:
+    """The id Word gives a paragraph style called ``name`` ("VB Body" → "VBBody")."""
+    return name.replace(" ", "")
+
+
+def paragraph_xml(style: str, text: Text, notes: dict[str, int] | None = None, *, align: str | None = None) -> str:
+    """A paragraph in a style of the template (its name), the text as runs."""
+    jc = f'<w:jc w:val="{_JC[align]}"/>' if align else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id(style)}"/>{jc}</w:pPr>{runs_xml(text, notes)}</w:p>'
+
+
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+PAGE_BREAK_XML = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+
+def table_xml(table: Table, look: TableLook, notes: dict[str, int] | None = None) -> str:
+    """A bordered table: fixed column widths, header rows repeated on every page, merged
+    cells (``gridSpan`` across, ``vMerge`` down: a cell that covers rows below is continued
+    in each of them), cell paragraphs in the template's table styles."""
+    border = f'w:val="single" w:sz="{look.border_size}" w:space="0" w:color="000000"'
+    edges = "".join(f"<w:{edge} {border}/>" for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    out = [
+        "<w:tbl><w:tblPr>",
+        f'<w:tblW w:w="{sum(table.widths)}" w:type="dxa"/>',
+        f'<w:tblInd w:w="{look.padding}" w:type="dxa"/>',
+        f"<w:tblBorders>{edges}</w:tblBorders>",
+        '<w:tblLayout w:type="fixed"/>',
+        f'<w:tblCellMar><w:left w:w="{look.padding}" w:type="dxa"/>'
+        f'<w:right w:w="{look.padding}" w:type="dxa"/></w:tblCellMar>',
+        "</w:tblPr><w:tblGrid>",
+        *(f'<w:gridCol w:w="{w}"/>' for w in table.widths),
+        "</w:tblGrid>",
+    ]
+    below = [0] * len(table.widths)  # rows still covered by a cell above, per column
+    spans_below = [1] * len(table.widths)
+    rows = [(row, True) for row in table.header] + [(row, False) for row in table.rows]
+    for row, is_header in rows:
+        out.append("<w:tr>")
+        props = "<w:cantSplit/>" + ("<w:tblHeader/>" if is_header else "")
+        out.append(f"<w:trPr>{props}</w:trPr>")
+        cells = iter(row)
+        column = 0
+        while column < len(table.widths):
+            if below[column]:
+                span = spans_below[column]
+                out.append(_cell_xml(table.widths[column:column + span], span, "continue", (), look, is_header,
+                                     None, False, notes))
+                below[column] -= 1
+                column += span
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break  # a short row: checked when the file is read
+            merge = "restart" if cell.rows > 1 else None
+            if cell.rows > 1:
+                below[column] = cell.rows - 1
+                spans_below[column] = cell.span
+            align = cell.align or (None if is_header or column >= len(table.align) else table.align[column])
+            out.append(_cell_xml(table.widths[column:column + cell.span], cell.span, merge, cell.paragraphs, look,
+                                 is_header, align or (None if is_header else "justify"), cell.bold, notes))
+            column += cell.span
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def _cell_xml(widths: Sequence[int], span: int, merge: str | None, paragraphs: Sequence[Text], look: TableLook,
+              is_header: bool, align: str | None, bold: bool, notes: dict[str, int] | None) -> str:
+    props = f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if merge == "restart":
+        props += '<w:vMerge w:val="restart"/>'
+    elif merge == "continue":
+        props += "<w:vMerge/>"
+    props += '<w:vAlign w:val="center"/>'
+    style = look.header_style if is_header else look.body_style
+    texts = [t.with_emphasis(bold=True) if bold else t for t in paragraphs] or [Text()]
+    body = "".join(paragraph_xml(style, t, notes, align=align) for t in texts)
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>"
+
+
+def body_xml(blocks: Iterable[Block], notes: dict[str, int] | None = None) -> str:
+    """The body's blocks as paragraphs and tables in the template's styles. A table is
+    followed by an empty paragraph: two tables, or a table and the closing band, never touch."""
+    out = []
+    for block in blocks:
+        if block.kind == "page_break":
+            out.append(PAGE_BREAK_XML)
+        elif block.table is not None:
+            out.append(table_xml(block.table, TABLE_LOOK, notes))
+            out.append(paragraph_xml(BLOCK_STYLES["paragraph"], Text()))
+        else:
+            out.append(paragraph_xml(BLOCK_STYLES[block.kind], block.text, notes))
+    return "".join(out)

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .config import Config
+from .config import Directory
 from .documents.registry import DocumentSpec
 from .render import TemplateSearchPath, render
 
 _state: dict[str, Any] = {}
 
 
-def _start(config: Config, templates: TemplateSearchPath | None, parent: int) -> None:
+def _start(config: Directory, templates: TemplateSearchPath | None, parent: int) -> None:
     _die_with(parent)
     _state["config"], _state["templates"] = config, templates
 
@@ -44,7 +44,7 @@ def _one(spec: DocumentSpec) -> bytes:
 
 
 def render_specs(
-    config: Config,
+    config: Directory,
     specs: Sequence[DocumentSpec],
     *,
     templates: TemplateSearchPath | None = None,

@@ -91,6 +91,8 @@ class Parts:
             for x in body[start:start + 4]:
                 if not x.bold or x.clean.startswith("Kính gửi") or x.para.alignment != "center":
                     break
+                if self.subject and self.rule_after(self.subject[-1]) is not None:
+                    break  # the rule closes the trích yếu: what follows (the deciding authority) is not in it
                 self.subject.append(x)
         self.kinh_gui = next((x for x in body[:20] if x.clean.startswith("Kính gửi")), None)
         self.addressees: list[Line] = []

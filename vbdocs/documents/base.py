@@ -3,28 +3,74 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from ..inline import Text
 from ..layout.parts import Addressees, Closing, Heading, Title
 
-BlockKind = Literal["section", "subsection", "paragraph", "closing", "fill"]
+BlockKind = Literal[
+    "section", "subsection", "heading3", "heading4", "paragraph", "closing", "fill",
+    "basis", "center", "chapter", "article", "table", "page_break",
+]
+
+
+_EMPTY = Text()
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of a table: its paragraphs, the columns and rows it covers, its look."""
+
+    paragraphs: tuple[Text, ...]
+    span: int = 1
+    rows: int = 1
+    align: Literal["left", "center", "right", "justify"] | None = None
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the body: column widths (twips, filling the text width), header rows
+    repeated on every page, then body rows; merged cells are written once, where they start."""
+
+    widths: tuple[int, ...]
+    header: tuple[tuple[Cell, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    align: tuple[str | None, ...] = ()
+    """Alignment of the body rows' cells, column by column (a cell's own wins)."""
+
+    def texts(self) -> Iterator[Text]:
+        for row in (*self.header, *self.rows):
+            for cell in row:
+                yield from cell.paragraphs
 
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph of the body (ô 6).
+    """A paragraph of the body (ô 6), or a table, or a page break.
 
     ``section`` is a mục heading ("I. MỤC ĐÍCH, YÊU CẦU": upper case, bold),
-    ``subsection`` a khoản with a title ("1. Văn phòng Sở": bold), ``paragraph``
-    any other paragraph (numbered khoản, "- " lines, running text); ``closing`` the
-    last paragraph, which ends "./." and stays on the page of Nơi nhận and the signature;
-    ``fill`` a dotted line left blank for the person who fills in a form.
+    ``subsection`` a khoản with a title ("1. Văn phòng Sở": bold), ``heading3`` and
+    ``heading4`` the next levels of headings ("1.1." bold italic, "a)" italic),
+    ``paragraph`` any other paragraph (numbered khoản, "- " lines, running text);
+    ``basis`` a Căn cứ line (italic); ``center`` a line centred in bold ("QUYẾT ĐỊNH:");
+    ``chapter`` a Chương's lines, centred in bold; ``article`` an Điều's first line;
+    ``closing`` the last paragraph, which ends "./." and stays on the page of Nơi nhận
+    and the signature; ``fill`` a dotted line left blank for the person who fills in a
+    form; ``table`` a table; ``page_break`` a new page.
     """
 
     kind: BlockKind
-    text: Text
+    text: Text = _EMPTY
+    table: Table | None = None
+
+    def texts(self) -> Iterator[Text]:
+        """Every text of the block, in reading order (a table's cell by cell)."""
+        yield self.text
+        if self.table is not None:
+            yield from self.table.texts()
 
 
 @dataclass(frozen=True)
@@ -81,3 +127,5 @@ class DocumentContent:
     """The unit a form is for (its code), listed in the manifest."""
     period: str | None = None
     deadline: dt.date | None = None
+    type_name: str | None = None
+    """Tên loại as Điều 7 writes it ("Quyết định", "Công văn"), listed in the manifest."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ..config import Config
+from ..config import Config, Directory
 from ..inline import Text, parse
 from ..layout import parts
 from ..schema.campaign import Duty, Filing, LegalBasis, Recipient, Signer
@@ -18,9 +18,10 @@ PLAN_TYPE = "Kế hoạch"
 
 
 def agency_heading(
-    config: Config, *, symbol: str, number: int | None, date: dt.date | None, letter_subject: str | None = None,
+    config: Directory, *, symbol: str, number: int | None, date: dt.date | None, year: int,
+    letter_subject: str | None = None,
 ) -> parts.Heading:
-    """The header block of a document the agency issues."""
+    """The header block of a document the agency issues (``year`` printed in a draft's date line)."""
     agency = config.units.agency
     return parts.heading(
         parent=agency.parent.name if agency.parent else None,
@@ -29,12 +30,12 @@ def agency_heading(
         number=number,
         place=agency.place,
         date=date,
-        year=config.campaign.campaign.year,
+        year=year,
         letter_subject=letter_subject,
     )
 
 
-def cite(config: Config, basis: LegalBasis) -> Text:
+def cite(config: Directory, basis: LegalBasis) -> Text:
     """A legal basis as cited in running text."""
     issuer = config.body(basis.issuer) if basis.issuer else None
     return citations.citation(
@@ -87,7 +88,7 @@ def duty_text(config: Config, duty: Duty) -> Text:
     return out + "."
 
 
-def recipient_name(config: Config, recipient: Recipient) -> str:
+def recipient_name(config: Directory, recipient: Recipient) -> str:
     """A Nơi nhận line without its punctuation: "UBND tỉnh (báo cáo)"."""
     if recipient.text is not None:
         name = recipient.text
@@ -98,7 +99,7 @@ def recipient_name(config: Config, recipient: Recipient) -> str:
 
 
 def closing(
-    config: Config, *, recipients: Sequence[Recipient], signer: Signer, filing: Filing, as_above: bool,
+    config: Directory, *, recipients: Sequence[Recipient], signer: Signer, filing: Filing, as_above: bool,
 ) -> parts.Closing:
     """Nơi nhận and the signature block of a document the agency issues: its head's title, and
     its collective for TM. (the signer's authority is checked by load_config)."""

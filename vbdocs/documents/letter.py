@@ -45,6 +45,7 @@ def build_letter(config: Config, letter: Letter) -> DocumentContent:
             symbol=numbering.letter_symbol(agency.abbreviation, unit.abbreviation),
             number=letter.number,
             date=letter.date,
+            year=year,
             letter_subject=letter.subject,
         ),
         title=None,

@@ -37,6 +37,7 @@ def build_plan(config: Config) -> DocumentContent:
         filename=plan_filename(year),
         heading=agency_heading(
             config, symbol=numbering.typed_symbol(TYPE_NAME, agency.abbreviation), number=plan.number, date=plan.date,
+            year=year,
         ),
         title=parts.title(TYPE_NAME, subject),
         body=tuple(_body(config, plan)),

@@ -12,8 +12,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
-from ..config import Config
+from ..config import Config, DocumentConfig
 from ..deadlines import Deadline, deadline_uid
 from ..errors import ConfigError, Problem
 from ..inline import parse
@@ -21,6 +22,7 @@ from .base import DocumentContent
 from .letter import build_letter, build_letter_by_id, letter_filename
 from .plan import build_plan, plan_filename
 from .report_form import build_form, form_entries
+from .standalone import KIND, build_document, document_filename
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,21 @@ class DocumentSpec:
 
     kind: str
     filename: str
-    build: Callable[[Config], DocumentContent]
+    build: Callable[[Any], DocumentContent]
     """Builds the content from the campaign; picklable, for worker processes."""
     unit: str | None = None
     period: str | None = None
     deadline: dt.date | None = None
+    type_name: str | None = None
+    """Tên loại as Điều 7 writes it, for the manifest ("Kế hoạch", "Công văn", "Báo cáo")."""
+
+
+def set_specs(config: Config | DocumentConfig) -> list[DocumentSpec]:
+    """Every document a campaign file or a document file makes, in set order."""
+    if isinstance(config, DocumentConfig):
+        document = config.document.document
+        return [DocumentSpec(KIND, document_filename(document), build_document, type_name=document.type)]
+    return campaign_specs(config)
 
 
 def campaign_specs(config: Config) -> list[DocumentSpec]:
@@ -41,10 +53,12 @@ def campaign_specs(config: Config) -> list[DocumentSpec]:
     campaign file lists them, then the forms."""
     out = []
     if config.campaign.plan is not None:
-        out.append(DocumentSpec("plan", plan_filename(config.campaign.campaign.year), build_plan))
-    out += [DocumentSpec("directive_letter", letter_filename(letter), partial(build_letter_by_id, letter_id=letter.id))
+        out.append(DocumentSpec("plan", plan_filename(config.campaign.campaign.year), build_plan, type_name="Kế hoạch"))
+    out += [DocumentSpec("directive_letter", letter_filename(letter), partial(build_letter_by_id, letter_id=letter.id),
+                         type_name="Công văn")
             for letter in config.campaign.letters]
-    out += [DocumentSpec(e.kind, e.filename, partial(build_form, entry=e), e.unit, e.period, e.deadline)
+    out += [DocumentSpec(e.kind, e.filename, partial(build_form, entry=e), e.unit, e.period, e.deadline,
+                         "Báo cáo" if e.report is not None else None)
             for e in form_entries(config)]
     seen: dict[str, DocumentSpec] = {}
     for spec in out:
@@ -84,4 +98,4 @@ def campaign_deadlines(config: Config) -> list[Deadline]:
     return sorted(out, key=lambda d: (d.date, d.uid))
 
 
-__all__ = ["DocumentSpec", "build_letter", "campaign_deadlines", "campaign_documents", "campaign_specs"]
+__all__ = ["DocumentSpec", "build_letter", "campaign_deadlines", "campaign_documents", "campaign_specs", "set_specs"]

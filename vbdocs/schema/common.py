@@ -11,6 +11,11 @@ from ..inline import MarkupError
 from ..inline import parse as parse_markup
 from ..vn.text import forbidden_character, forbidden_name, normalize
 
+#: A text without the characters ``_clean`` refuses (``vbdocs.vn.text.forbidden_character``):
+#: C0 controls but tab, newline and carriage return, DEL and C1 controls, lone surrogates,
+#: U+FFFE and U+FFFF. An ECMA-262 pattern, as JSON Schema asks.
+DOCUMENT_TEXT = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]*$"
+
 
 class Model(BaseModel):
     """Base of every file model: unknown keys are errors, values are immutable."""
@@ -69,6 +74,9 @@ Str = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_clean)]
 
 Markup = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_clean), AfterValidator(_markup)]
 """Text in the inline markup (``*italic*``, ``**bold**``, ``[^note]``; see ``vbdocs.inline``)."""
+
+OptionalMarkup = Annotated[str, BeforeValidator(_clean), AfterValidator(_markup)]
+"""Markup that may be empty (a table cell left blank to fill in)."""
 
 TitleMarkup = Annotated[
     str, StringConstraints(min_length=1), BeforeValidator(_clean), AfterValidator(_markup),

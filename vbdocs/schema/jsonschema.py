@@ -3,7 +3,7 @@ and checking.
 
 The files in ``vbdocs/schemas/`` are this module's output (``vbdocs schema``); a
 test keeps them equal to the models. Point an editor at them with a first line
-``# yaml-language-server: $schema=…/campaign.schema.json``.
+``# yaml-language-server: $schema=…/campaign.schema.json`` (``units``, ``document``).
 
 A schema says what vbdocs accepts, so an editor never underlines a line vbdocs reads:
 where a model's validator changes what a value may be, the schema says so too — a
@@ -14,9 +14,8 @@ cannot hold (``_clean`` of ``common``, :data:`DOCUMENT_TEXT`). Dates are strings
 What a schema cannot say is left to ``vbdocs validate``: that a code names a unit,
 person, body or report of the files, that markup is closed, that dates fall in the
 campaign's year, that a recipient has ``to`` or ``text``, and YAML that vbdocs refuses
-(duplicate keys, merge keys, tags, aliases). Nor does it list the conversions pydantic
-makes of a value written in another type (``"7"`` for a number, ``"yes"`` for true, a
-date written as seconds): vbdocs reads them, the schema asks for the type itself.
+(duplicate keys, merge keys, tags, aliases). Whole numbers and yes/no values are strict
+on both sides: ``"7"`` and ``"yes"`` are refused by vbdocs as by the schema.
 """
 
 from __future__ import annotations
@@ -28,15 +27,10 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from . import CampaignFile, UnitsFile
-from .common import _clean
+from .common import DOCUMENT_TEXT, _clean
+from .document import DocumentFile
 
-SCHEMAS: dict[str, Any] = {"campaign": CampaignFile, "units": UnitsFile}
-
-#: A text without the characters ``_clean`` refuses (``vbdocs.vn.text.forbidden_character``):
-#: C0 controls but tab, newline and carriage return, DEL and C1 controls, lone surrogates,
-#: U+FFFE and U+FFFF. An ECMA-262 pattern, as JSON Schema asks.
-DOCUMENT_TEXT = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]*$"
-
+SCHEMAS: dict[str, Any] = {"campaign": CampaignFile, "units": UnitsFile, "document": DocumentFile}
 
 class FileSchema(GenerateJsonSchema):
     """Pydantic's JSON Schema, with what the files' text validator refuses."""

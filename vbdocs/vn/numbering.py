@@ -45,6 +45,14 @@ TYPE_ABBREVIATIONS: dict[str, str] = {
     "Bản sao lục": "SL",
 }
 
+#: The 29 types of văn bản hành chính, as Điều 7 names them, in its order.
+TYPE_NAMES: tuple[str, ...] = (
+    "Nghị quyết", "Quyết định", "Chỉ thị", "Quy chế", "Quy định", "Thông cáo", "Thông báo", "Hướng dẫn",
+    "Chương trình", "Kế hoạch", "Phương án", "Đề án", "Dự án", "Báo cáo", "Biên bản", "Tờ trình", "Hợp đồng",
+    "Công văn", "Công điện", "Bản ghi nhớ", "Bản thỏa thuận", "Giấy ủy quyền", "Giấy mời", "Giấy giới thiệu",
+    "Giấy nghỉ phép", "Phiếu gửi", "Phiếu chuyển", "Phiếu báo", "Thư công",
+)
+
 # The Vietnamese alphabet without the letters it borrows (f, j, w, z), in the order
 # the Decree numbers điểm: "a, b, c, d, đ, e, g, h, i, k…".
 _POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -117,3 +125,41 @@ def keeps_register(issuer_name: str, *, under_agency: bool) -> bool:
     printed under the agency's) does not: it issues nothing under a number of its own,
     and keeps its copy itself ("Lưu: KHTC")."""
     return not (under_agency and issuer_name.strip().casefold().startswith("phòng "))
+
+
+HEADING_LEVELS = 4
+"""Levels of the outline a heading may stand at (``I.``, ``1.``, ``1.1.``, ``a)``); below them, lists."""
+
+OUTLINE_LEVELS = 6
+"""Levels of the outline of a plan, report or letter (PL I, II.6 as offices apply it):
+``I.`` → ``1.`` → ``1.1.`` → ``a)`` → ``-`` → ``+``."""
+
+
+def outline_label(level: int, index: int, parent: int | None = None) -> str:
+    """The label of the ``index``-th part (1-based) at ``level`` of the outline:
+    1 → "II.", 2 → "2.", 3 → "2.1." (``parent`` the number of the level-2 part above it;
+    without one, "1."), 4 → "b)", 5 → "-", 6 → "+"."""
+    if level == 1:
+        return f"{roman(index)}."
+    if level == 2:
+        return f"{index}."
+    if level == 3:
+        return f"{parent}.{index}." if parent is not None else f"{index}."
+    if level == 4:
+        return f"{point_letter(index)})"
+    if level == 5:
+        return "-"
+    if level == 6:
+        return "+"
+    raise ValueError(f"the outline has {OUTLINE_LEVELS} levels, not {level}")
+
+
+CLAUSE_LEVELS = 4
+"""Levels inside an Điều (PL I, II.6): khoản ``1.`` → điểm ``a)`` → ``-`` → ``+``."""
+
+
+def clause_label(level: int, index: int) -> str:
+    """The label of the ``index``-th part at ``level`` inside an Điều: 1 → "2.", 2 → "b)", 3 → "-", 4 → "+"."""
+    if not 1 <= level <= CLAUSE_LEVELS:
+        raise ValueError(f"an Điều has {CLAUSE_LEVELS} levels, not {level}")
+    return outline_label(level + 1 if level == 1 else level + 2, index)

@@ -98,3 +98,13 @@ def conjunction_separators(count: int, *, conjunction: str = "và") -> list[str]
     if count < 2:
         return []
     return [", "] * (count - 2) + [f" {conjunction} "]
+
+
+def ascii_key(text: str) -> str:
+    """A name as a portable file name part: letters without their marks, "đ" as "d", lower
+    case, words joined by "-": "Quyết định" → "quyet-dinh", "Tờ trình 05" → "to-trinh-05"."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFD", normalize(text).replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return "-".join("".join(ch if ch.isascii() and ch.isalnum() else " " for ch in plain).split())

@@ -118,7 +118,8 @@ _GROUPS: dict[str, str] = {
         đề xuất, kiến nghị, phổ biến, giáo dục, pháp luật, thông tin, chuyển đổi, kinh phí, ngân sách,
         dự toán, quyết toán, đầu tư, danh sách, cá nhân, tập thể, xuất sắc, hoàn thành, công nhận,
         bổ nhiệm, tuyển dụng, đào tạo, bồi dưỡng, tập huấn, hội nghị, hội thảo, làm việc, sản xuất,
-        kế hoạch, thi đua, dân vận, kết quả, cải cách, tuyên truyền
+        kế hoạch, thi đua, dân vận, kết quả, cải cách, tuyên truyền, toàn dân, đoàn kết, đời sống,
+        văn hóa, gia đình, thành lập, chuyển đổi số, hưởng ứng, năm học, trung học, ngày hội, nông sản
     """,
     # Provinces and centrally run cities, and the sample agency's provincial town.
     "places": """

@@ -1,0 +1,238 @@
+"""Any văn bản hành chính as data (issue 12): a document file, a body of blocks numbered on
+the Decree's ladders, tables, and the examples of other agencies, each checked."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import vbdocs
+from tests.conftest import ROOT
+from tests.docx_read import NS, Docx, q
+from vbdocs.check import check
+from vbdocs.cli import main
+
+EXAMPLES = ROOT / "examples" / "documents"
+DOCUMENTS = sorted(p for p in EXAMPLES.rglob("*.yaml") if p.name != "units.yaml")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = {}
+    for path in DOCUMENTS:
+        folder = tmp_path_factory.mktemp(path.parent.name)
+        result = vbdocs.build(path, output=folder)
+        [document] = result.documents
+        out[f"{path.parent.name}/{path.stem}"] = document.path
+    return out
+
+
+def test_there_are_the_examples_the_issue_names() -> None:
+    assert [f"{p.parent.name}/{p.stem}" for p in DOCUMENTS] == [
+        "bo-gddt/cong-van", "so-nn/to-trinh", "ubnd-phuong/bao-cao", "ubnd-tinh/quyet-dinh"]
+
+
+@pytest.mark.parametrize("name", [f"{p.parent.name}/{p.stem}" for p in DOCUMENTS])
+def test_every_example_passes_the_check(name: str, built: dict[str, Path]) -> None:
+    report = check(built[name])
+    assert report.passed, [(f.rule, f.found) for f in report.failures]
+
+
+def _body(doc: Docx) -> list[tuple[str, str]]:
+    """(style, text) of every paragraph outside the header and closing tables."""
+    return [(p.style, p.markup()) for p in doc.paragraphs() if p.cell is None and p.text.strip()]
+
+
+def test_a_decision_of_a_chairman(built: dict[str, Path]) -> None:
+    """Mẫu 1.2: the deciding authority, Căn cứ in italics ending ";" then ".", "QUYẾT ĐỊNH:",
+    Điều numbered through the document ("Điều 1." bold; a titled Điều bold whole), khoản 1.,
+    điểm a), bullets, "./." at the end, Nơi nhận "Như Điều 3", the Chủ tịch's own signature."""
+    doc = Docx(built["ubnd-tinh/quyet-dinh"])
+    body = _body(doc)
+    styles = [s for s, _ in body]
+    texts = [t for _, t in body]
+    assert texts[:3] == ["QUYẾT ĐỊNH", "Về việc thành lập Tổ công tác triển khai Ngày\nChuyển đổi số tỉnh Bình Thuận "
+                         "năm 2024", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN"]
+    bases = [t for s, t in body if s == "VBBasis"]
+    assert len(bases) == 4 and all(t.startswith("*") and t.endswith(";*") for t in bases[:3])
+    assert bases[3].endswith("ngày 10 tháng 3 năm 2024.*")
+    assert ("VBCenter", "QUYẾT ĐỊNH:") in body
+    articles = [t for s, t in body if s == "VBArticle"]
+    assert articles[0].startswith("**Điều 1.** Thành lập Tổ công tác")
+    assert articles[1] == "**Điều 2. Nhiệm vụ của Tổ công tác**"
+    assert texts[styles.index("VBClosing")].startswith("**Điều 3.** Chánh Văn phòng")
+    assert texts[-1].endswith("Quyết định này có hiệu lực kể từ ngày ký./.")
+    assert [t for t in texts if t[:2] in ("1.", "2.", "3.", "a)", "b)", "- ")] == [
+        "1. Tổ trưởng: Bà Trần Thị Bình, Phó Chủ tịch Ủy ban nhân dân tỉnh.",
+        "2. Tổ phó thường trực: Ông Lê Văn Cường, Giám đốc Sở Thông tin và Truyền thông.",
+        "3. Các thành viên:",
+        "- Ông Phạm Minh Đức, Phó Giám đốc Sở Nội vụ;",
+        "- Bà Võ Thị Hoa, Phó Giám đốc Sở Tài chính;",
+        "- Ông Huỳnh Văn Khánh, Phó Chánh Văn phòng Ủy ban nhân dân tỉnh.",
+        "1. Tham mưu Ủy ban nhân dân tỉnh xây dựng kế hoạch tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số "
+        "quốc gia (10/10) năm 2024 trên địa bàn tỉnh.",
+        "2. Theo dõi, đôn đốc các sở, ngành, địa phương:",
+        "a) triển khai các nhiệm vụ chuyển đổi số được giao trong năm 2024;",
+        "b) báo cáo kết quả thực hiện trước ngày 15 tháng 11 năm 2024.",
+        "3. Tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ.",
+    ]
+    lines = doc.lines()
+    assert lines[:2] == ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH THUẬN"]  # no parent line: the province's own body
+    assert [line for line in lines if line.startswith("Số:")] == ["Số:     /QĐ-UBND"]
+    assert "- Như Điều 3;" in lines and "- Lưu: VT, KGVX." in lines
+    assert "CHỦ TỊCH" in lines and "TM. ỦY BAN NHÂN DÂN" not in lines
+
+
+def test_a_report_on_the_outline_ladder(built: dict[str, Path]) -> None:
+    """I. → 1. → 1.1. → a): headings by depth, bold caps / bold / bold italic; a list under a
+    second-level heading numbered from it (1.1., 1.2.); bullets "-" then "+"."""
+    body = _body(Docx(built["ubnd-phuong/bao-cao"]))
+    headings = [(s, t) for s, t in body if s in ("VBSection", "VBSubsection", "VBHeading3")]
+    assert headings == [
+        ("VBSection", "I. KẾT QUẢ THỰC HIỆN"), ("VBSubsection", "1. Công tác tuyên truyền"),
+        ("VBSubsection", "2. Kết quả các tiêu chí"), ("VBHeading3", "2.1. Gia đình văn hóa"),
+        ("VBHeading3", "2.2. Khu phố văn hóa"), ("VBSection", "II. HẠN CHẾ, NGUYÊN NHÂN"),
+        ("VBSection", "III. PHƯƠNG HƯỚNG NĂM 2025"),
+    ]
+    texts = [t for _, t in body]
+    assert "1.1. Tuyên truyền trên hệ thống truyền thanh của phường 120 lượt." in texts
+    assert "+ mua sắm trang thiết bị;" in texts and "- Một số hộ gia đình chưa quan tâm đăng ký danh hiệu." in texts
+    assert texts[-1] == "2. Đề nghị Ủy ban nhân dân thành phố hỗ trợ kinh phí cho các khu phố./."
+    doc = Docx(built["ubnd-phuong/bao-cao"])
+    assert doc.bold(doc.find("I. KẾT QUẢ")) and doc.bold(doc.find("2.1.")) and doc.italic(doc.find("2.1."))
+    assert not doc.italic(doc.find("1. Công tác"))
+    lines = doc.lines()
+    assert lines[lines.index("TM. ỦY BAN NHÂN DÂN"):lines.index("TM. ỦY BAN NHÂN DÂN") + 3] == [
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+
+def _table(path: Path, index: int) -> list[list[tuple[str, str]]]:
+    """Rows of a table as (text, merge marks) per written cell."""
+    table = Docx(path).document.findall(".//w:tbl", NS)[index]
+    rows = []
+    for row in table.findall("w:tr", NS):
+        cells = []
+        for cell in row.findall("w:tc", NS):
+            text = "".join(t.text or "" for t in cell.iter(q("w:t")))
+            span = cell.find("w:tcPr/w:gridSpan", NS)
+            merge = cell.find("w:tcPr/w:vMerge", NS)
+            marks = (f"span{span.get(q('w:val'))}" if span is not None else "") + (
+                f"v{merge.get(q('w:val')) or 'continue'}" if merge is not None else "")
+            cells.append((text, marks))
+        rows.append(cells)
+    return rows
+
+
+def test_a_table_with_merged_cells_a_total_and_a_repeated_header(built: dict[str, Path]) -> None:
+    path = built["ubnd-phuong/bao-cao"]
+    rows = _table(path, 1)  # after the header table
+    assert rows[0] == [("STT", "vrestart"), ("Khu phố", "vrestart"), ("Số hộ", "span2"), ("Tỷ lệ (%)", "vrestart")]
+    assert rows[1] == [("", "vcontinue"), ("", "vcontinue"), ("Đăng ký", ""), ("Đạt", ""), ("", "vcontinue")]
+    assert rows[-1] == [("", ""), ("Tổng cộng", ""), ("3.335", ""), ("3.172", ""), ("95,1", "")]
+    table = Docx(path).document.findall(".//w:tbl", NS)[1]
+    header_rows = [r for r in table.findall("w:tr", NS) if r.find("w:trPr/w:tblHeader", NS) is not None]
+    assert len(header_rows) == 2
+    widths = [int(c.get(q("w:w"))) for c in table.findall("w:tblGrid/w:gridCol", NS)]
+    from vbdocs.layout import page
+
+    assert sum(widths) == page.TEXT_WIDTH
+    total = table.findall("w:tr", NS)[-1]
+    assert all(r.find("w:rPr/w:b", NS) is not None for r in total.iter(q("w:r")) if r.find("w:t", NS) is not None)
+    aligned = [p.find("w:pPr/w:jc", NS).get(q("w:val")) for p in table.findall("w:tr", NS)[2].iter(q("w:p"))]
+    assert aligned == ["center", "left", "right", "right", "right"]
+
+
+def test_a_ministrys_letter(built: dict[str, Path]) -> None:
+    """Mẫu 1.5 of a body with no parent: the symbol of two parts, "V/v" under the number,
+    unnumbered paragraphs then a numbered list, footnotes numbered on through a table."""
+    doc = Docx(built["bo-gddt/cong-van"])
+    lines = doc.lines()
+    assert lines[0] == "BỘ GIÁO DỤC VÀ ĐÀO TẠO" and "Số: 7991/BGDĐT-GDTrH" in lines
+    assert "V/v triển khai thực hiện" in lines
+    assert "Hà Nội, ngày 17 tháng 12 năm 2024" in lines
+    body = [t for s, t in _body(doc) if s in ("VBBody", "VBClosing")]
+    assert [t[:2] for t in body[:6]] == ["Th", "Gi", "Cá", "1.", "- ", "- "]
+    assert [t for t in body if t.startswith("+ ")] == ["+ các câu lạc bộ STEM;", "+ các cuộc thi khoa học, kỹ thuật."]
+    notes = doc.footnotes()
+    assert [n.text.strip() for n in notes.values()] == [
+        "Chỉ thị số 17/CT-TTg ngày 30 tháng 5 năm 2024 về thúc đẩy giáo dục STEM.",
+        "Kể cả các trường phổ thông có nhiều cấp học."]
+    table = doc.document.findall(".//w:tbl", NS)[1]
+    assert [r.get(q("w:id")) for r in table.iter(q("w:footnoteReference"))] == ["2"]
+
+
+def test_the_manifest_names_the_type(built: dict[str, Path]) -> None:
+    for path in built.values():
+        [entry] = json.loads((path.parent / "manifest.json").read_text(encoding="utf-8"))["documents"]
+        assert entry["kind"] == "document" and entry["type"] in ("Quyết định", "Công văn", "Báo cáo", "Tờ trình")
+
+
+def _document(tmp_path: Path, body: str, extra: str = "") -> Path:
+    """A Báo cáo of the ward with this body (YAML lines under ``body:``)."""
+    shutil.copy(EXAMPLES / "ubnd-phuong" / "units.yaml", tmp_path / "units.yaml")
+    path = tmp_path / "doc.yaml"
+    path.write_text(
+        "document:\n  type: Báo cáo\n  year: 2024\n  subject: Thử\n" + extra + "  body:\n" + body
+        + "  signer:\n    person: pct\n    authority: TM\n  filing:\n    unit: VP\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(("body", "extra", "expected"), [
+    ("    - {bad: 1}\n", "",
+     "doc.yaml:6:7: document.body[0]: a block is a text (a paragraph) or a mapping with one of heading, numbered, "
+     "bullets, bases, center, article, chapter, table, page_break"),
+    ("    - table:\n        widths: [1, 1]\n        rows:\n          - [a, b, c]\n", "",
+     "doc.yaml:9:13: document.body[0].table.rows[0]: covers 3 columns (cells merged from above counted); the table "
+     "has 2 (widths)"),
+    ("    - heading: a\n      body:\n        - heading: b\n          body:\n            - heading: c\n"
+     "              body:\n                - heading: d\n                  body:\n                    - heading: e\n",
+     "", "doc.yaml:14:23: document.body[0].body[0].body[0].body[0].body[0]: headings nest at most 4 deep (I., 1., "
+     "1.1., a)); write deeper parts as numbered or bullets"),
+    ("    - bullets:\n        - text: a\n          body:\n            - bullets:\n                - text: b\n"
+     "                  body:\n                    - bullets: [c]\n", "",
+     "doc.yaml:12:23: document.body[0].bullets[0].body[0].bullets[0].body[0]: bullets nest at most two deep "
+     "(\"-\" then \"+\")"),
+    ("    - text\n", "  year: 2025\n", "doc.yaml:5:3: document.year: duplicate key 'year' (first written at line 3); "
+     "YAML would silently keep only the last one"),
+    ("    - a[^x]\n", "", "doc.yaml:6:7: document.body[0]: the footnote [^x] has no text under footnotes"),
+    ("    - article: a\n      body:\n        - article: b\n", "",
+     "doc.yaml:8:11: document.body[0].body[0]: an Điều cannot stand inside another Điều"),
+])
+def test_a_bad_document_is_a_located_error(tmp_path: Path, body: str, extra: str, expected: str) -> None:
+    path = _document(tmp_path, body, extra)
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].replace(str(tmp_path) + "/", "") == expected
+
+
+def test_a_draft_needs_its_year(tmp_path: Path) -> None:
+    path = _document(tmp_path, "    - text\n")
+    path.write_text(path.read_text(encoding="utf-8").replace("  year: 2024\n", ""), encoding="utf-8")
+    with pytest.raises(vbdocs.ConfigError) as info:
+        vbdocs.validate(path)
+    assert [p.message for p in info.value.problems] == [
+        "a draft without its date needs the year its date line prints: write year: (e.g. year: 2024)"]
+
+
+def test_text_from_users_stays_text_everywhere_in_the_body(tmp_path: Path) -> None:
+    hostile = r"{{ 7 + 7 }} {% if x %} & <w:p> \"quoted\" ${x} \\* [^a"
+    body = (f'    - "{hostile}"\n    - heading: "{hostile}"\n    - numbered: ["{hostile}"]\n'
+            f'    - table:\n        widths: [1]\n        rows: [["{hostile}"]]\n')
+    path = _document(tmp_path, body)
+    result = vbdocs.build(path, output=tmp_path / "out")
+    shown = '{{ 7 + 7 }} {% if x %} & <w:p> "quoted" ${x} * [^a'  # YAML's escapes and markup's \* read
+    texts = [p.text for p in Docx(result.documents[0].path).paragraphs()]
+    assert sum(shown.casefold() in t.casefold() for t in texts) == 4, texts  # a mục heading is upper case
+    assert check(result.documents[0].path).passed
+
+
+def test_documents_build_the_same_bytes_twice(tmp_path: Path) -> None:
+    a = vbdocs.build(DOCUMENTS[0], output=tmp_path / "a").documents[0]
+    b = vbdocs.build(DOCUMENTS[0], output=tmp_path / "b").documents[0]
+    assert a.sha256 == b.sha256 and a.path.read_bytes() == b.path.read_bytes()

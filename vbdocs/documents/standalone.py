@@ -1,0 +1,212 @@
+"""A văn bản hành chính of any type, from a document file (``vbdocs.schema.document``).
+
+The type decides the thể thức: a công văn (Mẫu 1.5) has no type name and its trích
+yếu "V/v …" under its number, its symbol the agency's then the drafting unit's
+("SNN-VP"); every other type (Mẫu 1.1–1.4) has its type name and trích yếu under the
+header, its symbol the type's abbreviation of Phụ lục III then the issuer's
+("QĐ-UBND", optionally "-GDTrH"). The body's blocks become paragraphs in the template's
+styles, numbered on the Decree's ladders (``vn.numbering``): headings and lists of
+a plan or report on ``I. → 1. → 1.1. → a) → - → +``, the khoản and điểm of an Điều on
+``1. → a) → - → +``; Điều and Chương numbered through the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..config import DocumentConfig
+from ..inline import Text, parse
+from ..layout import page, parts
+from ..schema import document as spec
+from ..schema.common import code_key
+from ..vn import numbering
+from ..vn.text import ascii_key, strip_end_punctuation, upper, with_closing_mark
+from .base import Block, BlockKind, Cell, DocumentContent, Footnote, Properties, Table
+from .common import agency_heading, closing
+
+KIND = "document"
+"""The kind of a standalone document in the manifest (its ``type`` says which)."""
+
+LETTER_TYPE = "Công văn"
+
+#: The kind of block a heading is, by its level.
+_HEADING_KINDS: dict[int, BlockKind] = {1: "section", 2: "subsection", 3: "heading3", 4: "heading4"}
+assert len(_HEADING_KINDS) == numbering.HEADING_LEVELS
+
+
+def document_filename(document: spec.DocumentSpec) -> str:
+    """``<id>.docx``, or the type and the number ("quyet-dinh-05.docx"; "quyet-dinh.docx" in a draft)."""
+    if document.id is not None:
+        return f"{code_key(document.id)}.docx"
+    number = f"-{numbering.padded_number(document.number)}" if document.number is not None else ""
+    return f"{ascii_key(document.type)}{number}.docx"
+
+
+def symbol(config: DocumentConfig) -> str:
+    """The ký hiệu: "QĐ-UBND", "BGDĐT-GDTrH" for a công văn, "BC-UBND-VP" with ``symbol_unit``."""
+    document = config.document.document
+    issuer = config.issuer_abbreviation()
+    drafting = config.unit(document.drafting_unit) if document.drafting_unit else None
+    if document.type == LETTER_TYPE:
+        return numbering.letter_symbol(issuer, drafting.abbreviation) if drafting else issuer
+    type_part = numbering.TYPE_ABBREVIATIONS.get(document.type)
+    head = f"{type_part}-{issuer}" if type_part else issuer
+    return f"{head}-{drafting.abbreviation}" if drafting and document.symbol_unit else head
+
+
+def build_document(config: DocumentConfig) -> DocumentContent:
+    """The document of a document file, as content ready for its template."""
+    document = config.document.document
+    agency = config.units.agency
+    is_letter = document.type == LETTER_TYPE
+    subject = parse(document.subject)
+    issuer = config.unit(document.issuer) if document.issuer else None
+    heading = agency_heading(
+        config, symbol=symbol(config), number=document.number, date=document.date, year=config.year,
+        letter_subject=str(subject) if is_letter else None,
+    )
+    if issuer is not None:  # a unit issuing in its own name, under the agency
+        heading = parts.heading(
+            parent=agency.full_name or agency.name, agency=issuer.name, symbol=symbol(config),
+            number=document.number, place=agency.place, date=document.date, year=config.year,
+            letter_subject=str(subject) if is_letter else None,
+        )
+    body = _Body()
+    if document.authority:
+        body.out.append(Block("center", Text.plain(upper(document.authority))))
+    body.blocks(document.body, level=0)
+    blocks = _closed(body.out)
+    names = [a.text if a.text is not None else config.name_of(a.to or "", a.label) for a in document.addressees]
+    as_above = document.as_above if document.as_above is not None else bool(names)
+    title = f"V/v {subject}" if is_letter else f"{document.type} {subject}"
+    return DocumentContent(
+        kind=KIND,
+        template="document.docx",
+        filename=document_filename(document),
+        heading=heading,
+        title=None if is_letter else parts.title(document.type, subject),
+        addressees=parts.addressees(names) if names else None,
+        body=tuple(blocks),
+        footnotes=tuple(Footnote(name, parse(text)) for name, text in document.footnotes.items()),
+        closing=closing(config, recipients=document.recipients, signer=document.signer, filing=document.filing,
+                        as_above=as_above),
+        properties=Properties(title=title, subject=str(subject), author=(issuer or agency).name, year=config.year),
+        type_name=document.type,
+    )
+
+
+@dataclass
+class _Body:
+    """The blocks of a body as they are laid out, with the counters that run through it:
+    Điều and Chương through the document, numbered headings per level (reset under a new
+    heading above them)."""
+
+    out: list[Block] = field(default_factory=list)
+    articles: int = 0
+    chapters: int = 0
+    headings: dict[int, int] = field(default_factory=dict)
+
+    def blocks(self, blocks: list[spec.Block], *, level: int, parent: int | None = None,
+               clause: int | None = None, bullet: int = 0) -> None:
+        """Lay out ``blocks`` under a part at outline ``level`` (0 at the top; ``parent`` the
+        number of the level-2 part above), or at ``clause`` level inside an Điều."""
+        for block in blocks:
+            if isinstance(block, str):
+                self.out.append(Block("paragraph", parse(block)))
+            elif isinstance(block, spec.Heading):
+                self._heading(block, level, parent)
+            elif isinstance(block, spec.Numbered):
+                self._numbered(block, level, parent, clause)
+            elif isinstance(block, spec.Bullets):
+                for item in block.bullets:
+                    mark = "-" if bullet == 0 else "+"
+                    self.out.append(Block("paragraph", f"{mark} " + parse(item.text)))
+                    self.blocks(item.body, level=level, parent=parent, clause=clause, bullet=bullet + 1)
+            elif isinstance(block, spec.Bases):
+                last = len(block.bases) - 1
+                for i, line in enumerate(block.bases):
+                    text = parse(line).map_last(_ending("." if i == last else ";"))
+                    self.out.append(Block("basis", text.with_emphasis(italic=True)))
+            elif isinstance(block, spec.Center):
+                self.out.append(Block("center", parse(block.center)))
+            elif isinstance(block, spec.Article):
+                self._article(block)
+            elif isinstance(block, spec.Chapter):
+                self.chapters += 1
+                self.out.append(Block("chapter", Text.plain(f"Chương {numbering.roman(self.chapters)}")))
+                self.out.append(Block("chapter", Text.plain(upper(str(parse(block.chapter))))))
+                self.blocks(block.body, level=level, parent=parent)
+            elif isinstance(block, spec.Table):
+                self.out.append(Block("table", table=table_content(block.table)))
+            elif isinstance(block, spec.PageBreak):
+                self.out.append(Block("page_break"))
+
+    def _heading(self, block: spec.Heading, level: int, parent: int | None) -> None:
+        here = level + 1
+        text = parse(block.heading)
+        if here == 1:  # a mục: upper case (PL I, II.6)
+            text = Text.plain(upper(str(text)))
+        number = parent
+        if block.numbered:
+            count = self.headings.get(here, 0) + 1
+            self.headings = {k: v for k, v in self.headings.items() if k < here} | {here: count}
+            text = f"{numbering.outline_label(here, count, parent)} " + text
+            if here == 2:
+                number = count
+        self.out.append(Block(_HEADING_KINDS[here], text))
+        self.blocks(block.body, level=here, parent=number)
+
+    def _numbered(self, block: spec.Numbered, level: int, parent: int | None, clause: int | None) -> None:
+        for i, item in enumerate(block.numbered, start=1):
+            if clause is not None:  # khoản and điểm of an Điều
+                label = numbering.clause_label(clause + 1, i)
+                self.out.append(Block("paragraph", f"{label} " + parse(item.text)))
+                self.blocks(item.body, level=level, parent=parent, clause=clause + 1)
+                continue
+            here = max(level + 1, 2)  # a list is never numbered I., II.: those are mục
+            label = numbering.outline_label(here, i, parent)
+            self.out.append(Block("paragraph", f"{label} " + parse(item.text)))
+            self.blocks(item.body, level=here, parent=i if here == 2 else parent)
+
+    def _article(self, block: spec.Article) -> None:
+        self.articles += 1
+        text = parse(block.article)
+        if block.titled:  # the label and the title in bold (PL I, II.6)
+            line = Text.plain(f"Điều {self.articles}. ", bold=True) + text.with_emphasis(bold=True)
+        else:
+            line = Text.plain(f"Điều {self.articles}.", bold=True) + " " + text
+        self.out.append(Block("article", line))
+        self.blocks(block.body, level=0, clause=0)
+
+
+def _ending(end: str) -> Callable[[str], str]:
+    """The end of a line of a list, its typed punctuation replaced by ``end``."""
+    return lambda text: strip_end_punctuation(text) + end
+
+
+def _closed(blocks: list[Block]) -> list[Block]:
+    """The last paragraph ends "./." and stays with the signature (PL I, II.6: the end of the content)."""
+    if blocks and blocks[-1].kind in ("paragraph", "article", "basis"):
+        last = blocks[-1]
+        blocks = [*blocks[:-1], Block("closing", last.text.map_last(with_closing_mark))]
+    return blocks
+
+
+def table_content(table: spec.TableSpec) -> Table:
+    """A table of the body: its relative widths made twips filling the text width."""
+    total = sum(table.widths)
+    widths = [page.TEXT_WIDTH * w // total for w in table.widths]
+    widths[-1] += page.TEXT_WIDTH - sum(widths)
+
+    def cells(row: list[spec.Cell], *, bold: bool = False) -> tuple[Cell, ...]:
+        return tuple(
+            Cell(tuple(parse(t) for t in c.text), c.span, c.rows, c.align,
+                 c.bold or bold)
+            for c in row
+        )
+
+    rows = [cells(r) for r in table.rows]
+    if table.total is not None:
+        rows.append(cells(table.total, bold=True))
+    return Table(tuple(widths), tuple(cells(r) for r in table.header), tuple(rows), tuple(table.align or ()))

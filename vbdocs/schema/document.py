@@ -1,0 +1,249 @@
+"""A document file (``quyet-dinh.yaml``): one văn bản hành chính of any type, as data.
+
+The issuing agency, its people and the bodies it writes to come from a units file, as
+for a campaign. The document says its type (a name of Điều 7, "Quyết định", "Tờ trình",
+"Công văn"), its number and date (empty in a draft), its trích yếu, and a body made of
+blocks: paragraphs, numbered headings and lists (numbers computed, never typed),
+bullets, Căn cứ lines, centred lines, Điều and Chương, tables and page breaks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, model_validator
+
+from ..vn import numbering
+from .campaign import Filing, Recipient, Signer, Year
+from .common import (
+    DOCUMENT_TEXT,
+    Bool,
+    Code,
+    FootnoteName,
+    Markup,
+    Model,
+    OptionalMarkup,
+    PositiveInt,
+    Str,
+    TitleMarkup,
+    text_or_mapping,
+)
+
+#: What a block of the body is, by the one key that names it; a text alone is a paragraph.
+BLOCK_KEYS = ("heading", "numbered", "bullets", "bases", "center", "article", "chapter", "table", "page_break")
+
+
+class Heading(Model):
+    """A heading numbered on the document's ladder (``I.`` → ``1.`` → ``1.1.`` → ``a)``), by
+    how deep it stands among headings; the blocks under it in ``body``."""
+
+    heading: TitleMarkup = Field(description="The heading in normal case; a top-level one is printed upper case.")
+    numbered: Bool = Field(True, description="false for a heading without a number (a sub-heading).")
+    body: list[Block] = Field(default_factory=list, description="The blocks under the heading.")
+
+
+class Item(Model):
+    """An item of a numbered list or of bullets: its text, and blocks under it."""
+
+    text: Markup = Field(description="The item's text. Markup allowed.")
+    body: list[Block] = Field(default_factory=list, description="Blocks under the item (a nested list).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    model_config = ConfigDict(json_schema_extra=text_or_mapping)
+
+
+class Numbered(Model):
+    """Numbered paragraphs, one level below the heading they stand under (``1.``, ``1.1.``,
+    ``a)``; in an Điều: khoản ``1.``, then điểm ``a)``)."""
+
+    numbered: list[Item] = Field(min_length=1, description="The items, numbered in order.")
+
+
+class Bullets(Model):
+    """Lines starting "- " (and "+ " for bullets inside bullets)."""
+
+    bullets: list[Item] = Field(min_length=1, description="The lines.")
+
+
+class Bases(Model):
+    """The Căn cứ and "Xét đề nghị"/"Theo đề nghị" lines of a Quyết định or Nghị quyết
+    (Mẫu 1.2): italic, each ending ";", the last "."."""
+
+    bases: list[Markup] = Field(min_length=1, description="Each line without its end punctuation.")
+
+
+class Center(Model):
+    """A line centred in bold: "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"."""
+
+    center: Markup = Field(description="The line as printed.")
+
+
+class Article(Model):
+    """An Điều, numbered in order through the document: "**Điều 1.** <text>", or with a
+    title (tiêu đề, PL I II.6: in bold with its label) "**Điều 1. <title>**"; its khoản in ``body``."""
+
+    article: Markup = Field(description="The Điều's text, or its title when ``titled``.")
+    titled: Bool = Field(False, description="``article`` is the Điều's title, printed in bold.")
+    body: list[Block] = Field(default_factory=list, description="Its khoản (``numbered``) and other blocks.")
+
+
+class Chapter(Model):
+    """A Chương: "Chương I" and its title centred in bold, its Điều in ``body``."""
+
+    chapter: TitleMarkup = Field(description="The chương's title in normal case; printed upper case.")
+    body: list[Block] = Field(default_factory=list, description="The blocks of the chương.")
+
+
+def _paragraphs(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+#: What ``_paragraphs`` accepts, for the JSON Schema: a text, or a list of texts.
+_PARAGRAPHS = {"anyOf": [{"type": "string", "pattern": DOCUMENT_TEXT},
+                         {"type": "array", "items": {"type": "string", "pattern": DOCUMENT_TEXT}}]}
+
+
+class Cell(Model):
+    """A cell of a table: a text, or a mapping to merge cells or set the look."""
+
+    text: Annotated[list[OptionalMarkup], BeforeValidator(_paragraphs), WithJsonSchema(_PARAGRAPHS)] = Field(
+        description="The text (empty for a cell to fill in); a list for several paragraphs.",
+    )
+    span: PositiveInt = Field(1, description="Columns the cell covers.")
+    rows: PositiveInt = Field(1, description="Rows the cell covers, down from its own.")
+    align: Literal["left", "center", "right", "justify"] | None = Field(
+        None, description="Alignment of its text; by default centred in a header, justified in the body.",
+    )
+    bold: Bool = Field(False, description="Bold, as a total row's cells.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    model_config = ConfigDict(json_schema_extra=text_or_mapping)
+
+
+class TableSpec(Model):
+    """A table: widths of its columns, header rows repeated on every page, body rows."""
+
+    widths: list[PositiveInt] = Field(
+        min_length=1, description="Relative widths of the columns; the table fills the width between the margins.",
+    )
+    header: list[list[Cell]] = Field(default_factory=list, description="Header rows, bold and centred.")
+    rows: list[list[Cell]] = Field(default_factory=list, description="Body rows.")
+    total: list[Cell] | None = Field(None, description="A last row in bold (\"Tổng cộng\").")
+    align: list[Literal["left", "center", "right", "justify"] | None] | None = Field(
+        None, description="Alignment of the body rows' cells, column by column (\"center\" for STT); a cell's "
+        "own wins. By default justified.",
+    )
+
+
+class Table(Model):
+    """A table block."""
+
+    table: TableSpec = Field(description="The table.")
+
+
+class PageBreak(Model):
+    """What follows starts a new page."""
+
+    page_break: Literal[True] = Field(description="true.")
+
+
+def _block_tag(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        for key in BLOCK_KEYS:
+            if key in value:
+                return key
+    if isinstance(value, Model):
+        return next(key for key in BLOCK_KEYS if key in type(value).model_fields)
+    return None
+
+
+Block = Annotated[
+    Annotated[Markup, Tag("text")]
+    | Annotated[Heading, Tag("heading")]
+    | Annotated[Numbered, Tag("numbered")]
+    | Annotated[Bullets, Tag("bullets")]
+    | Annotated[Bases, Tag("bases")]
+    | Annotated[Center, Tag("center")]
+    | Annotated[Article, Tag("article")]
+    | Annotated[Chapter, Tag("chapter")]
+    | Annotated[Table, Tag("table")]
+    | Annotated[PageBreak, Tag("page_break")],
+    Discriminator(_block_tag, custom_error_type="block", custom_error_message=(
+        "a block is a text (a paragraph) or a mapping with one of " + ", ".join(BLOCK_KEYS))),
+]
+"""A block of the body: a paragraph (a text), or a mapping named by its key."""
+
+
+class Addressee(Model):
+    """A line of Kính gửi: a unit, group or body by code, or a free text."""
+
+    to: Code | None = Field(None, description="Code of a unit, group or outside body.")
+    text: Str | None = Field(None, description="Free text (\"Ủy ban nhân dân các huyện, thị xã, thành phố\").")
+    label: Str | None = Field(None, description="The name to print instead of the referenced one.")
+
+
+class DocumentSpec(Model):
+    """One văn bản hành chính (Phụ lục I, ô 1–14)."""
+
+    type: Literal[tuple(numbering.TYPE_NAMES)] = Field(  # type: ignore[valid-type]
+        description="Tên loại as Điều 7 writes it (\"Quyết định\", \"Tờ trình\", \"Công văn\").",
+    )
+    id: Code | None = Field(None, description="Names the output file; by default the type and the number.")
+    number: PositiveInt | None = Field(None, description="Số, once issued; empty in a draft.")
+    date: dt.date | None = Field(None, description="Date of issue once signed; empty in a draft.")
+    year: Year | None = Field(
+        None,
+        description="The year a draft's date line prints (\"ngày     tháng     năm 2024\"); with a date, its year.",
+    )
+    issuer: Code | None = Field(
+        None, description="Code of the unit that issues it in its own name, under the agency; by default the agency.",
+    )
+    drafting_unit: Code | None = Field(
+        None,
+        description="Code of the drafting unit: a công văn's symbol ends with it (\"SNN-VP\"); a typed document's "
+        "with it only when ``symbol_unit`` is true.",
+    )
+    symbol_unit: Bool = Field(
+        False, description="Add the drafting unit to a typed document's symbol (\"7991/BGDĐT-GDTrH\").",
+    )
+    subject: TitleMarkup = Field(
+        description="Trích yếu in normal case: under the type name, or after \"V/v\" for a công văn.",
+    )
+    authority: Str | None = Field(
+        None,
+        description="The deciding authority under the trích yếu of a Quyết định or Nghị quyết (Mẫu 1.2), in normal "
+        "case, printed upper case (\"Chủ tịch Ủy ban nhân dân tỉnh Bình Thuận\").",
+    )
+    addressees: list[Addressee] = Field(default_factory=list, description="Kính gửi, if the document has it.")
+    body: list[Block] = Field(min_length=1, description="The content, block by block; the last ends \"./.\".")
+    footnotes: dict[FootnoteName, Markup] = Field(
+        default_factory=dict, description="Texts of the footnotes the body refers to as [^name].",
+    )
+    recipients: list[Recipient] = Field(default_factory=list, description="Nơi nhận, before the \"Lưu:\" line.")
+    as_above: Bool | None = Field(
+        None, description="Start Nơi nhận with \"Như trên\"; by default when there is a Kính gửi.",
+    )
+    signer: Signer = Field(description="Who signs.")
+    filing: Filing = Field(description="The \"Lưu:\" line.")
+
+
+class DocumentFile(Model):
+    """A document file: the units file it refers to and the document."""
+
+    units: str = Field("units.yaml", description="Path of the units file, relative to this file.")
+    document: DocumentSpec = Field(description="The document.")
+
+
+for _model in (Heading, Item, Article, Chapter, DocumentSpec, DocumentFile):
+    _model.model_rebuild()
