@@ -22,21 +22,27 @@ DOCUMENTS = sorted(p for p in EXAMPLES.rglob("*.yaml") if p.name != "units.yaml"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each example's first file by the example's name; a document a Quyết định issues as "<name>+"."""
     out = {}
     for path in DOCUMENTS:
         folder = tmp_path_factory.mktemp(path.parent.name)
         result = vbdocs.build(path, output=folder)
-        [document] = result.documents
-        out[f"{path.parent.name}/{path.stem}"] = document.path
+        first, *attached = result.documents
+        out[f"{path.parent.name}/{path.stem}"] = first.path
+        for document in attached:
+            out[f"{path.parent.name}/{path.stem}+"] = document.path
     return out
 
 
-def test_there_are_the_examples_the_issue_names() -> None:
-    assert [f"{p.parent.name}/{p.stem}" for p in DOCUMENTS] == [
-        "bo-gddt/cong-van", "so-nn/to-trinh", "ubnd-phuong/bao-cao", "ubnd-tinh/quyet-dinh"]
+NAMES = ["bo-gddt/cong-van", "so-nn/to-trinh", "ubnd-phuong/bao-cao", "ubnd-tinh/quyet-dinh",
+         "ubnd-tinh/quyet-dinh-quy-che", "ubnd-tinh/quyet-dinh-quy-che+"]
 
 
-@pytest.mark.parametrize("name", [f"{p.parent.name}/{p.stem}" for p in DOCUMENTS])
+def test_there_are_the_examples_the_issue_names(built: dict[str, Path]) -> None:
+    assert sorted(built) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_every_example_passes_the_check(name: str, built: dict[str, Path]) -> None:
     report = check(built[name])
     assert report.passed, [(f.rule, f.found) for f in report.failures]
@@ -160,15 +166,21 @@ def test_a_ministrys_letter(built: dict[str, Path]) -> None:
     notes = doc.footnotes()
     assert [n.text.strip() for n in notes.values()] == [
         "Chỉ thị số 17/CT-TTg ngày 30 tháng 5 năm 2024 về thúc đẩy giáo dục STEM.",
-        "Kể cả các trường phổ thông có nhiều cấp học."]
+        "Kể cả các trường phổ thông có nhiều cấp học.",
+        "Kể cả các bài học tích hợp Tin học với môn học khác."]  # in the phụ lục
     table = doc.document.findall(".//w:tbl", NS)[1]
     assert [r.get(q("w:id")) for r in table.iter(q("w:footnoteReference"))] == ["2"]
 
 
 def test_the_manifest_names_the_type(built: dict[str, Path]) -> None:
+    types = {}
     for path in built.values():
-        [entry] = json.loads((path.parent / "manifest.json").read_text(encoding="utf-8"))["documents"]
-        assert entry["kind"] == "document" and entry["type"] in ("Quyết định", "Công văn", "Báo cáo", "Tờ trình")
+        for entry in json.loads((path.parent / "manifest.json").read_text(encoding="utf-8"))["documents"]:
+            assert entry["kind"] == "document"
+            types[entry["path"]] = entry["type"]
+    assert types == {"cong-van-7991.docx": "Công văn", "to-trinh.docx": "Tờ trình", "bao-cao.docx": "Báo cáo",
+                     "quyet-dinh.docx": "Quyết định", "quyet-dinh-quy-che-05.docx": "Quyết định",
+                     "quyet-dinh-quy-che-05-quy-che.docx": "Quy chế"}
 
 
 def _document(tmp_path: Path, body: str, extra: str = "") -> Path:
@@ -236,3 +248,71 @@ def test_documents_build_the_same_bytes_twice(tmp_path: Path) -> None:
     a = vbdocs.build(DOCUMENTS[0], output=tmp_path / "a").documents[0]
     b = vbdocs.build(DOCUMENTS[0], output=tmp_path / "b").documents[0]
     assert a.sha256 == b.sha256 and a.path.read_bytes() == b.path.read_bytes()
+
+
+def test_an_appendix_in_landscape_on_its_own_pages(built: dict[str, Path]) -> None:
+    """Phụ lục (Mẫu 2.1, PL I III.1): a new section, landscape for its 9-column table, page numbers
+    restarting at 1; "Phụ lục", its title upper case, "(Kèm theo Công văn số … ngày … của …)";
+    the table fills the landscape width; footnotes numbered on from the document's."""
+    from vbdocs.layout import page
+
+    doc = Docx(built["bo-gddt/cong-van"])
+    breaks = doc.document.findall(".//w:body/w:p/w:pPr/w:sectPr", NS)
+    last = doc.document.find("w:body/w:sectPr", NS)
+    assert len(breaks) == 1  # the document's own section ends where the phụ lục begins
+    assert breaks[0].find("w:pgSz", NS).get(q("w:orient")) in (None, "portrait")
+    size = last.find("w:pgSz", NS)
+    assert (size.get(q("w:orient")), int(size.get(q("w:w"))), int(size.get(q("w:h")))) == (
+        "landscape", page.PAGE_HEIGHT, page.PAGE_WIDTH)
+    assert last.find("w:pgNumType", NS).get(q("w:start")) == "1"
+    lines = doc.lines()
+    at = lines.index("Phụ lục")
+    assert lines[at + 1:at + 3] == [
+        "DANH SÁCH CÁC TRƯỜNG TRIỂN KHAI GIÁO DỤC STEM NĂM HỌC 2024-2025",
+        "(Kèm theo Công văn số 7991/BGDĐT-GDTrH ngày 17 tháng 12 năm 2024 của Bộ Giáo dục và Đào tạo)"]
+    assert lines[-1] == "Số liệu tính đến ngày 31 tháng 5 năm 2025./."
+    table = doc.document.findall(".//w:tbl", NS)[-1]
+    widths = [int(c.get(q("w:w"))) for c in table.findall("w:tblGrid/w:gridCol", NS)]
+    assert len(widths) == 9 and sum(widths) == page.LANDSCAPE_TEXT_WIDTH
+    assert [r.get(q("w:id")) for r in table.iter(q("w:footnoteReference"))] == ["3"]
+    report = check(built["bo-gddt/cong-van"])
+    assert {f.rule: f.status for f in report.findings}["page.size"] == "pass"
+
+
+def test_several_appendices_are_numbered_and_each_restarts_its_pages(tmp_path: Path) -> None:
+    path = _document(tmp_path, "    - Xem các phụ lục kèm theo.\n", "  appendices:\n"
+                     "    - title: Một\n      body: [a]\n    - title: Hai\n      landscape: true\n      body: [b]\n")
+    doc = Docx(vbdocs.build(path, output=tmp_path / "out").documents[0].path)
+    lines = doc.lines()
+    assert [line for line in lines if line.startswith("Phụ lục")] == ["Phụ lục I", "Phụ lục II"]
+    assert ("(Kèm theo Báo cáo số      /BC-UBND ngày     tháng     năm 2024 của Ủy ban nhân dân phường Đức "
+            "Long)") in lines
+    sections = [*doc.document.findall(".//w:body/w:p/w:pPr/w:sectPr", NS), doc.document.find("w:body/w:sectPr", NS)]
+    assert [s.find("w:pgSz", NS).get(q("w:orient")) for s in sections] == [None, None, "landscape"]
+    assert [s.find("w:pgNumType", NS) is not None for s in sections] == [False, True, True]
+
+
+def test_a_decision_issues_a_regulation_in_a_file_of_its_own(built: dict[str, Path]) -> None:
+    """Mẫu 1.3: the Quy chế has the agency's header without number or date, "QUY CHẾ", its trích
+    yếu, "(Kèm theo Quyết định số 05/QĐ-UBND ngày 08 tháng 01 năm 2024 của …)", Chương and Điều
+    numbered from 1, "./." at the end, and neither Nơi nhận nor a signature."""
+    doc = Docx(built["ubnd-tinh/quyet-dinh-quy-che+"])
+    lines = doc.lines()
+    assert not [line for line in lines if line.startswith("Số:") or ("ngày" in line and line.startswith("Bình Thuận"))]
+    assert lines[lines.index("QUY CHẾ") + 2] == ("(Kèm theo Quyết định số 05/QĐ-UBND ngày 08 tháng 01 năm 2024 của Ủy "
+                                                 "ban nhân dân tỉnh Bình Thuận)")
+    body = _body(doc)
+    assert [t for s, t in body if s == "VBChapter"] == ["Chương I", "QUY ĐỊNH CHUNG", "Chương II", "CHẾ ĐỘ LÀM VIỆC"]
+    assert next(t for s, t in body if s == "VBArticle") == "**Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng**"
+    assert "a) tuân thủ pháp luật;" in [t for _, t in body]
+    assert body[-1][1].endswith("sửa đổi, bổ sung./.")
+    assert "Nơi nhận:" not in lines
+    decision = Docx(built["ubnd-tinh/quyet-dinh-quy-che"]).lines()
+    assert "Số: 05/QĐ-UBND" in decision and "TM. ỦY BAN NHÂN DÂN" in decision
+
+
+def test_only_a_decision_issues_a_document(tmp_path: Path) -> None:
+    path = _document(tmp_path, "    - a\n", "  attached:\n    type: Quy chế\n    subject: X\n    body: [b]\n")
+    with pytest.raises(vbdocs.ConfigError) as info:
+        vbdocs.validate(path)
+    assert [p.message for p in info.value.problems] == ["a Báo cáo issues no document of its own; a Quyết định does"]

@@ -131,7 +131,11 @@ def _styles(doc) -> None:
     _style(doc, "VB Article", size=page.SIZE_BODY, align=JUSTIFY, after=6,
            first_line=page.BODY_FIRST_LINE_INDENT, line=body_line)
     _style(doc, "VB Center", size=page.SIZE_BODY, bold=True, before=6, after=6, keep_next=True)
-    _style(doc, "VB Chapter", size=page.SIZE_BODY, bold=True, before=6, keep_next=True)
+    _style(doc, "VB Chapter", size=page.SIZE_BODY, bold=True, before=6, after=6, keep_next=True)
+    _style(doc, "VB Appendix Label", size=page.SIZE_APPENDIX_LABEL, bold=True, keep_next=True)
+    _style(doc, "VB Appendix Title", size=page.SIZE_APPENDIX_TITLE, bold=True, keep_next=True)
+    _style(doc, "VB Appendix Note", size=page.SIZE_APPENDIX_NOTE, italic=True, keep_next=True)
+    _style(doc, "VB Title Note", size=page.SIZE_APPENDIX_NOTE, italic=True, keep_next=True)
     _style(doc, "VB Closing", size=page.SIZE_BODY, align=JUSTIFY, after=6,
            first_line=page.BODY_FIRST_LINE_INDENT, line=body_line, keep_next=True)
     fill = _style(doc, "VB Fill", size=page.SIZE_BODY, align=LEFT, line=1.5)
@@ -500,7 +504,12 @@ def make_document() -> Document:
     _footnotes(doc)
     _heading_table(doc, letter=True, optional_subject=True)
     doc.add_paragraph("{%p if title.shown %}", style="VB Body")
-    _title(doc)
+    doc.add_paragraph("{{ title.type_name }}", style="VB Type Name")
+    doc.add_paragraph("{{r title.subject }}", style="VB Subject")
+    doc.add_paragraph("{%p if title.note %}", style="VB Body")
+    doc.add_paragraph("{{ title.note }}", style="VB Title Note")
+    doc.add_paragraph("{%p endif %}", style="VB Body")
+    doc.add_paragraph("{{p title.rule }}", style="VB Rule")
     doc.add_paragraph("{%p endif %}", style="VB Body")
     doc.add_paragraph("{%p if addressees.shown %}", style="VB Body")
     doc.add_paragraph("", style="VB Body")
@@ -515,7 +524,10 @@ def make_document() -> Document:
     doc.add_paragraph("{%p endif %}", style="VB Body")
     doc.add_paragraph("", style="VB Body")
     doc.add_paragraph("{{p blocks }}", style="VB Body")
+    doc.add_paragraph("{%p if closing.shown %}", style="VB Body")
     _closing_table(doc)
+    doc.add_paragraph("{%p endif %}", style="VB Body")
+    doc.add_paragraph("{{p appendices }}", style="VB Body")
     return doc
 
 

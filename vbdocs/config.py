@@ -408,6 +408,14 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
                           "write year: (e.g. year: 2024)")
     elif d.date is not None and d.year is not None and d.year != d.date.year:
         yield doc.problem((*where, "year"), f"the document is dated {d.date.year}, not {d.year}")
+    if d.attached is not None:
+        if d.type not in ("Quyết định", "Nghị quyết"):
+            yield doc.problem((*where, "attached"), f"a {d.type} issues no document of its own; a Quyết định does")
+        yield from _check_blocks(doc, (*where, "attached", "body"), d.attached.body, spec, heading=0, clause=None,
+                                 bullet=0)
+    for i, appendix in enumerate(d.appendices):
+        yield from _check_blocks(doc, (*where, "appendices", i, "body"), appendix.body, spec, heading=0,
+                                 clause=None, bullet=0)
     if d.type == "Công văn" and d.authority:
         yield doc.problem((*where, "authority"), "a công văn has no deciding authority line")
     yield from _check_footnotes(doc, where, d)

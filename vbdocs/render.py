@@ -27,6 +27,7 @@ from typing import Any
 
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaError
+from lxml import etree
 from markupsafe import Markup
 
 from .documents.base import DocumentContent
@@ -34,7 +35,17 @@ from .errors import ConfigError, Problem, TemplateError
 from .inline import Text
 from .ooxml import MAX_FILE_BYTES, PackageError, check_package, parse_xml
 from .sandbox import TemplateEnvironment, check_rendered_xml, check_template_text, render_limits
-from .wordml import FOOTNOTES_CONTENT_TYPE, body_xml, footnote_xml, lines_xml, rich_lines_xml, rule_xml, runs_xml
+from .wordml import (
+    FOOTNOTES_CONTENT_TYPE,
+    appendices_xml,
+    body_xml,
+    footnote_xml,
+    last_section_properties,
+    lines_xml,
+    rich_lines_xml,
+    rule_xml,
+    runs_xml,
+)
 
 #: The templates shipped in the package, searched after the user's folders.
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
@@ -67,16 +78,18 @@ def _rich_lines(lines: Iterable[Text]) -> Markup:
 def footnote_ids(content: DocumentContent) -> dict[str, int]:
     """Ids of the footnotes in footnotes.xml: 1, 2, … in the order the body refers to them
     (in its paragraphs and its tables' cells)."""
-    order = [name for block in content.body for text in block.texts() for name in text.footnotes]
+    order = [name for block in content.blocks() for text in block.texts() for name in text.footnotes]
     return {name: i for i, name in enumerate(order, start=1)}
 
 
-def context(content: DocumentContent, *, blocks: bool = False) -> dict[str, Any]:
+def context(content: DocumentContent, *, blocks: bool = False, section: str = "") -> dict[str, Any]:
     """The template context: every value escaped WordprocessingML, nothing callable.
 
     ``blocks``: also the body as paragraphs and tables in the template's styles
-    (``blocks``, for a template that writes the body whole: ``{{p blocks }}``). The title
-    and the Kính gửi say whether the document has them (``shown``)."""
+    (``blocks``, for a template that writes the body whole: ``{{p blocks }}``), and the
+    phụ lục (``appendices``), each a section made from the template's own (``section``,
+    its ``<w:sectPr>``). The title and the Kính gửi say whether the document has them
+    (``shown``)."""
     h = content.heading
     notes = footnote_ids(content)
     ctx: dict[str, Any] = {
@@ -96,6 +109,7 @@ def context(content: DocumentContent, *, blocks: bool = False) -> dict[str, Any]
             "recipients": [_lines([line]) for line in content.closing.recipients],
             "signer_titles": _lines(content.closing.signer_titles),
             "signer_name": _lines([content.closing.signer_name]),
+            "shown": content.closing.shown,
         },
         "properties": {
             "title": _lines([content.properties.title]),
@@ -123,9 +137,11 @@ def context(content: DocumentContent, *, blocks: bool = False) -> dict[str, Any]
         "type_name": _lines([title.type_name]) if title is not None else "",
         "subject": _rich_lines(title.subject_lines) if title is not None else "",
         "rule": Markup(rule_xml(title.rule)) if title is not None else "",
+        "note": _lines([title.note]) if title is not None and title.note else "",
     }
     if blocks:
         ctx["blocks"] = Markup(body_xml(content.body, notes))
+        ctx["appendices"] = Markup(appendices_xml(content.appendices, section, notes))
     return ctx
 
 
@@ -267,9 +283,17 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
         with render_limits():  # time, work and memory, for all parts (vbdocs.sandbox)
             stat = path.stat()
             # the body written whole only for a template that asks for it ({{p blocks }})
-            ctx = context(content, blocks=("blocks",) in _variables(path, stat.st_mtime_ns, stat.st_size))
+            blocks = ("blocks",) in _variables(path, stat.st_mtime_ns, stat.st_size)
+            tpl.init_docx()
+            body = tpl.docx.element.body
+            section = body.sectPr
+            base = etree.tostring(section, encoding="unicode") if section is not None else ""
+            ctx = context(content, blocks=blocks, section=base)
             _check_variables(path, ctx)
             tpl.render(ctx, jinja_env=_environment())
+            last = last_section_properties(content.appendices, base) if blocks else None
+            if last is not None:  # the document's final section is its last phụ lục's
+                tpl.docx.element.body.replace(tpl.docx.element.body.sectPr, etree.fromstring(last))
     except TemplateError:
         raise
     except JinjaError as exc:

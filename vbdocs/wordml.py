@@ -13,10 +13,17 @@ from typing import TYPE_CHECKING
 
 from .inline import Text
 from .layout.parts import Rule
-from .layout.styles import BLOCK_STYLES, TABLE_LOOK, TableLook
+from .layout.styles import (
+    APPENDIX_LABEL_STYLE,
+    APPENDIX_NOTE_STYLE,
+    APPENDIX_TITLE_STYLE,
+    BLOCK_STYLES,
+    TABLE_LOOK,
+    TableLook,
+)
 
 if TYPE_CHECKING:
-    from .documents.base import Block, Table
+    from .documents.base import AppendixContent, Block, Table
 
 _XML_ESCAPES = str.maketrans({
     "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
@@ -183,3 +190,60 @@ def body_xml(blocks: Iterable[Block], notes: dict[str, int] | None = None) -> st
         else:
             out.append(paragraph_xml(BLOCK_STYLES[block.kind], block.text, notes))
     return "".join(out)
+
+
+def section_properties(base: str, *, landscape: bool, restart: bool) -> str:
+    """A section's ``<w:sectPr>`` made from the document's (``base``, as the template holds it):
+    the page turned landscape (width and height swapped, the margins kept by edge), page
+    numbers restarting at 1 (PL I, III.1.đ: each phụ lục numbers its own pages)."""
+    from lxml import etree
+
+    root = etree.fromstring(base)
+    w = f"{{{W_NAMESPACE}}}"
+    size = root.find(f"{w}pgSz")
+    if size is not None and landscape:
+        width, height = size.get(f"{w}w"), size.get(f"{w}h")
+        if width is not None and height is not None and int(width) < int(height):
+            size.set(f"{w}w", height)
+            size.set(f"{w}h", width)
+        size.set(f"{w}orient", "landscape")
+    if restart:
+        numbers = root.find(f"{w}pgNumType")
+        if numbers is None:
+            numbers = etree.SubElement(root, f"{w}pgNumType")
+            # pgNumType stands after pgMar/paperSrc/pgBorders/lnNumType, before cols
+            anchor = next((root.find(f"{w}{tag}") for tag in ("cols", "formProt", "vAlign", "noEndnote",
+                                                                "titlePg", "textDirection", "bidi", "rtlGutter",
+                                                                "docGrid", "printerSettings")
+                           if root.find(f"{w}{tag}") is not None), None)
+            if anchor is not None:
+                anchor.addprevious(numbers)
+        numbers.set(f"{w}start", "1")
+    text: str = etree.tostring(root, encoding="unicode")
+    return text
+
+
+def appendices_xml(appendices: Sequence[AppendixContent], base: str, notes: dict[str, int] | None = None) -> str:
+    """The phụ lục after the document, each in a section of its own: a paragraph closes the
+    section before it (the document's, ``base``, or the previous phụ lục's), then the label,
+    the title, the note, a rule and the body. The last phụ lục's properties are the
+    document's final ones (:func:`last_section_properties`)."""
+    out = []
+    previous = base
+    for appendix in appendices:
+        out.append(f"<w:p><w:pPr>{previous}</w:pPr></w:p>")
+        out.append(paragraph_xml(APPENDIX_LABEL_STYLE, Text.plain(appendix.label)))
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id(APPENDIX_TITLE_STYLE)}"/></w:pPr>'
+                   f'<w:r><w:t xml:space="preserve">{lines_xml(appendix.title_lines)}</w:t></w:r></w:p>')
+        out.append(paragraph_xml(APPENDIX_NOTE_STYLE, Text.plain(appendix.note)))
+        out.append(rule_xml(appendix.rule))
+        out.append(body_xml(appendix.body, notes))
+        previous = section_properties(base, landscape=appendix.landscape, restart=True)
+    return "".join(out)
+
+
+def last_section_properties(appendices: Sequence[AppendixContent], base: str) -> str | None:
+    """The final ``<w:sectPr>`` of a document with phụ lục: the last one's; None without any."""
+    if not appendices:
+        return None
+    return section_properties(base, landscape=appendices[-1].landscape, restart=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .reader import Document, UnreadableDocument
-from .rules import RULES, Finding, Parts
+from .rules import RULES, Finding, Parts, applies
 
 __all__ = ["CheckReport", "Finding", "UnreadableDocument", "check"]
 
@@ -47,4 +47,4 @@ def check(path: str | Path) -> CheckReport:
         UnreadableDocument: the file is not a .docx that can be read.
     """
     parts = Parts(Document(path))
-    return CheckReport(Path(path), tuple(f for rule in RULES for f in rule.check(parts)))
+    return CheckReport(Path(path), tuple(applies(parts, f) for rule in RULES for f in rule.check(parts)))

@@ -156,7 +156,9 @@ class Document:
             self._style = {s.get(w("styleId")): s for s in self._styles.iter(w("style"))}
         self.paragraphs: list[Para] = []
         self._read_body()
-        self.section = self._read_section()
+        self.sections = self._read_sections()
+        """Every section in order: the document's, then any after a section break (an appendix)."""
+        self.section = self.sections[0]
 
     def _check_notes(self) -> None:
         """UnreadableDocument if the text refers to a footnote or endnote the file does not
@@ -304,10 +306,14 @@ class Document:
         return out
 
     # -- section --------------------------------------------------------------------
-    def _read_section(self) -> Section:
-        sect = self._document.find("w:body/w:sectPr", NS)
-        if sect is None:
+    def _read_sections(self) -> list[Section]:
+        last = self._document.find("w:body/w:sectPr", NS)
+        if last is None:
             raise UnreadableDocument("the document has no section properties")
+        breaks = self._document.findall("w:body/w:p/w:pPr/w:sectPr", NS)
+        return [self._read_section(sect) for sect in [*breaks, last]]
+
+    def _read_section(self, sect: Any) -> Section:
 
         def num(path: str, attr: str) -> int:
             el = sect.find(path, NS)

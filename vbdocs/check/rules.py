@@ -50,6 +50,24 @@ class Rule:
     check: Callable[[Parts], Iterator[Finding]]
 
 
+_ISSUED_WITH = re.compile(r"^\((Ban hành )?[Kk]èm theo (Quyết định|Nghị quyết)\b")
+
+#: What a document a Quyết định issues does not have (Mẫu 1.3): its own number and date, Nơi
+#: nhận and signature (the Quyết định carries them).
+NOT_IN_AN_ISSUED_DOCUMENT = frozenset({
+    "header.number", "number.symbol", "header.place_date", "date.padding", "recipients.label", "recipients.list",
+    "signature.titles", "signature.name", "signature.block",
+})
+
+
+def applies(p: Parts, finding: Finding) -> Finding:
+    """The finding, or a skip where its rule does not apply to this kind of document."""
+    if p.issued_with is not None and finding.rule in NOT_IN_AN_ISSUED_DOCUMENT and finding.status == "fail":
+        return Finding(finding.rule, finding.item, "skip", finding.where,
+                       "a document a Quyết định issues (Mẫu 1.3): numbered, dated and signed with it")
+    return finding
+
+
 def _is_national_title(line: Line) -> bool:
     return line.clean.upper().replace("HOÀ", "HÒA") == NATIONAL_TITLE
 
@@ -94,6 +112,9 @@ class Parts:
                 if self.subject and self.rule_after(self.subject[-1]) is not None:
                     break  # the rule closes the trích yếu: what follows (the deciding authority) is not in it
                 self.subject.append(x)
+        after_subject = body[body.index(self.subject[-1]) + 1:][:1] if self.subject else []
+        self.issued_with = next((x for x in after_subject if _ISSUED_WITH.match(x.clean)), None)
+        """The "(Kèm theo Quyết định số …)" under the trích yếu of a document a Quyết định issues (Mẫu 1.3)."""
         self.kinh_gui = next((x for x in body[:20] if x.clean.startswith("Kính gửi")), None)
         self.addressees: list[Line] = []
         if self.kinh_gui is not None:
@@ -116,12 +137,14 @@ class Parts:
             if label.para.table is not None:
                 self.signer = [x for x in lines if x.para.table == label.para.table and x.para.row == label.para.row
                                and x.para.column != label.para.column]
-        first = self.subject[-1] if self.subject else self.kinh_gui or self.type_name
+        first = self.issued_with or (self.subject[-1] if self.subject else self.kinh_gui or self.type_name)
         start = body.index(first) + 1 if first in body else 0
-        end_at = self.recipients_label
+        # the body ends at Nơi nhận: what follows it (a phụ lục) has its own layout
+        end = next((i for i, x in enumerate(lines) if x is self.recipients_label), len(lines))
+        before_end = {id(x) for x in lines[:end]}
         paras: list[Para] = []
         for x in body[start:]:
-            if end_at is not None and x is end_at:
+            if id(x) not in before_end:
                 break
             if x.para not in paras:
                 paras.append(x.para)
@@ -194,21 +217,27 @@ def _style_problems(line: Line, sizes: tuple[float, ...], *, bold: bool | None, 
 # -- the rules ---------------------------------------------------------------------------------------------
 
 def page_size(p: Parts) -> Iterator[Finding]:
-    s = p.doc.section
-    found = f"{s.width / TWIPS_PER_MM:.0f} × {s.height / TWIPS_PER_MM:.0f} mm, {s.orient}"
-    ok = abs(s.width - 11906) <= 30 and abs(s.height - 16838) <= 30 and s.orient == "portrait"
-    yield Finding("page.size", "PL I, I.1–2", "pass" if ok else "fail", "page", "" if ok else found,
-                  "A4 (210 × 297 mm), portrait")
+    """A4 portrait; a later section (an appendix of wide tables) may be A4 landscape (PL I, I.2)."""
+    wrong = []
+    for i, s in enumerate(p.doc.sections):
+        portrait = abs(s.width - 11906) <= 30 and abs(s.height - 16838) <= 30 and s.orient == "portrait"
+        landscape = abs(s.width - 16838) <= 30 and abs(s.height - 11906) <= 30 and s.orient == "landscape"
+        if not (portrait or (landscape and i > 0)):
+            where = f"section {i + 1}: " if len(p.doc.sections) > 1 else ""
+            wrong.append(f"{where}{s.width / TWIPS_PER_MM:.0f} × {s.height / TWIPS_PER_MM:.0f} mm, {s.orient}")
+    yield Finding("page.size", "PL I, I.1–2", "fail" if wrong else "pass", "page", "; ".join(wrong),
+                  "A4 (210 × 297 mm), portrait (an appendix may be landscape)")
 
 
 def page_margins(p: Parts) -> Iterator[Finding]:
-    s = p.doc.section
     limits = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
     wrong = []
-    for edge, (low, high) in limits.items():
-        value = getattr(s, edge) / TWIPS_PER_MM
-        if not low - 0.2 <= value <= high + 0.2:
-            wrong.append(f"{edge} {value:.1f} mm")
+    for i, s in enumerate(p.doc.sections):
+        where = f"section {i + 1}: " if len(p.doc.sections) > 1 else ""
+        for edge, (low, high) in limits.items():
+            value = getattr(s, edge) / TWIPS_PER_MM
+            if not low - 0.2 <= value <= high + 0.2:
+                wrong.append(f"{where}{edge} {value:.1f} mm")
     yield Finding("page.margins", "PL I, I.3", "fail" if wrong else "pass", "page", ", ".join(wrong),
                   "top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm")
 
@@ -313,9 +342,10 @@ def agency_rule(p: Parts) -> Iterator[Finding]:
 
 
 def _short_rule(p: Parts, rule: str, item: str, lines: list[Line], size: float, *, missing: str, of: str,
-                required: str) -> Finding:
-    """The rule under a block of lines must be 1/3 to 1/2 of its widest line (a little slack kept)."""
-    last = lines[-1]
+                required: str, below: Line | None = None) -> Finding:
+    """The rule under a block of lines must be 1/3 to 1/2 of its widest line (a little slack kept);
+    it stands under ``below`` when a line comes between (the "(Kèm theo …)" of Mẫu 1.3)."""
+    last = below or lines[-1]
     length = p.rule_after(last)
     widest = max(text_width(x.clean, x.size or size, bold=True) for x in lines)
     if length is None:
@@ -424,7 +454,8 @@ def subject(p: Parts) -> Iterator[Finding]:
             problems.append(f"aligned {line.para.alignment}")
         yield _check("title.subject", "PL I, II.5.a", line, problems, "normal case, 13–14 pt, bold, centred")
     yield _short_rule(p, "title.subject_rule", "PL I, II.5.a", p.subject, 14, missing="no line",
-                      of="the trích yếu's", required="a solid line under the trích yếu, 1/3 to 1/2 of its length")
+                      of="the trích yếu's", required="a solid line under the trích yếu, 1/3 to 1/2 of its length",
+                      below=p.issued_with)
 
 
 def letter_subject(p: Parts) -> Iterator[Finding]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..inline import Text
-from ..layout.parts import Addressees, Closing, Heading, Title
+from ..layout.parts import Addressees, Closing, Heading, Rule, Title
 
 BlockKind = Literal[
     "section", "subsection", "heading3", "heading4", "paragraph", "closing", "fill",
@@ -101,6 +101,19 @@ class Properties:
 
 
 @dataclass(frozen=True)
+class AppendixContent:
+    """A phụ lục after the document: its label, title lines and note ("(Kèm theo …)")
+    centred over a rule, its body, and whether its pages are landscape."""
+
+    label: str
+    title_lines: tuple[str, ...]
+    note: str
+    rule: Rule
+    body: tuple[Block, ...]
+    landscape: bool = False
+
+
+@dataclass(frozen=True)
 class DocumentContent:
     """A whole document, in the Decree's conventions, ready for its template.
 
@@ -129,3 +142,10 @@ class DocumentContent:
     deadline: dt.date | None = None
     type_name: str | None = None
     """Tên loại as Điều 7 writes it ("Quyết định", "Công văn"), listed in the manifest."""
+    appendices: tuple[AppendixContent, ...] = ()
+
+    def blocks(self) -> Iterator[Block]:
+        """Every block the document holds, in reading order: its body's, then its appendices'."""
+        yield from self.body
+        for appendix in self.appendices:
+            yield from appendix.body

@@ -22,7 +22,7 @@ from .base import DocumentContent
 from .letter import build_letter, build_letter_by_id, letter_filename
 from .plan import build_plan, plan_filename
 from .report_form import build_form, form_entries
-from .standalone import KIND, build_document, document_filename
+from .standalone import KIND, attached_filename, build_attached, build_document, document_filename
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,11 @@ def set_specs(config: Config | DocumentConfig) -> list[DocumentSpec]:
     """Every document a campaign file or a document file makes, in set order."""
     if isinstance(config, DocumentConfig):
         document = config.document.document
-        return [DocumentSpec(KIND, document_filename(document), build_document, type_name=document.type)]
+        out = [DocumentSpec(KIND, document_filename(document), build_document, type_name=document.type)]
+        if document.attached is not None:
+            out.append(DocumentSpec(KIND, attached_filename(document), build_attached,
+                                    type_name=document.attached.type))
+        return out
     return campaign_specs(config)
 
 

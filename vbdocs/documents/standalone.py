@@ -13,16 +13,18 @@ a plan or report on ``I. → 1. → 1.1. → a) → - → +``, the khoản and �
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..config import DocumentConfig
 from ..inline import Text, parse
 from ..layout import page, parts
+from ..layout.metrics import balanced_units
 from ..schema import document as spec
 from ..schema.common import code_key
-from ..vn import numbering
+from ..vn import citations, numbering
 from ..vn.text import ascii_key, strip_end_punctuation, upper, with_closing_mark
-from .base import Block, BlockKind, Cell, DocumentContent, Footnote, Properties, Table
+from ..vn.words import words
+from .base import AppendixContent, Block, BlockKind, Cell, DocumentContent, Footnote, Properties, Table
 from .common import agency_heading, closing
 
 KIND = "document"
@@ -41,6 +43,13 @@ def document_filename(document: spec.DocumentSpec) -> str:
         return f"{code_key(document.id)}.docx"
     number = f"-{numbering.padded_number(document.number)}" if document.number is not None else ""
     return f"{ascii_key(document.type)}{number}.docx"
+
+
+def attached_filename(document: spec.DocumentSpec) -> str:
+    """The file of the document a Quyết định issues: its own name then the type's
+    ("quyet-dinh-05-quy-che.docx")."""
+    assert document.attached is not None
+    return document_filename(document).removesuffix(".docx") + f"-{ascii_key(document.attached.type)}.docx"
 
 
 def symbol(config: DocumentConfig) -> str:
@@ -77,6 +86,11 @@ def build_document(config: DocumentConfig) -> DocumentContent:
         body.out.append(Block("center", Text.plain(upper(document.authority))))
     body.blocks(document.body, level=0)
     blocks = _closed(body.out)
+    note = _note(config)
+    appendices = tuple(
+        _appendix(appendix, numbering.roman(i) if len(document.appendices) > 1 else "", note, body)
+        for i, appendix in enumerate(document.appendices, start=1)
+    )
     names = [a.text if a.text is not None else config.name_of(a.to or "", a.label) for a in document.addressees]
     as_above = document.as_above if document.as_above is not None else bool(names)
     title = f"V/v {subject}" if is_letter else f"{document.type} {subject}"
@@ -93,6 +107,66 @@ def build_document(config: DocumentConfig) -> DocumentContent:
                         as_above=as_above),
         properties=Properties(title=title, subject=str(subject), author=(issuer or agency).name, year=config.year),
         type_name=document.type,
+        appendices=appendices,
+    )
+
+
+def _note(config: DocumentConfig) -> str:
+    """ "(Kèm theo Quyết định số 05/QĐ-UBND ngày … của …)": under the title of a phụ lục or of the
+    document a Quyết định issues; a draft's number and day left blank."""
+    document = config.document.document
+    issuer = config.unit(document.issuer) if document.issuer else None
+    if document.number is None:
+        number = numbering.draft_number(symbol(config))
+    else:
+        number = f"{numbering.padded_number(document.number)}/{symbol(config)}"
+    return citations.attached_note(document.type, number=number, date=document.date, year=config.year,
+                                   issuer=document.authority or (issuer or config.units.agency).name)
+
+
+def build_attached(config: DocumentConfig) -> DocumentContent:
+    """The document a Quyết định issues (Mẫu 1.3), in a file of its own: the agency's header
+    without number and date, its type name, trích yếu and "(Kèm theo Quyết định …)", its body
+    (Điều numbered from 1) ending "./.", no Nơi nhận or signature (the Quyết định carries them)."""
+    document = config.document.document
+    attached = document.attached
+    assert attached is not None
+    agency = config.units.agency
+    heading = agency_heading(config, symbol="", number=None, date=None, year=config.year)
+    heading = replace(heading, number="", place_date="")
+    subject = parse(attached.subject)
+    body = _Body()
+    body.blocks(attached.body, level=0)
+    return DocumentContent(
+        kind=KIND,
+        template="document.docx",
+        filename=attached_filename(document),
+        heading=heading,
+        title=replace(parts.title(attached.type, subject), note=_note(config)),
+        body=tuple(_closed(body.out)),
+        closing=parts.Closing((), (), "", shown=False),
+        properties=Properties(title=f"{attached.type} {subject}", subject=str(subject), author=agency.name,
+                              year=config.year),
+        type_name=attached.type,
+    )
+
+
+def _appendix(appendix: spec.Appendix, number: str, note: str, counters: _Body) -> AppendixContent:
+    """A phụ lục (Mẫu 2.1): "Phụ lục I", its title upper case, the note, a rule, its body
+    (Điều and footnotes numbered on from the document's) ending "./."."""
+    title = upper(str(parse(appendix.title)))
+    width = page.LANDSCAPE_TEXT_WIDTH if appendix.landscape else page.TEXT_WIDTH
+    lines = tuple(balanced_units(words(title), width, page.SIZE_APPENDIX_TITLE, bold=True))
+    body = _Body(width=width, articles=counters.articles, chapters=counters.chapters)
+    body.blocks(appendix.body, level=0)
+    counters.articles, counters.chapters = body.articles, body.chapters
+    return AppendixContent(
+        label=f"Phụ lục {number}".strip(),
+        title_lines=lines,
+        note=note,
+        rule=parts.rule_under(lines, page.SIZE_APPENDIX_TITLE, width, fraction=page.RULE_FRACTION),
+        body=tuple(_closed(body.out)),
+        landscape=appendix.landscape,
     )
 
 
@@ -103,6 +177,8 @@ class _Body:
     heading above them)."""
 
     out: list[Block] = field(default_factory=list)
+    width: int = page.TEXT_WIDTH
+    """The width between the margins, which tables fill (wider on a landscape page)."""
     articles: int = 0
     chapters: int = 0
     headings: dict[int, int] = field(default_factory=dict)
@@ -138,7 +214,7 @@ class _Body:
                 self.out.append(Block("chapter", Text.plain(upper(str(parse(block.chapter))))))
                 self.blocks(block.body, level=level, parent=parent)
             elif isinstance(block, spec.Table):
-                self.out.append(Block("table", table=table_content(block.table)))
+                self.out.append(Block("table", table=table_content(block.table, self.width)))
             elif isinstance(block, spec.PageBreak):
                 self.out.append(Block("page_break"))
 
@@ -193,11 +269,11 @@ def _closed(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def table_content(table: spec.TableSpec) -> Table:
-    """A table of the body: its relative widths made twips filling the text width."""
+def table_content(table: spec.TableSpec, width: int = page.TEXT_WIDTH) -> Table:
+    """A table of the body: its relative widths made twips filling ``width`` (the text width)."""
     total = sum(table.widths)
-    widths = [page.TEXT_WIDTH * w // total for w in table.widths]
-    widths[-1] += page.TEXT_WIDTH - sum(widths)
+    widths = [width * w // total for w in table.widths]
+    widths[-1] += width - sum(widths)
 
     def cells(row: list[spec.Cell], *, bold: bool = False) -> tuple[Cell, ...]:
         return tuple(

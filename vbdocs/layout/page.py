@@ -21,6 +21,8 @@ MARGIN_RIGHT = mm(15)
 HEADER_DISTANCE = mm(10)
 """Where the page number sits: inside the top margin."""
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+LANDSCAPE_TEXT_WIDTH = PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT
+"""The width between the margins of a landscape page (an appendix of wide tables, PL I, I.2)."""
 
 # The two-column header block: ô 2, 3 (and 5b) left; ô 1 and 4 right.
 HEADER_LEFT = mm(70)
@@ -53,6 +55,11 @@ SIZE_PAGE_NUMBER = 14
 SIZE_TABLE = 13
 #: Space between a table cell's border and its text, left and right (Word's default, 1.9 mm).
 TABLE_CELL_PADDING = 108
+SIZE_APPENDIX_LABEL = 14
+"""Phụ lục (PL I, III.1): "Phụ lục I" 14 pt bold, its title 14 pt bold upper case, the note
+"(Kèm theo …)" 14 pt italic."""
+SIZE_APPENDIX_TITLE = 14
+SIZE_APPENDIX_NOTE = 14
 SIZE_FOOTNOTE = 12
 """The Decree sets no footnote size; 12 pt, between the list (11) and the body (14)."""
 

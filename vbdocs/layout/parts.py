@@ -126,6 +126,8 @@ class Title:
     type_name: str
     subject_lines: tuple[Text, ...]
     rule: Rule
+    note: str = ""
+    """Under the trích yếu of a document a Quyết định issues (Mẫu 1.3): "(Kèm theo Quyết định số …)"."""
 
 
 def title(type_name: str, subject: Text) -> Title:
@@ -208,6 +210,8 @@ class Closing:
     recipients: tuple[str, ...]
     signer_titles: tuple[str, ...]
     signer_name: str
+    shown: bool = True
+    """False for a document a Quyết định issues (Mẫu 1.3): the Quyết định is what is signed and sent."""
 
 
 def filing_line(unit_abbreviation: str | None, drafter: str | None = None,

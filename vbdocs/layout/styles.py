@@ -41,3 +41,8 @@ class TableLook:
 
 
 TABLE_LOOK = TableLook("VB Table Heading", "VB Table", 4, page.TABLE_CELL_PADDING)
+
+#: The paragraph styles of a phụ lục's heading (Mẫu 2.1).
+APPENDIX_LABEL_STYLE = "VB Appendix Label"
+APPENDIX_TITLE_STYLE = "VB Appendix Title"
+APPENDIX_NOTE_STYLE = "VB Appendix Note"

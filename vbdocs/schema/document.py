@@ -185,6 +185,28 @@ Block = Annotated[
 """A block of the body: a paragraph (a text), or a mapping named by its key."""
 
 
+class Appendix(Model):
+    """A phụ lục (Mẫu 2.1): on a new page after the document, its label ("Phụ lục", or
+    "Phụ lục I", "Phụ lục II" when there are several), its title, "(Kèm theo … số … ngày …
+    của …)", then its body; landscape for wide tables; its pages numbered on their own."""
+
+    title: TitleMarkup = Field(description="The appendix's title in normal case; printed upper case.")
+    landscape: Bool = Field(False, description="Lay its pages out landscape (an appendix of wide tables).")
+    body: list[Block] = Field(min_length=1, description="Its content, block by block; the last ends \"./.\".")
+
+
+class Attached(Model):
+    """The document a Quyết định issues (Mẫu 1.3: a Quy chế, Quy định, Kế hoạch, Hướng dẫn …),
+    written to a file of its own: the agency's header without number and date, its type name
+    and trích yếu, "(Kèm theo Quyết định số … ngày … của …)", then its body (Chương, Điều)."""
+
+    type: Literal[tuple(numbering.TYPE_NAMES)] = Field(  # type: ignore[valid-type]
+        description="Its tên loại (\"Quy chế\", \"Quy định\", \"Kế hoạch\").",
+    )
+    subject: TitleMarkup = Field(description="Its trích yếu in normal case.")
+    body: list[Block] = Field(min_length=1, description="Its content, block by block; the last ends \"./.\".")
+
+
 class Addressee(Model):
     """A line of Kính gửi: a unit, group or body by code, or a free text."""
 
@@ -230,6 +252,12 @@ class DocumentSpec(Model):
     footnotes: dict[FootnoteName, Markup] = Field(
         default_factory=dict, description="Texts of the footnotes the body refers to as [^name].",
     )
+    attached: Attached | None = Field(
+        None, description="The document this Quyết định issues, written to a file of its own (Mẫu 1.3).",
+    )
+    appendices: list[Appendix] = Field(
+        default_factory=list, description="Phụ lục after the document, each on its own pages; the body points to them.",
+    )
     recipients: list[Recipient] = Field(default_factory=list, description="Nơi nhận, before the \"Lưu:\" line.")
     as_above: Bool | None = Field(
         None, description="Start Nơi nhận with \"Như trên\"; by default when there is a Kính gửi.",
@@ -245,5 +273,5 @@ class DocumentFile(Model):
     document: DocumentSpec = Field(description="The document.")
 
 
-for _model in (Heading, Item, Article, Chapter, DocumentSpec, DocumentFile):
+for _model in (Heading, Item, Article, Chapter, Appendix, Attached, DocumentSpec, DocumentFile):
     _model.model_rebuild()

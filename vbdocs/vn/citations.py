@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..inline import Text
-from .dates import DRAFT_BLANK, short_date
+from .dates import DRAFT_BLANK, long_date, short_date
 
 #: Types cited by their name alone, without number, date or issuer.
 NAMED_ONLY_TYPES = frozenset({"Luật", "Pháp lệnh", "Bộ luật"})
@@ -60,3 +60,13 @@ def citation(
 def short_citation(type_name: str, number: str) -> str:
     """A later citation of the same document: "Chỉ thị số 16/CT-TTg"."""
     return f"{type_name} số {number}"
+
+
+def attached_note(type_name: str, *, number: str, date: dt.date | None, year: int, issuer: str,
+                  verb: str = "Kèm theo") -> str:
+    """The line under the title of an appendix (Mẫu 2.1) or of a document a Quyết định issues
+    (Mẫu 1.3, ``verb`` "Ban hành kèm theo"): "(Kèm theo Công văn số 7991/BGDĐT-GDTrH ngày 17
+    tháng 12 năm 2024 của Bộ Giáo dục và Đào tạo)". ``number`` is the số và ký hiệu, with its
+    blank in a draft; a draft's day and month are left blank as on its date line."""
+    when = long_date(date) if date else f"ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm {year}"
+    return f"({verb} {type_name} số {number} {when} của {issuer})"
