@@ -44,3 +44,16 @@ def test_the_checker_knows_nothing_of_the_schema() -> None:
     for path in (PACKAGE / "check").rglob("*.py"):
         for name in _imports(path):
             assert not name.startswith(("..schema", "..config", "..documents", "..render", "..api")), (path, name)
+
+
+def test_the_kinds_registry_stays_light_and_every_kind_resolves() -> None:
+    """The registry of kinds is read by the CLI's help: it imports nothing heavy, and each
+    built-in kind names a function that exists."""
+    heavy = "('docxtpl', 'pydantic', 'yaml', 'vbdocs.documents')"
+    code = f"import sys, vbdocs.kinds; print(' '.join(sorted(m for m in {heavy} if m in sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.strip()
+    assert loaded == ""
+    from vbdocs.kinds import BUILTIN
+
+    for kind in BUILTIN:
+        assert kind.specs is None or callable(kind.producer()), kind.name

@@ -16,6 +16,7 @@ import pytest
 import vbdocs
 from tests.conftest import CONFIG, without_warnings
 from vbdocs.docset import SetFile, safe_name, write_set
+from vbdocs.entry import Entry
 from vbdocs.errors import OutputError
 
 
@@ -83,10 +84,10 @@ def test_unknown_selection_is_refused(tmp_path: Path) -> None:
 
 def test_whole_build_removes_documents_the_set_no_longer_has(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    write_set(out, [SetFile("plan", "a.docx", b"a"), SetFile("plan", "b.docx", b"b"), SetFile("plan", "c.docx", b"c")])
+    write_set(out, [SetFile(Entry("plan", f"{name}.docx"), name.encode()) for name in "abc"])
     (out / "notes.txt").write_text("mine")
     (out / "c.docx").write_bytes(b"c, edited by hand")
-    write_set(out, [SetFile("plan", "a.docx", b"a2")])
+    write_set(out, [SetFile(Entry("plan", "a.docx"), b"a2")])
     assert _snapshot(out).keys() == {"a.docx", "c.docx", "manifest.json", "notes.txt"}
     assert (out / "notes.txt").read_text() == "mine", "files the manifest never listed are left alone"
     assert (out / "c.docx").read_bytes() == b"c, edited by hand", "a file changed since it was written is kept"
@@ -98,11 +99,11 @@ def test_a_file_vbdocs_did_not_write_is_never_replaced(tmp_path: Path) -> None:
     out.mkdir()
     (out / "a.docx").write_bytes(b"typed by a clerk")
     with pytest.raises(OutputError, match=r"a\.docx was not written by vbdocs, or was changed after it was"):
-        write_set(out, [SetFile("plan", "a.docx", b"generated")])
-    write_set(out, [SetFile("plan", "b.docx", b"b")])
+        write_set(out, [SetFile(Entry("plan", "a.docx"), b"generated")])
+    write_set(out, [SetFile(Entry("plan", "b.docx"), b"b")])
     (out / "b.docx").write_bytes(b"b, edited in Word")
     with pytest.raises(OutputError, match=r"b\.docx was not written by vbdocs, or was changed after it was"):
-        write_set(out, [SetFile("plan", "b.docx", b"b2")])
+        write_set(out, [SetFile(Entry("plan", "b.docx"), b"b2")])
     assert _snapshot(out) == {"a.docx": b"typed by a clerk", "b.docx": b"b, edited in Word",
                               "manifest.json": (out / "manifest.json").read_bytes()}
 
@@ -121,7 +122,7 @@ def test_another_tools_manifest_is_never_trusted(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match=r"manifest\.json was not written by vbdocs"):
         vbdocs.build(CONFIG / "campaign_2024.yaml", output=out)
     with pytest.raises(OutputError, match=r"manifest\.json was not written by vbdocs"):
-        write_set(out, [SetFile("plan", "a.docx", b"a")])
+        write_set(out, [SetFile(Entry("plan", "a.docx"), b"a")])
     assert _snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"], "no staging folder left"
 
@@ -133,8 +134,8 @@ def test_the_output_folder_keeps_its_mode_owner_and_group(tmp_path: Path) -> Non
     if os.geteuid() == 0:
         os.chown(out, 1234, 4321)
     before = out.stat()
-    write_set(out, [SetFile("plan", "a.docx", b"a")])
-    write_set(out, [SetFile("plan", "a.docx", b"a2")])
+    write_set(out, [SetFile(Entry("plan", "a.docx"), b"a")])
+    write_set(out, [SetFile(Entry("plan", "a.docx"), b"a2")])
     after = out.stat()
     assert (after.st_mode, after.st_uid, after.st_gid) == (before.st_mode, before.st_uid, before.st_gid)
     assert (out / "a.docx").stat().st_gid == before.st_gid, "new files take the group of a set-group-id folder"
@@ -145,8 +146,8 @@ def test_a_link_to_a_folder_is_written_through(tmp_path: Path) -> None:
     real.mkdir()
     link = tmp_path / "link"
     link.symlink_to(real)
-    write_set(link, [SetFile("plan", "a.docx", b"a")])
-    write_set(link, [SetFile("plan", "a.docx", b"a2")])
+    write_set(link, [SetFile(Entry("plan", "a.docx"), b"a")])
+    write_set(link, [SetFile(Entry("plan", "a.docx"), b"a2")])
     assert link.is_symlink() and os.readlink(link) == str(real)
     assert (real / "a.docx").read_bytes() == b"a2"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
@@ -163,15 +164,15 @@ def test_folders_no_build_may_replace(tmp_path: Path, monkeypatch: pytest.Monkey
     }
     for folder, reason in refused.items():
         with pytest.raises(OutputError, match=reason):
-            write_set(folder, [SetFile("plan", "a.docx", b"a")])
+            write_set(folder, [SetFile(Entry("plan", "a.docx"), b"a")])
     monkeypatch.chdir(home / "work")
     with pytest.raises(OutputError, match="it holds the current folder"):
-        write_set(Path("."), [SetFile("plan", "a.docx", b"a")])
+        write_set(Path("."), [SetFile(Entry("plan", "a.docx"), b"a")])
     with pytest.raises(OutputError, match="it holds the current folder"):
-        write_set(tmp_path, [SetFile("plan", "a.docx", b"a")])
+        write_set(tmp_path, [SetFile(Entry("plan", "a.docx"), b"a")])
     (home / "work" / "f").write_text("x")
     with pytest.raises(OutputError, match="it is not a folder"):
-        write_set(home / "work" / "f", [SetFile("plan", "a.docx", b"a")])
+        write_set(home / "work" / "f", [SetFile(Entry("plan", "a.docx"), b"a")])
     assert sorted(p.name for p in (home / "work").iterdir()) == ["f"]
 
 
@@ -186,10 +187,10 @@ def test_a_folder_holding_the_campaign_is_refused(config_copy: Path) -> None:
 
 def test_rewriting_never_writes_through_a_hard_link(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    write_set(out, [SetFile("plan", "a.docx", b"one")])
+    write_set(out, [SetFile(Entry("plan", "a.docx"), b"one")])
     keep = tmp_path / "kept.docx"
     os.link(out / "a.docx", keep)
-    write_set(out, [SetFile("plan", "a.docx", b"two")])
+    write_set(out, [SetFile(Entry("plan", "a.docx"), b"two")])
     assert keep.read_bytes() == b"one" and (out / "a.docx").read_bytes() == b"two"
 
 
@@ -207,7 +208,7 @@ def test_a_failed_build_leaves_the_old_output(full: Path, tmp_path: Path) -> Non
     shutil.copytree(full, out)
     before = _snapshot(out)
     with pytest.raises(OutputError):
-        write_set(out, [SetFile("plan", "ok.docx", b"x"), SetFile("plan", "ok.docx", b"y")])
+        write_set(out, [SetFile(Entry("plan", "ok.docx"), b"x"), SetFile(Entry("plan", "ok.docx"), b"y")])
     assert _snapshot(out) == before
 
 
@@ -270,7 +271,7 @@ def test_a_build_killed_between_its_renames_is_put_back(full: Path, tmp_path: Pa
     monkeypatch.setattr(outdir, "_exchange", no_exchange)
     monkeypatch.setattr(os, "rename", crash_on_second)
     with pytest.raises(KeyboardInterrupt):
-        write_set(out, [SetFile("plan", "ke-hoach-2024.docx", b"new")], partial=True)
+        write_set(out, [SetFile(Entry("plan", "ke-hoach-2024.docx"), b"new")], partial=True)
     monkeypatch.setattr(os, "rename", real_rename)
     assert not out.exists()
     vbdocs.build(CONFIG / "campaign_2024.yaml", output=out)
@@ -282,7 +283,7 @@ def test_a_build_killed_after_the_swap_leaves_the_new_set_and_is_cleaned_up(tmp_
     from vbdocs import outdir
 
     out = tmp_path / "out"
-    write_set(out, [SetFile("plan", "a.docx", b"a"), SetFile("plan", "b.docx", b"b")])
+    write_set(out, [SetFile(Entry("plan", "a.docx"), b"a"), SetFile(Entry("plan", "b.docx"), b"b")])
     (out / "notes.txt").write_text("mine")
 
     def killed(previous, output, own):  # type: ignore[no-untyped-def]
@@ -291,11 +292,11 @@ def test_a_build_killed_after_the_swap_leaves_the_new_set_and_is_cleaned_up(tmp_
 
     monkeypatch.setattr(outdir, "reconcile", killed)
     with pytest.raises(KeyboardInterrupt):
-        write_set(out, [SetFile("plan", "a.docx", b"a2")])
+        write_set(out, [SetFile(Entry("plan", "a.docx"), b"a2")])
     monkeypatch.undo()
     assert _snapshot(out) == {"a.docx": b"a2", "notes.txt": b"mine", "manifest.json": _snapshot(out)["manifest.json"]}
     assert len(list(tmp_path.glob(".out.vbdocs-*"))) == 1
-    write_set(out, [SetFile("plan", "a.docx", b"a3")])
+    write_set(out, [SetFile(Entry("plan", "a.docx"), b"a3")])
     assert not list(tmp_path.glob(".out.vbdocs-*"))
     assert (out / "late.txt").read_text() == "saved while the build ran"
     assert sorted(_snapshot(out)) == ["a.docx", "late.txt", "manifest.json", "notes.txt"]
@@ -318,9 +319,10 @@ _WRITER = """
 import sys
 from pathlib import Path
 from vbdocs.docset import SetFile, write_set
+from vbdocs.entry import Entry
 out, tag, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 for r in range(rounds):
-    write_set(out, [SetFile("plan", f"f{i:03d}.docx", f"{tag}-{r}:{i};".encode() * 4000) for i in range(40)])
+    write_set(out, [SetFile(Entry("plan", f"f{i:03d}.docx"), f"{tag}-{r}:{i};".encode() * 4000) for i in range(40)])
 """
 
 
@@ -458,11 +460,10 @@ def test_a_selection_leaves_no_stale_format_of_a_rebuilt_document(tmp_path: Path
     """A .docx rebuilt without its PDF takes the old PDF away with it: the manifest never
     lists a PDF of another version of the document (issue 11, item 7)."""
     out = tmp_path / "out"
-    write_set(out, [SetFile("report_form", "bao-cao-vp.docx", b"v1", "VP"),
-                    SetFile("report_form", "bao-cao-vp.pdf", b"pdf of v1", "VP", format="pdf"),
-                    SetFile("report_form", "bao-cao-tc.docx", b"t1", "TC"),
-                    SetFile("report_form", "bao-cao-tc.pdf", b"pdf of t1", "TC", format="pdf")])
-    write_set(out, [SetFile("report_form", "bao-cao-vp.docx", b"v2", "VP")], partial=True)
+    vp, tc = Entry("report_form", "bao-cao-vp.docx", "VP"), Entry("report_form", "bao-cao-tc.docx", "TC")
+    write_set(out, [SetFile(vp, b"v1"), SetFile(vp, b"pdf of v1", format="pdf"),
+                    SetFile(tc, b"t1"), SetFile(tc, b"pdf of t1", format="pdf")])
+    write_set(out, [SetFile(vp, b"v2")], partial=True)
     listed = [e["path"] for e in json.loads((out / "manifest.json").read_text())["documents"]]
     assert listed == ["bao-cao-vp.docx", "bao-cao-tc.docx", "bao-cao-tc.pdf"]
     assert sorted(p.name for p in out.iterdir()) == sorted([*listed, "manifest.json"])
@@ -525,7 +526,7 @@ def test_a_build_killed_right_after_the_exchange_leaves_nothing_of_its_own_in_th
     from vbdocs import outdir
 
     out = tmp_path / "out"
-    write_set(out, [SetFile("plan", "a.docx", b"a")])
+    write_set(out, [SetFile(Entry("plan", "a.docx"), b"a")])
     (out / "notes.txt").write_text("mine")
     real_exchange = outdir._exchange
 
@@ -535,10 +536,10 @@ def test_a_build_killed_right_after_the_exchange_leaves_nothing_of_its_own_in_th
 
     monkeypatch.setattr(outdir, "_exchange", killed_after)
     with pytest.raises(KeyboardInterrupt):
-        write_set(out, [SetFile("plan", "a.docx", b"a2")])
+        write_set(out, [SetFile(Entry("plan", "a.docx"), b"a2")])
     monkeypatch.undo()
     assert sorted(p.name for p in out.iterdir()) == ["a.docx", "manifest.json", "notes.txt"]
     assert (out / "a.docx").read_bytes() == b"a2"
-    write_set(out, [SetFile("plan", "a.docx", b"a3")])
+    write_set(out, [SetFile(Entry("plan", "a.docx"), b"a3")])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert (out / "notes.txt").read_text() == "mine"

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config, DocumentConfig, is_document_file, load_config, load_document
+from .entry import Entry
 from .errors import OutputError
+from .kinds import names as kind_names
 
-#: Kinds of file a set holds, as the manifest names them.
-KINDS = ("plan", "directive_letter", "report_form", "registration_form", "calendar", "document")
 CALENDAR = "deadlines.ics"
 
 Progress = Callable[[int, int], None]
@@ -81,7 +81,7 @@ def build(
         campaign: the campaign YAML file.
         output: the folder to write into (created if missing).
         templates: folders searched for templates before the built-in ones.
-        only: build only these kinds (see ``KINDS``); the rest of the set stays as it is.
+        only: build only these kinds (``vbdocs.kinds.names()``); the rest of the set stays as it is.
         units: build only the forms of these units (codes); the rest stays as it is.
         jobs: processes rendering in parallel (and LibreOffices converting); the bytes
             are the same as with one.
@@ -108,44 +108,40 @@ def build(
     bad_format = sorted(set(formats) - {"docx", "pdf"})
     if bad_format or not formats:
         raise OutputError(f"unknown format {bad_format[0] if bad_format else ''!r}; the formats are docx and pdf")
-    unknown = sorted(set(only) - set(KINDS))
+    known_kinds = kind_names()
+    unknown = sorted(set(only) - set(known_kinds))
     if unknown:
-        raise OutputError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(KINDS)}")
+        raise OutputError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(known_kinds)}")
     known_units = {u.code for u in config.units.units}
     missing = sorted(set(units) - known_units)
     if missing:
         raise OutputError(f"no unit with the code {missing[0]!r} in the units file")
     contents = [
         spec for spec in set_specs(config)
-        if (not only or spec.kind in only) and (not units or spec.unit in units)
+        if (not only or spec.entry.kind in only) and (not units or spec.entry.unit in units)
     ]
-    formless = sorted(set(units) - {spec.unit for spec in contents})
+    formless = sorted(set(units) - {spec.entry.unit for spec in contents})
     if formless:
         forms = config.campaign.forms if isinstance(config, Config) else None
         why = " (it collects the forms)" if forms is not None and forms.collected_by == formless[0] else ""
         raise OutputError(f"no form of the unit {formless[0]!r} in the set{why}")
     search = TemplateSearchPath(tuple(Path(t) for t in templates))
     rendered = render_specs(config, contents, templates=search, jobs=jobs, progress=progress)
-    files = [
-        SetFile(c.kind, c.filename, data, c.unit, c.period, c.deadline, type=c.type_name)
-        for c, data in zip(contents, rendered, strict=True)
-        if "docx" in formats
-    ]
+    files = [SetFile(c.entry, data) for c, data in zip(contents, rendered, strict=True) if "docx" in formats]
     if "pdf" in formats or preview:
         from .pdf import convert_all
 
-        converted = convert_all([(c.filename, data) for c, data in zip(contents, rendered, strict=True)],
+        converted = convert_all([(c.entry.filename, data) for c, data in zip(contents, rendered, strict=True)],
                                 jobs=jobs, timeout=pdf_timeout, when=stamp, previews=preview)
         for c, (pdf, png) in zip(contents, converted, strict=True):
-            stem = c.filename.removesuffix(".docx")
             if "pdf" in formats:
-                files.append(SetFile(c.kind, f"{stem}.pdf", pdf, c.unit, c.period, c.deadline, "pdf", c.type_name))
+                files.append(SetFile(c.entry, pdf, "pdf"))
             if png is not None:
-                files.append(SetFile(c.kind, f"{stem}.png", png, c.unit, c.period, c.deadline, "png", c.type_name))
+                files.append(SetFile(c.entry, png, "png"))
     deadlines = campaign_deadlines(config) if isinstance(config, Config) else []
     if deadlines and (not only or "calendar" in only) and not units:
         name = f"{config.units.agency.in_text}: hạn báo cáo năm {year}"
-        files.append(SetFile("calendar", CALENDAR, calendar(name, deadlines, stamp=stamp)))
+        files.append(SetFile(Entry("calendar", CALENDAR), calendar(name, deadlines, stamp=stamp), "ics"))
     out = Path(output)
     source = config.campaign_path if isinstance(config, Config) else config.document_path
     inputs = [source, config.units_path, *search.folders]

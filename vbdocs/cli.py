@@ -88,8 +88,8 @@ def main() -> None:
 @click.option("-t", "--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
               multiple=True, help="Folder of templates searched before the built-in ones.")
 @click.option("--only", "only", multiple=True, metavar="KIND",
-              help="Build only this kind (plan, directive_letter, report_form, registration_form, calendar); "
-                   "repeatable. The rest of the set in OUTPUT stays as it is.")
+              help="Build only this kind (see vbdocs kinds); repeatable. The rest of the set in OUTPUT stays as "
+                   "it is.")
 @click.option("--unit", "units", multiple=True, metavar="CODE",
               help="Build only the forms of this unit; repeatable.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
@@ -101,7 +101,8 @@ def main() -> None:
 @_reports_errors
 def build(campaign: Path, output: Path, templates: tuple[Path, ...], only: tuple[str, ...],
           units: tuple[str, ...], jobs: int, formats: str, preview: bool) -> None:
-    """Build the documents of CAMPAIGN (a campaign YAML file) into OUTPUT."""
+    """Build the documents of CAMPAIGN into OUTPUT: a campaign file's set, or the văn bản of a
+    document file (top-level "document:", any type of Điều 7)."""
     import io
     import os
 
@@ -129,11 +130,20 @@ def build(campaign: Path, output: Path, templates: tuple[Path, ...], only: tuple
 @STRICT
 @_reports_errors
 def validate(campaign: Path) -> None:
-    """Check CAMPAIGN and its units file without writing anything."""
+    """Check CAMPAIGN (a campaign or document file) and its units file without writing anything."""
     from .api import validate as validate_campaign
 
     validate_campaign(campaign)
     click.echo(f"{campaign}: valid")
+
+
+@main.command("kinds")
+def list_kinds() -> None:
+    """List the kinds of document vbdocs makes (built in, and of installed plug-ins)."""
+    from .kinds import kinds
+
+    for kind in kinds():
+        click.echo(f"{kind.name:<20} {kind.summary} ({kind.source} file)")
 
 
 @main.command("new-campaign")

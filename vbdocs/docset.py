@@ -10,7 +10,6 @@ is replaced whole and safely by :mod:`vbdocs.outdir`.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import outdir
+from .entry import Entry
 from .errors import OutputError
 
 MANIFEST = "manifest.json"
@@ -31,32 +31,23 @@ MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 
 @dataclass(frozen=True)
 class SetFile:
-    """A file of a set, with what the manifest says of it."""
+    """A file of a set: the document's entry, the file's format and its bytes."""
 
-    kind: str
-    name: str
+    entry: Entry
     data: bytes
-    unit: str | None = None
-    period: str | None = None
-    deadline: dt.date | None = None
     format: str = "docx"
-    type: str | None = None
-    """Tên loại as Điều 7 writes it ("Kế hoạch"); None for a file that is no văn bản (the calendar)."""
+
+    @property
+    def name(self) -> str:
+        return self.entry.file(self.format)
 
 
 def _entry(file: SetFile) -> dict[str, Any]:
-    entry: dict[str, Any] = {"kind": file.kind, "path": file.name, "sha256": hashlib.sha256(file.data).hexdigest()}
-    if file.format != "docx":
+    entry: dict[str, Any] = {"kind": file.entry.kind, "path": file.name,
+                             "sha256": hashlib.sha256(file.data).hexdigest()}
+    if file.format not in ("docx", "ics"):
         entry["format"] = file.format
-    if file.type is not None:
-        entry["type"] = file.type
-    if file.unit is not None:
-        entry["unit"] = file.unit
-    if file.period is not None:
-        entry["period"] = file.period
-    if file.deadline is not None:
-        entry["deadline"] = file.deadline.isoformat()
-    return entry
+    return entry | file.entry.manifest()
 
 
 def safe_name(name: str) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
+from ..entry import Entry
 from ..inline import Text
 from ..layout.parts import Addressees, Closing, Heading, Rule, Title
 
@@ -115,17 +115,14 @@ class AppendixContent:
 
 @dataclass(frozen=True)
 class DocumentContent:
-    """A whole document, in the Decree's conventions, ready for its template.
+    """A whole document, in the Decree's conventions, ready for its template (its identity in
+    the set, kind, file and unit, is its :class:`vbdocs.entry.Entry`).
 
     Attributes:
-        kind: the kind in the manifest ("plan", "directive_letter", "report_form").
         template: the template's file name ("plan.docx").
-        filename: the output file's name, portable and unique in a set.
     """
 
-    kind: str
     template: str
-    filename: str
     heading: Heading
     title: Title | None
     body: tuple[Block, ...]
@@ -136,12 +133,6 @@ class DocumentContent:
     table: FormTable | None = None
     """A form's table, between ``body`` and ``tail``."""
     tail: tuple[Block, ...] = ()
-    unit: str | None = None
-    """The unit a form is for (its code), listed in the manifest."""
-    period: str | None = None
-    deadline: dt.date | None = None
-    type_name: str | None = None
-    """Tên loại as Điều 7 writes it ("Quyết định", "Công văn"), listed in the manifest."""
     appendices: tuple[AppendixContent, ...] = ()
 
     def blocks(self) -> Iterator[Block]:
@@ -149,3 +140,12 @@ class DocumentContent:
         yield from self.body
         for appendix in self.appendices:
             yield from appendix.body
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """A document of a set before it is built: its entry (what the manifest will say of it)
+    and how to build it from the validated files (picklable, for worker processes)."""
+
+    entry: Entry
+    build: Callable[[Any], DocumentContent]

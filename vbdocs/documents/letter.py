@@ -9,14 +9,17 @@ instructions ending "./.", footnotes as real Word footnotes, and Nơi nhận sta
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..config import Config
+from ..entry import Entry
 from ..inline import parse
 from ..layout import parts
 from ..schema.campaign import Letter
 from ..schema.common import code_key
 from ..vn import numbering
 from ..vn.text import with_closing_mark
-from .base import Block, DocumentContent, Footnote, Properties
+from .base import Block, DocumentContent, DocumentSpec, Footnote, Properties
 from .common import agency_heading, cite, closing, duty_text, opening_sentence, plan_citation
 
 
@@ -37,9 +40,7 @@ def build_letter(config: Config, letter: Letter) -> DocumentContent:
     assert unit is not None  # checked by load_config
     addressees = [a.text if a.text is not None else config.name_of(a.to or "", a.label) for a in letter.addressees]
     return DocumentContent(
-        kind="directive_letter",
         template="letter.docx",
-        filename=letter_filename(letter),
         heading=agency_heading(
             config,
             symbol=numbering.letter_symbol(agency.abbreviation, unit.abbreviation),
@@ -66,3 +67,12 @@ def _body(config: Config, letter: Letter) -> list[Block]:
         text = f"{i}. " + duty_text(config, duty)
         blocks.append(Block("closing", text.map_last(with_closing_mark)) if i == last else Block("paragraph", text))
     return blocks
+
+
+def letter_specs(config: Config) -> list[DocumentSpec]:
+    """The campaign's letters, in the order its file lists them."""
+    return [
+        DocumentSpec(Entry("directive_letter", letter_filename(letter), type_name="Công văn"),
+                     partial(build_letter_by_id, letter_id=letter.id))
+        for letter in config.campaign.letters
+    ]

@@ -9,12 +9,13 @@ and the closing paragraph ending "./.".
 from __future__ import annotations
 
 from ..config import Config
+from ..entry import Entry
 from ..inline import Text, parse
 from ..layout import parts
 from ..schema.campaign import Plan
 from ..vn import numbering
 from ..vn.text import upper, with_closing_mark
-from .base import Block, DocumentContent, Footnote, Properties
+from .base import Block, DocumentContent, DocumentSpec, Footnote, Properties
 from .common import PLAN_TYPE, agency_heading, cite, closing, duty_text, opening_sentence
 
 TYPE_NAME = PLAN_TYPE
@@ -32,9 +33,7 @@ def build_plan(config: Config) -> DocumentContent:
     year = config.campaign.campaign.year
     subject = parse(plan.subject)
     return DocumentContent(
-        kind="plan",
         template="plan.docx",
-        filename=plan_filename(year),
         heading=agency_heading(
             config, symbol=numbering.typed_symbol(TYPE_NAME, agency.abbreviation), number=plan.number, date=plan.date,
             year=year,
@@ -64,3 +63,10 @@ def _body(config: Config, plan: Plan) -> list[Block]:
         blocks.extend(Block("paragraph", "- " + duty_text(config, duty)) for duty in assignment.duties)
     blocks.append(Block("closing", parse(plan.closing).map_last(with_closing_mark)))
     return blocks
+
+
+def plan_specs(config: Config) -> list[DocumentSpec]:
+    """The campaign's plan, if it has one."""
+    if config.campaign.plan is None:
+        return []
+    return [DocumentSpec(Entry("plan", plan_filename(config.campaign.campaign.year), type_name=TYPE_NAME), build_plan)]

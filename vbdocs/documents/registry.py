@@ -1,79 +1,48 @@
-"""Which documents a campaign produces, in the order a set lists them.
+"""Which documents a campaign or document file produces, in the order a set lists them.
 
-A :class:`DocumentSpec` says what a document of the set is (kind, file name, unit,
-period, deadline) before it is built, and how to build it from the campaign:
-a selection (``--only``, ``--unit``) is made on specs, and worker processes build
-and render the documents they are given.
+A :class:`~vbdocs.documents.base.DocumentSpec` says what a document of the set is (its
+:class:`~vbdocs.entry.Entry`) before it is built, and how to build it: a selection
+(``--only``, ``--unit``) is made on specs, and worker processes build and render the
+documents they are given. Which kinds there are is ``vbdocs.kinds``.
 """
 
 from __future__ import annotations
-
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import partial
-from typing import Any
 
 from ..config import Config, DocumentConfig
 from ..deadlines import Deadline, deadline_uid
 from ..errors import ConfigError, Problem
 from ..inline import parse
-from .base import DocumentContent
-from .letter import build_letter, build_letter_by_id, letter_filename
-from .plan import build_plan, plan_filename
-from .report_form import build_form, form_entries
-from .standalone import KIND, attached_filename, build_attached, build_document, document_filename
-
-
-@dataclass(frozen=True)
-class DocumentSpec:
-    """A document of the set, before it is built."""
-
-    kind: str
-    filename: str
-    build: Callable[[Any], DocumentContent]
-    """Builds the content from the campaign; picklable, for worker processes."""
-    unit: str | None = None
-    period: str | None = None
-    deadline: dt.date | None = None
-    type_name: str | None = None
-    """Tên loại as Điều 7 writes it, for the manifest ("Kế hoạch", "Công văn", "Báo cáo")."""
+from ..kinds import kinds
+from .base import DocumentContent, DocumentSpec
+from .letter import build_letter
 
 
 def set_specs(config: Config | DocumentConfig) -> list[DocumentSpec]:
-    """Every document a campaign file or a document file makes, in set order."""
-    if isinstance(config, DocumentConfig):
-        document = config.document.document
-        out = [DocumentSpec(KIND, document_filename(document), build_document, type_name=document.type)]
-        if document.attached is not None:
-            out.append(DocumentSpec(KIND, attached_filename(document), build_attached,
-                                    type_name=document.attached.type))
-        return out
-    return campaign_specs(config)
+    """Every document a campaign file or a document file makes, in set order: kind by kind
+    as ``vbdocs.kinds`` lists them (built-in, registered, plug-ins), each kind's in its order."""
+    source = "document" if isinstance(config, DocumentConfig) else "campaign"
+    out: list[DocumentSpec] = []
+    for kind in kinds():
+        producer = kind.producer() if kind.source == source else None
+        if producer is not None:
+            out += producer(config)
+    seen: dict[str, DocumentSpec] = {}
+    shown = config.document_path if isinstance(config, DocumentConfig) else config.campaign_path
+    for spec in out:
+        first = seen.setdefault(spec.entry.filename.lower(), spec)  # as a file system that ignores case sees it
+        if first is not spec:
+            raise ConfigError([Problem(
+                str(shown), 0, 0, "",
+                f"the {first.entry.kind} and the {spec.entry.kind} would both be written to {spec.entry.filename}; "
+                "give one of them another id",
+            )])
+    return out
 
 
 def campaign_specs(config: Config) -> list[DocumentSpec]:
     """Every document of the campaign's set: the plan, the letters in the order the
     campaign file lists them, then the forms."""
-    out = []
-    if config.campaign.plan is not None:
-        out.append(DocumentSpec("plan", plan_filename(config.campaign.campaign.year), build_plan, type_name="Kế hoạch"))
-    out += [DocumentSpec("directive_letter", letter_filename(letter), partial(build_letter_by_id, letter_id=letter.id),
-                         type_name="Công văn")
-            for letter in config.campaign.letters]
-    out += [DocumentSpec(e.kind, e.filename, partial(build_form, entry=e), e.unit, e.period, e.deadline,
-                         "Báo cáo" if e.report is not None else None)
-            for e in form_entries(config)]
-    seen: dict[str, DocumentSpec] = {}
-    for spec in out:
-        first = seen.setdefault(spec.filename.lower(), spec)  # as a file system that ignores case sees it
-        if first is not spec:
-            raise ConfigError([Problem(
-                str(config.campaign_path), 0, 0, "",
-                f"the {first.kind} and the {spec.kind} would both be written to {spec.filename}; "
-                "give one of them another id",
-            )])
-    return out
+    return set_specs(config)
 
 
 def campaign_documents(config: Config) -> list[DocumentContent]:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from ..config import Config
+from ..entry import Entry
 from ..inline import Text, parse
 from ..layout import parts
 from ..schema.campaign import Forms, Registration, Report
@@ -26,7 +28,7 @@ from ..vn import numbering
 from ..vn.dates import short_date
 from ..vn.signing import Authority
 from ..vn.text import upper, with_closing_mark
-from .base import Block, DocumentContent, FormTable, Properties
+from .base import Block, DocumentContent, DocumentSpec, FormTable, Properties
 from .common import plan_citation
 
 
@@ -56,54 +58,48 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _NBSP = "\u00a0"
 
 
-@dataclass(frozen=True)
-class FormEntry:
-    """A form of the set, known before it is built: what the manifest says of it."""
-
-    kind: str
-    filename: str
-    unit: str
-    period: str | None
-    deadline: dt.date | None
-    report: str | None
-    """The report's id, or None for the registration form."""
-
-
-def form_entries(config: Config) -> list[FormEntry]:
-    """Every form of the campaign, in order: per report, per unit; then the registration forms."""
-    forms = config.campaign.forms
-    if forms is None:
+def report_specs(config: Config) -> list[DocumentSpec]:
+    """The report forms: per report that has a form, per unit that owes it."""
+    if config.campaign.forms is None:
         return []
-    out = [
-        FormEntry(REPORT.kind, _file_stem("bao-cao", report.id, unit.code) + ".docx", unit.code, report.period,
-                  report.deadline, report.id)
+    return [
+        DocumentSpec(
+            Entry(REPORT.kind, _file_stem("bao-cao", report.id, unit.code) + ".docx", unit.code, report.period,
+                  report.deadline, REPORT.type_name),
+            partial(build_form, report_id=report.id, unit_code=unit.code),
+        )
         for report in config.campaign.reports
         if report.subject is not None
         for unit in config.owing(report.units)
     ]
-    registration = forms.registration
-    if registration is not None:
-        out += [FormEntry(REGISTRATION.kind, _file_stem(registration.id, unit.code) + ".docx", unit.code, None,
-                          registration.deadline, None)
-                for unit in config.owing(registration.units)]
-    return out
 
 
-def build_form(config: Config, entry: FormEntry) -> DocumentContent:
-    """The form an entry names."""
+def registration_specs(config: Config) -> list[DocumentSpec]:
+    """The registration forms, per unit that returns one (no Decree type: not in Điều 7)."""
     forms = config.campaign.forms
-    unit = config.unit(entry.unit)
+    registration = forms.registration if forms else None
+    if registration is None:
+        return []
+    return [
+        DocumentSpec(
+            Entry(REGISTRATION.kind, _file_stem(registration.id, unit.code) + ".docx", unit.code, None,
+                  registration.deadline),
+            partial(build_form, report_id=None, unit_code=unit.code),
+        )
+        for unit in config.owing(registration.units)
+    ]
+
+
+def build_form(config: Config, report_id: str | None, unit_code: str) -> DocumentContent:
+    """The form of a unit for a report (by its id), or its registration form (None)."""
+    forms = config.campaign.forms
+    unit = config.unit(unit_code)
     assert forms is not None and unit is not None
-    if entry.report is None:
+    if report_id is None:
         assert forms.registration is not None
         return _registration_form(config, forms, forms.registration, unit)
-    report = next(r for r in config.campaign.reports if r.id == entry.report)
+    report = next(r for r in config.campaign.reports if r.id == report_id)
     return _report_form(config, forms, report, unit)
-
-
-def build_report_forms(config: Config) -> list[DocumentContent]:
-    """Every form of the campaign: per report, per unit; then the registration forms."""
-    return [build_form(config, entry) for entry in form_entries(config)]
 
 
 def _file_stem(*parts_: str) -> str:
@@ -111,8 +107,8 @@ def _file_stem(*parts_: str) -> str:
 
 
 def _form(
-    config: Config, forms: Forms, unit: Unit, *, kind: FormKind, filename: str, subject: Text, body: list[Block],
-    table: FormTable, deadline: dt.date | None, period: str | None, next_section: int,
+    config: Config, forms: Forms, unit: Unit, *, kind: FormKind, subject: Text, body: list[Block],
+    table: FormTable, next_section: int,
 ) -> DocumentContent:
     agency = config.units.agency
     year = config.campaign.campaign.year
@@ -122,9 +118,7 @@ def _form(
         tail.extend(_fill(forms))
     tail.append(Block("closing", Text.plain(kind.closing(unit))))
     return DocumentContent(
-        kind=kind.kind,
         template="report_form.docx",
-        filename=filename,
         heading=parts.heading(
             parent=agency.full_name or agency.name,  # PL I II.2.a: a local body with its province
             agency=unit.name,
@@ -152,9 +146,6 @@ def _form(
             as_above=True,
         ),
         properties=Properties(title=f"{kind.type_name} {subject}", subject=str(subject), author=unit.name, year=year),
-        unit=unit.code,
-        period=period,
-        deadline=deadline,
     )
 
 
@@ -193,9 +184,7 @@ def _report_form(config: Config, forms: Forms, report: Report, unit: Unit) -> Do
         body.extend(_fill(forms))
     table = FormTable(Text.plain(f"II. {upper(forms.models_title)}"), _three(forms.model_columns), forms.rows)
     return _form(
-        config, forms, unit, kind=REPORT, filename=_file_stem("bao-cao", report.id, unit.code) + ".docx",
-        subject=parse(report.subject), body=body, table=table, deadline=report.deadline, period=report.period,
-        next_section=3,
+        config, forms, unit, kind=REPORT, subject=parse(report.subject), body=body, table=table, next_section=3,
     )
 
 
@@ -222,9 +211,8 @@ def _registration_form(config: Config, forms: Forms, registration: Registration,
     body = [Block("paragraph", opening)]
     table = FormTable(Text.plain(f"I. {upper('Danh sách đăng ký')}"), _three(registration.columns), forms.rows)
     return _form(
-        config, forms, unit, kind=REGISTRATION,
-        filename=_file_stem(registration.id, unit.code) + ".docx", subject=parse(registration.subject),
-        body=body, table=table, deadline=registration.deadline, period=None, next_section=2,
+        config, forms, unit, kind=REGISTRATION, subject=parse(registration.subject), body=body, table=table,
+        next_section=2,
     )
 
 

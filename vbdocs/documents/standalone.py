@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..config import DocumentConfig
+from ..entry import Entry
 from ..inline import Text, parse
 from ..layout import page, parts
 from ..layout.metrics import balanced_units
@@ -24,7 +25,7 @@ from ..schema.common import code_key
 from ..vn import citations, numbering
 from ..vn.text import ascii_key, strip_end_punctuation, upper, with_closing_mark
 from ..vn.words import words
-from .base import AppendixContent, Block, BlockKind, Cell, DocumentContent, Footnote, Properties, Table
+from .base import AppendixContent, Block, BlockKind, Cell, DocumentContent, DocumentSpec, Footnote, Properties, Table
 from .common import agency_heading, closing
 
 KIND = "document"
@@ -43,6 +44,16 @@ def document_filename(document: spec.DocumentSpec) -> str:
         return f"{code_key(document.id)}.docx"
     number = f"-{numbering.padded_number(document.number)}" if document.number is not None else ""
     return f"{ascii_key(document.type)}{number}.docx"
+
+
+def document_specs(config: DocumentConfig) -> list[DocumentSpec]:
+    """The document of a document file, then the document it issues, if any (Mẫu 1.3)."""
+    document = config.document.document
+    out = [DocumentSpec(Entry(KIND, document_filename(document), type_name=document.type), build_document)]
+    if document.attached is not None:
+        out.append(DocumentSpec(Entry(KIND, attached_filename(document), type_name=document.attached.type),
+                                build_attached))
+    return out
 
 
 def attached_filename(document: spec.DocumentSpec) -> str:
@@ -95,9 +106,7 @@ def build_document(config: DocumentConfig) -> DocumentContent:
     as_above = document.as_above if document.as_above is not None else bool(names)
     title = f"V/v {subject}" if is_letter else f"{document.type} {subject}"
     return DocumentContent(
-        kind=KIND,
         template="document.docx",
-        filename=document_filename(document),
         heading=heading,
         title=None if is_letter else parts.title(document.type, subject),
         addressees=parts.addressees(names) if names else None,
@@ -106,7 +115,6 @@ def build_document(config: DocumentConfig) -> DocumentContent:
         closing=closing(config, recipients=document.recipients, signer=document.signer, filing=document.filing,
                         as_above=as_above),
         properties=Properties(title=title, subject=str(subject), author=(issuer or agency).name, year=config.year),
-        type_name=document.type,
         appendices=appendices,
     )
 
@@ -138,16 +146,13 @@ def build_attached(config: DocumentConfig) -> DocumentContent:
     body = _Body()
     body.blocks(attached.body, level=0)
     return DocumentContent(
-        kind=KIND,
         template="document.docx",
-        filename=attached_filename(document),
         heading=heading,
         title=replace(parts.title(attached.type, subject), note=_note(config)),
         body=tuple(_closed(body.out)),
         closing=parts.Closing((), (), "", shown=False),
         properties=Properties(title=f"{attached.type} {subject}", subject=str(subject), author=agency.name,
                               year=config.year),
-        type_name=attached.type,
     )
 
 
