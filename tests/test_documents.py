@@ -316,3 +316,36 @@ def test_only_a_decision_issues_a_document(tmp_path: Path) -> None:
     with pytest.raises(vbdocs.ConfigError) as info:
         vbdocs.validate(path)
     assert [p.message for p in info.value.problems] == ["a Báo cáo issues no document of its own; a Quyết định does"]
+
+
+def test_a_line_break_makes_a_paragraph_never_a_stretched_line(tmp_path: Path) -> None:
+    """Several paragraphs typed into one value (YAML |) are paragraphs of their own: a manual
+    break in a justified paragraph would stretch the line before it (issue 12, item 2)."""
+    path = _document(tmp_path, "    - |\n      Đoạn một.\n      Đoạn hai.\n    - numbered:\n        - |\n"
+                               "          Khoản một,\n          tiếp theo\n")
+    doc = Docx(vbdocs.build(path, output=tmp_path / "out").documents[0].path)
+    body = [(s, t) for s, t in _body(doc) if s in ("VBBody", "VBClosing")]
+    assert body == [("VBBody", "Đoạn một."), ("VBBody", "Đoạn hai."), ("VBBody", "1. Khoản một,"),
+                    ("VBClosing", "tiếp theo./.")]
+    assert not doc.document.findall(".//w:body/w:p/w:r/w:br", NS)
+
+
+def test_a_line_break_written_in_the_subject_is_kept(tmp_path: Path) -> None:
+    path = _document(tmp_path, "    - a\n")
+    path.write_text(path.read_text(encoding="utf-8").replace("  subject: Thử\n", "  subject: \"Kết quả\\nnăm 2024\"\n"),
+                    encoding="utf-8")
+    lines = Docx(vbdocs.build(path, output=tmp_path / "out").documents[0].path).lines()
+    assert lines[lines.index("BÁO CÁO") + 1:lines.index("BÁO CÁO") + 3] == ["Kết quả", "năm 2024"]
+
+
+def test_a_draft_may_know_its_month(built: dict[str, Path]) -> None:
+    lines = Docx(built["ubnd-phuong/bao-cao"]).lines()
+    assert "Đức Long, ngày     tháng 12 năm 2024" in lines
+    assert {f.rule: f.status for f in check(built["ubnd-phuong/bao-cao"]).findings}["date.padding"] != "fail"
+
+
+def test_a_shaded_header(built: dict[str, Path]) -> None:
+    table = Docx(built["ubnd-phuong/bao-cao"]).document.findall(".//w:tbl", NS)[1]
+    rows = table.findall("w:tr", NS)
+    fills = [[c.find("w:tcPr/w:shd", NS) is not None for c in row.findall("w:tc", NS)] for row in rows]
+    assert all(all(row) for row in fills[:2]) and not any(any(row) for row in fills[2:])

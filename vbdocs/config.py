@@ -406,7 +406,9 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
     if d.date is None and d.year is None:
         yield doc.problem((*where, "date"), "a draft without its date needs the year its date line prints: "
                           "write year: (e.g. year: 2024)")
-    elif d.date is not None and d.year is not None and d.year != d.date.year:
+    if d.date is not None and d.month is not None:
+        yield doc.problem((*where, "month"), "a dated document prints its date's month; month is for a draft")
+    if d.date is not None and d.year is not None and d.year != d.date.year:
         yield doc.problem((*where, "year"), f"the document is dated {d.date.year}, not {d.year}")
     if d.attached is not None:
         if d.type not in ("Quyết định", "Nghị quyết"):

@@ -101,6 +101,22 @@ class Text:
             spans[-1] = Span(last.text.rstrip(" "), last.bold, last.italic)
         return Text(_merge(spans))
 
+    def lines(self) -> list[Text]:
+        """The text cut at its line breaks ("\\n"), each piece with its emphasis; one piece
+        without a break."""
+        out: list[Text] = [Text()]
+        for span in self.spans:
+            if span.footnote:
+                out[-1] = Text((*out[-1].spans, span))
+                continue
+            first, *rest = span.text.split("\n")
+            for i, piece in enumerate([first, *rest]):
+                if i:
+                    out.append(Text())
+                if piece:
+                    out[-1] = Text((*out[-1].spans, Span(piece, span.bold, span.italic, span.footnote)))
+        return out
+
     def without_footnotes(self) -> Text:
         """The same text without its footnote marks (a text quoted elsewhere)."""
         return Text(_merge(s for s in self.spans if not s.footnote))

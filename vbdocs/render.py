@@ -30,7 +30,7 @@ from jinja2 import TemplateError as JinjaError
 from lxml import etree
 from markupsafe import Markup
 
-from .documents.base import DocumentContent
+from .documents.base import DocumentContent, as_paragraphs
 from .errors import ConfigError, Problem, TemplateError
 from .inline import Text
 from .ooxml import MAX_FILE_BYTES, PackageError, check_package, parse_xml
@@ -104,7 +104,7 @@ def context(content: DocumentContent, *, blocks: bool = False, section: str = ""
             "place_date": _lines([h.place_date]),
             "subject": _lines(h.subject_lines),
         },
-        "body": [{"kind": b.kind, "text": Markup(runs_xml(b.text, notes))} for b in content.body],
+        "body": [{"kind": b.kind, "text": Markup(runs_xml(b.text, notes))} for b in as_paragraphs(content.body)],
         "closing": {
             "recipients": [_lines([line]) for line in content.closing.recipients],
             "signer_titles": _lines(content.closing.signer_titles),
@@ -124,7 +124,7 @@ def context(content: DocumentContent, *, blocks: bool = False, section: str = ""
             "columns": [_lines([c]) for c in t.columns],
             "rows": list(range(1, t.rows + 1)),
         }
-        ctx["tail"] = [{"kind": b.kind, "text": Markup(runs_xml(b.text, notes))} for b in content.tail]
+        ctx["tail"] = [{"kind": b.kind, "text": Markup(runs_xml(b.text, notes))} for b in as_paragraphs(content.tail)]
     a = content.addressees
     ctx["addressees"] = {
         "shown": a is not None,

@@ -141,7 +141,7 @@ def table_xml(table: Table, look: TableLook, notes: dict[str, int] | None = None
             if below[column]:
                 span = spans_below[column]
                 out.append(_cell_xml(table.widths[column:column + span], span, "continue", (), look, is_header,
-                                     None, False, notes))
+                                     None, False, notes, shaded=is_header and table.shaded))
                 below[column] -= 1
                 column += span
                 continue
@@ -154,7 +154,8 @@ def table_xml(table: Table, look: TableLook, notes: dict[str, int] | None = None
                 spans_below[column] = cell.span
             align = cell.align or (None if is_header or column >= len(table.align) else table.align[column])
             out.append(_cell_xml(table.widths[column:column + cell.span], cell.span, merge, cell.paragraphs, look,
-                                 is_header, align or (None if is_header else "justify"), cell.bold, notes))
+                                 is_header, align or (None if is_header else "justify"), cell.bold, notes,
+                                 shaded=is_header and table.shaded))
             column += cell.span
         out.append("</w:tr>")
     out.append("</w:tbl>")
@@ -162,7 +163,8 @@ def table_xml(table: Table, look: TableLook, notes: dict[str, int] | None = None
 
 
 def _cell_xml(widths: Sequence[int], span: int, merge: str | None, paragraphs: Sequence[Text], look: TableLook,
-              is_header: bool, align: str | None, bold: bool, notes: dict[str, int] | None) -> str:
+              is_header: bool, align: str | None, bold: bool, notes: dict[str, int] | None, *,
+              shaded: bool = False) -> str:
     props = f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
@@ -170,6 +172,8 @@ def _cell_xml(widths: Sequence[int], span: int, merge: str | None, paragraphs: S
         props += '<w:vMerge w:val="restart"/>'
     elif merge == "continue":
         props += "<w:vMerge/>"
+    if shaded:
+        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{look.shade}"/>'
     props += '<w:vAlign w:val="center"/>'
     style = look.header_style if is_header else look.body_style
     texts = [t.with_emphasis(bold=True) if bold else t for t in paragraphs] or [Text()]
@@ -180,8 +184,10 @@ def _cell_xml(widths: Sequence[int], span: int, merge: str | None, paragraphs: S
 def body_xml(blocks: Iterable[Block], notes: dict[str, int] | None = None) -> str:
     """The body's blocks as paragraphs and tables in the template's styles. A table is
     followed by an empty paragraph: two tables, or a table and the closing band, never touch."""
+    from .documents.base import as_paragraphs
+
     out = []
-    for block in blocks:
+    for block in as_paragraphs(blocks):
         if block.kind == "page_break":
             out.append(PAGE_BREAK_XML)
         elif block.table is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -40,6 +40,8 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     align: tuple[str | None, ...] = ()
     """Alignment of the body rows' cells, column by column (a cell's own wins)."""
+    shaded: bool = False
+    """The header rows shaded light grey."""
 
     def texts(self) -> Iterator[Text]:
         for row in (*self.header, *self.rows):
@@ -111,6 +113,23 @@ class AppendixContent:
     rule: Rule
     body: tuple[Block, ...]
     landscape: bool = False
+
+
+def as_paragraphs(blocks: Iterable[Block]) -> tuple[Block, ...]:
+    """The blocks with each line break of a text made a paragraph of its own, in the same
+    style: a justified paragraph ends with a real paragraph mark, never a manual break,
+    which would stretch the line before it across the page. A closing block stays closing
+    in its last piece only (its "./." ends it); empty pieces are dropped."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.table is not None or "\n" not in str(block.text):
+            out.append(block)
+            continue
+        pieces = [piece for piece in block.text.lines() if str(piece).strip()]
+        for i, piece in enumerate(pieces):
+            kind: BlockKind = "paragraph" if block.kind == "closing" and i < len(pieces) - 1 else block.kind
+            out.append(Block(kind, piece))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

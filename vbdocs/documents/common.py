@@ -19,7 +19,7 @@ PLAN_TYPE = "Kế hoạch"
 
 def agency_heading(
     config: Directory, *, symbol: str, number: int | None, date: dt.date | None, year: int,
-    letter_subject: str | None = None,
+    letter_subject: str | None = None, month: int | None = None,
 ) -> parts.Heading:
     """The header block of a document the agency issues (``year`` printed in a draft's date line)."""
     agency = config.units.agency
@@ -32,6 +32,7 @@ def agency_heading(
         date=date,
         year=year,
         letter_subject=letter_subject,
+        month=month,
     )
 
 

@@ -84,13 +84,13 @@ def build_document(config: DocumentConfig) -> DocumentContent:
     issuer = config.unit(document.issuer) if document.issuer else None
     heading = agency_heading(
         config, symbol=symbol(config), number=document.number, date=document.date, year=config.year,
-        letter_subject=str(subject) if is_letter else None,
+        letter_subject=str(subject) if is_letter else None, month=document.month,
     )
     if issuer is not None:  # a unit issuing in its own name, under the agency
         heading = parts.heading(
             parent=agency.full_name or agency.name, agency=issuer.name, symbol=symbol(config),
             number=document.number, place=agency.place, date=document.date, year=config.year,
-            letter_subject=str(subject) if is_letter else None,
+            letter_subject=str(subject) if is_letter else None, month=document.month,
         )
     body = _Body()
     if document.authority:
@@ -290,4 +290,5 @@ def table_content(table: spec.TableSpec, width: int = page.TEXT_WIDTH) -> Table:
     rows = [cells(r) for r in table.rows]
     if table.total is not None:
         rows.append(cells(table.total, bold=True))
-    return Table(tuple(widths), tuple(cells(r) for r in table.header), tuple(rows), tuple(table.align or ()))
+    return Table(tuple(widths), tuple(cells(r) for r in table.header), tuple(rows), tuple(table.align or ()),
+                 table.shaded)

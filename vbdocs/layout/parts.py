@@ -72,6 +72,7 @@ def heading(
     date: dt.date | None,
     year: int,
     letter_subject: str | None = None,
+    month: int | None = None,
 ) -> Heading:
     """Build the header block.
 
@@ -85,6 +86,7 @@ def heading(
         date: the date of issue, None in a draft.
         year: the year printed in a draft's date line.
         letter_subject: a công văn's trích yếu, printed "V/v …" under the number.
+        month: in a draft, the month already known (its day left blank).
     """
     width = page.HEADER_TEXT_WIDTH
     parent_lines = name_lines(parent, page.SIZE_PARENT) if parent else ()
@@ -95,13 +97,14 @@ def heading(
         agency_rule=rule_under(agency_lines, page.SIZE_AGENCY, page.HEADER_LEFT, fraction=page.RULE_FRACTION),
         number=numbering.number_line(number, symbol) if symbol is not None else "",
         subject_lines=(
-            tuple(balanced_units(words(f"V/v {letter_subject}"), width, page.SIZE_LETTER_SUBJECT))
+            tuple(line for part in f"V/v {letter_subject}".split("\n") if part.strip()
+                  for line in balanced_units(words(part), width, page.SIZE_LETTER_SUBJECT))
             if letter_subject else ()
         ),
         national_title=page.NATIONAL_TITLE,
         motto=page.MOTTO,
         motto_rule=rule_under([page.MOTTO], page.SIZE_MOTTO, page.HEADER_RIGHT, fraction=1.0),
-        place_date=dates.place_date_line(place, date, year=year),
+        place_date=dates.place_date_line(place, date, year=year, month=month),
     )
 
 
@@ -135,13 +138,21 @@ def title(type_name: str, subject: Text) -> Title:
     its words (``vbdocs.vn.words``), never inside one ("phát / triển").
 
     White space in the trích yếu is squeezed to single spaces: it is a title, and
-    its lines are broken where the measured text needs it.
+    its lines are broken where the measured text needs it, and where a line break is
+    written in it.
     """
-    subject = subject.squeezed()
-    lines = balanced_units(words(str(subject)), page.TEXT_WIDTH, page.SIZE_SUBJECT, bold=True)
+    lines: list[str] = []
+    subject_lines: list[Text] = []
+    for piece in subject.lines():  # a line break written in the trích yếu is kept
+        piece = piece.squeezed()
+        if not str(piece):
+            continue
+        these = balanced_units(words(str(piece)), page.TEXT_WIDTH, page.SIZE_SUBJECT, bold=True)
+        lines += these
+        subject_lines += _split_text(piece, these)
     return Title(
         type_name=upper(type_name),
-        subject_lines=_split_text(subject, lines),
+        subject_lines=tuple(subject_lines),
         rule=rule_under(lines, page.SIZE_SUBJECT, page.TEXT_WIDTH, fraction=page.RULE_FRACTION),
     )
 

@@ -38,6 +38,8 @@ class TableLook:
     padding: int
     """Left and right inside each cell, twips; the table is indented by it so that its borders
     stand on the text margins."""
+    shade: str = "D9D9D9"
+    """The fill of shaded header cells (light grey, legible in black and white)."""
 
 
 TABLE_LOOK = TableLook("VB Table Heading", "VB Table", 4, page.TABLE_CELL_PADDING)

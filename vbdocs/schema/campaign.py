@@ -28,6 +28,7 @@ from .common import (
 
 #: Whole numbers with bounds (as ``common.PositiveInt``).
 Year = Annotated[Annotated[int, Strict(), Field(ge=2000, le=2100)], BeforeValidator(integral)]
+Month = Annotated[Annotated[int, Strict(), Field(ge=1, le=12)], BeforeValidator(integral)]
 TableRows = Annotated[Annotated[int, Strict(), Field(ge=1, le=30)], BeforeValidator(integral)]
 FillLines = Annotated[Annotated[int, Strict(), Field(ge=1, le=20)], BeforeValidator(integral)]
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, model_validator
 
 from ..vn import numbering
-from .campaign import Filing, Recipient, Signer, Year
+from .campaign import Filing, Month, Recipient, Signer, Year
 from .common import (
     DOCUMENT_TEXT,
     Bool,
@@ -138,6 +138,7 @@ class TableSpec(Model):
     header: list[list[Cell]] = Field(default_factory=list, description="Header rows, bold and centred.")
     rows: list[list[Cell]] = Field(default_factory=list, description="Body rows.")
     total: list[Cell] | None = Field(None, description="A last row in bold (\"Tổng cộng\").")
+    shaded: Bool = Field(False, description="Shade the header rows light grey.")
     align: list[Literal["left", "center", "right", "justify"] | None] | None = Field(
         None, description="Alignment of the body rows' cells, column by column (\"center\" for STT); a cell's "
         "own wins. By default justified.",
@@ -227,6 +228,9 @@ class DocumentSpec(Model):
     year: Year | None = Field(
         None,
         description="The year a draft's date line prints (\"ngày     tháng     năm 2024\"); with a date, its year.",
+    )
+    month: Month | None = Field(
+        None, description="In a draft, the month its date line already prints (\"ngày     tháng 01 năm 2024\").",
     )
     issuer: Code | None = Field(
         None, description="Code of the unit that issues it in its own name, under the agency; by default the agency.",

@@ -61,7 +61,7 @@ def long_date(date: dt.date) -> str:
     return f"ngày {day_text(date.day)} tháng {month_text(date.month)} năm {date.year}"
 
 
-def place_date_line(place: str, date: dt.date | None, *, year: int) -> str:
+def place_date_line(place: str, date: dt.date | None, *, year: int, month: int | None = None) -> str:
     """Địa danh và thời gian ban hành (ô 4).
 
     Args:
@@ -69,7 +69,10 @@ def place_date_line(place: str, date: dt.date | None, *, year: int) -> str:
         date: the date of issue, or None for a draft, whose day and month are
             left blank for the văn thư ("ngày      tháng      năm 2024").
         year: the year printed in a draft; ignored when ``date`` is given.
+        month: the month a draft already knows ("ngày      tháng 01 năm 2024"); its day
+            stays blank.
     """
     if date is None:
-        return f"{place}, ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm {year}"
+        written = f" {month_text(month)} " if month is not None else DRAFT_BLANK
+        return f"{place}, ngày{DRAFT_BLANK}tháng{written}năm {year}"
     return f"{place}, {long_date(date)}"
