@@ -99,8 +99,8 @@ def test_user_template_folder_overrides_the_builtin(tmp_path: Path) -> None:
 
     folder = tmp_path / "templates"
     folder.mkdir()
-    with zipfile.ZipFile(BUILTIN_TEMPLATES / "plan.docx") as src, \
-            zipfile.ZipFile(folder / "plan.docx", "w") as dst:
+    with zipfile.ZipFile(BUILTIN_TEMPLATES / "document.docx") as src, \
+            zipfile.ZipFile(folder / "document.docx", "w") as dst:
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename == "word/document.xml":

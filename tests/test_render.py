@@ -74,7 +74,8 @@ def test_a_template_that_asks_for_missing_data_is_an_error(tmp_path: Path) -> No
 
     folder = tmp_path / "t"
     folder.mkdir()
-    with zipfile.ZipFile(BUILTIN_TEMPLATES / "plan.docx") as src, zipfile.ZipFile(folder / "plan.docx", "w") as dst:
+    with zipfile.ZipFile(BUILTIN_TEMPLATES / "document.docx") as src, \
+            zipfile.ZipFile(folder / "document.docx", "w") as dst:
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename == "word/document.xml":
@@ -82,7 +83,7 @@ def test_a_template_that_asks_for_missing_data_is_an_error(tmp_path: Path) -> No
             dst.writestr(item, data)
     with pytest.raises(TemplateError) as info:
         vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out", templates=[folder])
-    assert str(info.value) == "template plan.docx uses heading.no_such_field, which a plan document has no data for"
+    assert str(info.value) == "template document.docx uses heading.no_such_field, which the document has no data for"
     assert not (tmp_path / "out").exists()
 
 
@@ -109,7 +110,8 @@ def _user_template(tmp_path: Path, old: bytes, new: bytes) -> Path:
 
     folder = tmp_path / "t"
     folder.mkdir(exist_ok=True)
-    with zipfile.ZipFile(BUILTIN_TEMPLATES / "plan.docx") as src, zipfile.ZipFile(folder / "plan.docx", "w") as dst:
+    with zipfile.ZipFile(BUILTIN_TEMPLATES / "document.docx") as src, \
+            zipfile.ZipFile(folder / "document.docx", "w") as dst:
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename == "word/document.xml":
@@ -131,5 +133,5 @@ def test_user_templates_run_in_a_sandbox(tmp_path: Path, attack: bytes) -> None:
     folder = _user_template(tmp_path, b"{{ heading.number }}", attack)
     with pytest.raises(TemplateError) as info:
         vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out", templates=[folder], only=["plan"])
-    assert str(info.value).startswith("template plan.docx")
+    assert str(info.value).startswith("template document.docx")
     assert not (tmp_path / "out").exists()

@@ -2,7 +2,7 @@
 little memory, with nothing written (issue 10, item 14: nothing lost, nothing leaked,
 never a traceback).
 
-Each case is a copy of the built-in plan.docx with one thing changed. Where the reported
+Each case is a copy of the built-in document.docx with one thing changed. Where the reported
 payload would take minutes or gigabytes without the bounds, the case here is a smaller
 one with the bound lowered to match (monkeypatched), so that the test stays fast and
 fails in seconds against code without the bound; the reported payloads themselves run
@@ -33,18 +33,18 @@ from vbdocs.errors import TemplateError
 from vbdocs.render import BUILTIN_TEMPLATES
 
 NUMBER = b"{{ heading.number }}"
-NESTED_14 = b"".join(b"{%% for v%d in body %%}" % i for i in range(14)) + b"x" + b"{% endfor %}" * 14
+NESTED_14 = b"".join(b"{%% for v%d in closing.recipients %%}" % i for i in range(14)) + b"x" + b"{% endfor %}" * 14
 LAUGHS = (b'<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
           + b"".join(b'<!ENTITY %c "%s">' % (98 + i, b"&%c;" % (97 + i) * 10) for i in range(9)) + b"]>")
 
 
 def _plan(tmp_path: Path, new: bytes = NUMBER, *, old: bytes = NUMBER,
           edit: Callable[[str, bytes], bytes] | None = None) -> Path:
-    """A folder holding plan.docx with ``old`` replaced by ``new`` in word/document.xml."""
+    """A folder holding document.docx with ``old`` replaced by ``new`` in word/document.xml."""
     folder = tmp_path / "t"
     folder.mkdir(exist_ok=True)
-    with zipfile.ZipFile(BUILTIN_TEMPLATES / "plan.docx") as src, \
-            zipfile.ZipFile(folder / "plan.docx", "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(BUILTIN_TEMPLATES / "document.docx") as src, \
+            zipfile.ZipFile(folder / "document.docx", "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename == "word/document.xml":
@@ -69,7 +69,7 @@ def _refused(tmp_path: Path, folder: Path) -> tuple[str, float]:
         vbdocs.build(CONFIG / "campaign_2024.yaml", output=tmp_path / "out", templates=[folder], only=["plan"])
     seconds = time.perf_counter() - start
     message = str(info.value)
-    assert message.startswith("template plan.docx: "), message
+    assert message.startswith("template document.docx: "), message
     assert not (tmp_path / "out").exists()
     return message, seconds
 
@@ -77,7 +77,9 @@ def _refused(tmp_path: Path, folder: Path) -> tuple[str, float]:
 # -- what a template's code may do -------------------------------------------------------
 
 CODE_CASES = [
-    pytest.param(b"".join(b"{%% for v%d in body %%}" % i for i in range(3)) + b"x" + b"{% endfor %}" * 3,
+    # four loops over the plan's seven recipients: 7**4 passes
+    pytest.param(b"".join(b"{%% for v%d in closing.recipients %%}" % i for i in range(4)) + b"x"
+                 + b"{% endfor %}" * 4,
                  {"MAX_STEPS": 1000}, "stopped after 1000 loop passes and calls", id="nested loops"),
     pytest.param(b"{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(30) }}",
                  {"RENDER_SECONDS": 0.5}, "stopped after 0.5 s; a document may take at most 0.5 s", id="slow macros"),
@@ -144,7 +146,8 @@ def test_what_stays_within_the_bounds_still_renders(tmp_path: Path) -> None:
     """The bounds refuse sizes, not features: filters, macros, namespaces and loops work."""
     from tests.docx_read import Docx
 
-    payload = (b"{% set ns = namespace(n=0) %}{% for b in body %}{% set ns.n = ns.n + 1 %}{% endfor %}"
+    payload = (b"{% set ns = namespace(n=0) %}"
+               b"{% for b in closing.recipients %}{% set ns.n = ns.n + 1 %}{% endfor %}"
                b"{% macro twice(s) %}{{ s }}{{ s }}{% endmacro %}"
                b"[{{ '%03d'|format(7) }} {{ range(3)|join(',') }} {{ 'ab'.center(6, '-') }} {{ twice('x') }} "
                b"{{ [1, 2] ~ (3, 4) }} {{ 2**10 }} {{ ns.n &gt; 0 }}]")
@@ -161,8 +164,9 @@ def test_the_cli_reports_a_hostile_template_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(CONFIG / "campaign_2024.yaml"), "-o", str(tmp_path / "out"),
                                        "-t", str(folder), "--only", "plan"])
     assert result.exit_code == 2
-    assert without_warnings(result.stderr) == ("template plan.docx: '**' would make a number of more than 4300 digits; "
-                             "a template may make numbers of at most 4300 digits\n")
+    assert without_warnings(result.stderr) == (
+        "template document.docx: '**' would make a number of more than 4300 digits; "
+        "a template may make numbers of at most 4300 digits\n")
     assert not (tmp_path / "out").exists()
 
 
@@ -215,7 +219,7 @@ def _with_picture(name: str, data: bytes) -> bytes:
 
 def test_malformed_xml_is_named(tmp_path: Path) -> None:
     message, _ = _refused(tmp_path, _plan(tmp_path, b"", old=b"</w:body>"))
-    assert message.startswith("template plan.docx: word/document.xml is not well-formed XML (")
+    assert message.startswith("template document.docx: word/document.xml is not well-formed XML (")
 
 
 def test_entities_are_never_expanded(tmp_path: Path) -> None:
@@ -238,37 +242,37 @@ def test_a_dtd_is_refused_even_when_harmless(tmp_path: Path) -> None:
         return head + b'?><!DOCTYPE w:document [<!ENTITY a "x">]>' + rest
 
     message, _ = _refused(tmp_path, _plan(tmp_path, b"&a;", edit=small_dtd))
-    assert message == "template plan.docx: word/document.xml declares a DTD, which no Office Open XML part does"
+    assert message == "template document.docx: word/document.xml declares a DTD, which no Office Open XML part does"
 
 
 def test_a_part_larger_than_the_cap_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("vbdocs.ooxml.MAX_PART_BYTES", 2**20)
     folder = _plan(tmp_path, edit=_with_picture)
-    _add_zeros(folder / "plan.docx", "word/media/big.png", 16 * 2**20)
+    _add_zeros(folder / "document.docx", "word/media/big.png", 16 * 2**20)
     message, seconds = _refused(tmp_path, folder)
-    assert message == ("template plan.docx: word/media/big.png inflates to 16777216 bytes; "
+    assert message == ("template document.docx: word/media/big.png inflates to 16777216 bytes; "
                        "a part is read up to 1048576")
     assert seconds < 5
 
 
 def test_a_part_that_inflates_a_thousand_times_is_a_zip_bomb(tmp_path: Path) -> None:
     folder = _plan(tmp_path, edit=_with_picture)
-    _add_zeros(folder / "plan.docx", "word/media/big.png", 4 * 2**20)
+    _add_zeros(folder / "document.docx", "word/media/big.png", 4 * 2**20)
     message, _ = _refused(tmp_path, folder)
-    assert message.startswith("template plan.docx: word/media/big.png inflates ")
+    assert message.startswith("template document.docx: word/media/big.png inflates ")
     assert message.endswith("times over; a part larger than 1048576 bytes is read up to 200 times (a zip bomb?)")
 
 
 def test_a_part_lying_about_its_size_is_read_in_little_memory(tmp_path: Path) -> None:
     folder = _plan(tmp_path, edit=_with_picture)
-    _add_zeros(folder / "plan.docx", "word/media/big.png", 256 * 2**20, declared=1000)
+    _add_zeros(folder / "document.docx", "word/media/big.png", 256 * 2**20, declared=1000)
     tracemalloc.start()
     try:
         message, seconds = _refused(tmp_path, folder)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert message == "template plan.docx: not a .docx: Bad CRC-32 for file 'word/media/big.png'"
+    assert message == "template document.docx: not a .docx: Bad CRC-32 for file 'word/media/big.png'"
     assert peak < 32 * 2**20, f"{peak / 2**20:.0f} MiB"
     assert seconds < 10
 
@@ -356,7 +360,7 @@ for name, case in cases.items():
     bomb = case.pop("bomb", False)
     folder = t._plan(tmp, **case)
     if bomb is not False:
-        t._add_zeros(folder / "plan.docx", "word/media/big.png", 2**31, declared=bomb)
+        t._add_zeros(folder / "document.docx", "word/media/big.png", 2**31, declared=bomb)
     start = time.perf_counter()
     try:
         vbdocs.build(t.CONFIG / "campaign_2024.yaml", output=tmp / "out", templates=[folder], only=["plan"])
@@ -394,7 +398,7 @@ def test_the_reported_payloads_at_the_default_bounds() -> None:
         "zip bomb lying": "not a .docx: Bad CRC-32 for file 'word/media/big.png'",
     }
     for result in results:
-        assert result["outcome"].startswith("TemplateError: template plan.docx: "), result
+        assert result["outcome"].startswith("TemplateError: template document.docx: "), result
         assert expected[result["case"]] in result["outcome"], result
         assert not result["written"], result
         assert result["seconds"] < 5, result

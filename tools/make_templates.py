@@ -236,25 +236,6 @@ def _fixed_table(table, *, border: dict[str, str]) -> None:
     _tblpr_add(tblPr, layout)
 
 
-def _borders_on_the_margins(table) -> None:
-    """Put a bordered table's left and right borders on the text margins: in Word's layout
-    (compatibility 14, LibreOffice alike) a table's border stands one cell padding left
-    of where it is indented, so it is indented by that padding (else it pokes 1.9 mm into
-    the left margin)."""
-    tblPr = table._tbl.tblPr
-    indent = OxmlElement("w:tblInd")
-    indent.set(qn("w:w"), str(page.TABLE_CELL_PADDING))
-    indent.set(qn("w:type"), "dxa")
-    _tblpr_add(tblPr, indent)
-    margins = OxmlElement("w:tblCellMar")
-    for edge in ("left", "right"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:w"), str(page.TABLE_CELL_PADDING))
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    _tblpr_add(tblPr, margins)
-
-
 def _borderless(table, widths: list[int]) -> None:
     _fixed_table(table, border={"val": "nil"})
     tblPr = table._tbl.tblPr
@@ -286,7 +267,7 @@ def _para(container, text: str, style: str, *, first: bool = False):
     return p
 
 
-def _heading_table(doc, *, letter: bool, optional_subject: bool = False) -> None:
+def _heading_table(doc) -> None:
     """The header block: two rows, so that Số and the date stand on one line."""
     table = doc.add_table(rows=2, cols=2)
     _borderless(table, [page.HEADER_LEFT, page.HEADER_RIGHT])
@@ -301,29 +282,10 @@ def _heading_table(doc, *, letter: bool, optional_subject: bool = False) -> None
     _para(right, "{{p heading.motto_rule }}", "VB Rule")
     number, date = table.cell(1, 0), table.cell(1, 1)
     _para(number, "{{ heading.number }}", "VB Number", first=True)
-    if letter and optional_subject:
-        _para(number, "{%p if heading.subject %}", "VB Letter Subject")
-    if letter:
-        _para(number, "{{ heading.subject }}", "VB Letter Subject")
-    if letter and optional_subject:
-        _para(number, "{%p endif %}", "VB Letter Subject")
+    _para(number, "{%p if heading.subject %}", "VB Letter Subject")  # a công văn's V/v (ô 5b)
+    _para(number, "{{ heading.subject }}", "VB Letter Subject")
+    _para(number, "{%p endif %}", "VB Letter Subject")
     _para(date, "{{ heading.place_date }}", "VB Place Date", first=True)
-
-
-def _body(doc, blocks: str = "body") -> None:
-    doc.add_paragraph(f"{{%p for block in {blocks} %}}", style="VB Body")
-    doc.add_paragraph('{%p if block.kind == "section" %}', style="VB Body")
-    doc.add_paragraph("{{r block.text }}", style="VB Section")
-    doc.add_paragraph('{%p elif block.kind == "subsection" %}', style="VB Body")
-    doc.add_paragraph("{{r block.text }}", style="VB Subsection")
-    doc.add_paragraph('{%p elif block.kind == "fill" %}', style="VB Body")
-    doc.add_paragraph("{{r block.text }}", style="VB Fill")
-    doc.add_paragraph('{%p elif block.kind == "closing" %}', style="VB Body")
-    doc.add_paragraph("{{r block.text }}", style="VB Closing")
-    doc.add_paragraph("{%p else %}", style="VB Body")
-    doc.add_paragraph("{{r block.text }}", style="VB Body")
-    doc.add_paragraph("{%p endif %}", style="VB Body")
-    doc.add_paragraph("{%p endfor %}", style="VB Body")
 
 
 def _closing_table(doc) -> None:
@@ -426,83 +388,13 @@ def _base(comments: str) -> Document:
     return doc
 
 
-def make_letter() -> Document:
-    """Mẫu 1.5: công văn."""
-    doc = _base("Mẫu 1.5, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
-    _footnotes(doc)
-    _heading_table(doc, letter=True)
-    doc.add_paragraph("", style="VB Body")
-    doc.add_paragraph("{%p if addressees.single %}", style="VB Body")
-    doc.add_paragraph("Kính gửi: {{ addressees.lines[0] }}", style="VB Addressee Label")
-    doc.add_paragraph("{%p else %}", style="VB Body")
-    doc.add_paragraph("Kính gửi:", style="VB Addressee Label")
-    doc.add_paragraph("{%p for line in addressees.lines %}", style="VB Addressee")
-    doc.add_paragraph("{{ line }}", style="VB Addressee")
-    doc.add_paragraph("{%p endfor %}", style="VB Addressee")
-    doc.add_paragraph("{%p endif %}", style="VB Body")
-    doc.add_paragraph("", style="VB Body")
-    _body(doc)
-    _closing_table(doc)
-    return doc
-
-
-def _form_table(doc) -> None:
-    """STT and three headed columns, bordered, with rows left empty to fill in."""
-    doc.add_paragraph("{{r table.title }}", style="VB Section")
-    widths = [page.mm(15), page.mm(50), page.mm(40), page.TEXT_WIDTH - page.mm(105)]
-    table = doc.add_table(rows=4, cols=4)
-    _fixed_table(table, border={"val": "single", "sz": "4", "color": "000000"})
-    _borders_on_the_margins(table)
-    table.autofit = False
-    for col, w in zip(table.columns, widths, strict=True):
-        col.width = Twips(w)
-        for cell in col.cells:
-            cell.width = Twips(w)
-    header = ["STT", "{{ table.columns[0] }}", "{{ table.columns[1] }}", "{{ table.columns[2] }}"]
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        _para(cell, text, "VB Table Heading", first=True)
-    header_props = table.rows[0]._tr.get_or_add_trPr()
-    header_props.append(OxmlElement("w:tblHeader"))
-    _para(table.cell(1, 0), "{%tr for number in table.rows %}", "VB Table", first=True)
-    _para(table.cell(2, 0), "{{ number }}", "VB Table", first=True)
-    height = OxmlElement("w:trHeight")
-    height.set(qn("w:val"), str(page.mm(12)))
-    height.set(qn("w:hRule"), "atLeast")
-    table.rows[2]._tr.get_or_add_trPr().append(height)
-    for c in range(1, 4):
-        _para(table.cell(2, c), "", "VB Table", first=True)
-    _para(table.cell(3, 0), "{%tr endfor %}", "VB Table", first=True)
-    doc.add_paragraph("", style="VB Body")
-
-
-def _title(doc) -> None:
-    """Tên loại, trích yếu and the rule under it (ô 5a)."""
-    doc.add_paragraph("{{ title.type_name }}", style="VB Type Name")
-    doc.add_paragraph("{{r title.subject }}", style="VB Subject")
-    doc.add_paragraph("{{p title.rule }}", style="VB Rule")
-
-
-def make_report_form() -> Document:
-    """Mẫu 1.4 for a báo cáo sent upward: with Kính gửi, a table and lines to write on."""
-    doc = _base("Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP: mẫu báo cáo (vbdocs)")
-    _heading_table(doc, letter=False)
-    _title(doc)
-    doc.add_paragraph("Kính gửi: {{ addressees.lines[0] }}", style="VB Addressee Label")
-    doc.add_paragraph("", style="VB Body")
-    _body(doc)
-    _form_table(doc)
-    _body(doc, "tail")
-    _closing_table(doc)
-    return doc
-
-
 def make_document() -> Document:
     """Any văn bản hành chính (Mẫu 1.1–1.5): the header, the type name and trích yếu (or
     "V/v …" under the number for a công văn), Kính gửi if any, the body written in the
     styles above (``vbdocs.wordml``), Nơi nhận and the signature."""
     doc = _base("Mẫu 1.1–1.5, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
     _footnotes(doc)
-    _heading_table(doc, letter=True, optional_subject=True)
+    _heading_table(doc)
     doc.add_paragraph("{%p if title.shown %}", style="VB Body")
     doc.add_paragraph("{{ title.type_name }}", style="VB Type Name")
     doc.add_paragraph("{{r title.subject }}", style="VB Subject")
@@ -531,22 +423,9 @@ def make_document() -> Document:
     return doc
 
 
-def make_plan() -> Document:
-    """Mẫu 1.4: a document with a type name (Kế hoạch, Báo cáo, …)."""
-    doc = _base("Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
-    _footnotes(doc)
-    _heading_table(doc, letter=False)
-    _title(doc)
-    doc.add_paragraph("", style="VB Body")
-    _body(doc)
-    _closing_table(doc)
-    return doc
-
-
 def main() -> None:
     TEMPLATES.mkdir(parents=True, exist_ok=True)
-    for name, make in (("plan.docx", make_plan), ("letter.docx", make_letter),
-                       ("report_form.docx", make_report_form), ("document.docx", make_document)):
+    for name, make in (("document.docx", make_document),):
         target = TEMPLATES / name
         make().save(str(target))
         print(f"wrote {target}")

@@ -30,7 +30,7 @@ from jinja2 import TemplateError as JinjaError
 from lxml import etree
 from markupsafe import Markup
 
-from .documents.base import DocumentContent, as_paragraphs
+from .documents.base import DocumentContent
 from .errors import ConfigError, Problem, TemplateError
 from .inline import Text
 from .ooxml import MAX_FILE_BYTES, PackageError, check_package, parse_xml
@@ -44,7 +44,6 @@ from .wordml import (
     lines_xml,
     rich_lines_xml,
     rule_xml,
-    runs_xml,
 )
 
 #: The templates shipped in the package, searched after the user's folders.
@@ -82,17 +81,18 @@ def footnote_ids(content: DocumentContent) -> dict[str, int]:
     return {name: i for i, name in enumerate(order, start=1)}
 
 
-def context(content: DocumentContent, *, blocks: bool = False, section: str = "") -> dict[str, Any]:
+def context(content: DocumentContent, *, section: str = "") -> dict[str, Any]:
     """The template context: every value escaped WordprocessingML, nothing callable.
 
-    ``blocks``: also the body as paragraphs and tables in the template's styles
-    (``blocks``, for a template that writes the body whole: ``{{p blocks }}``), and the
-    phụ lục (``appendices``), each a section made from the template's own (``section``,
-    its ``<w:sectPr>``). The title and the Kính gửi say whether the document has them
-    (``shown``)."""
+    The body is written whole (``blocks``: paragraphs and tables in the template's styles,
+    for ``{{p blocks }}``), and so are the phụ lục (``appendices``), each a section made from
+    the template's own (``section``, its ``<w:sectPr>``). The title, the Kính gửi and the
+    closing band say whether the document has them (``shown``)."""
     h = content.heading
     notes = footnote_ids(content)
-    ctx: dict[str, Any] = {
+    title = content.title
+    a = content.addressees
+    return {
         "heading": {
             "parent": _lines(h.parent_lines) if h.parent_lines else "",
             "agency": _lines(h.agency_lines),
@@ -104,12 +104,25 @@ def context(content: DocumentContent, *, blocks: bool = False, section: str = ""
             "place_date": _lines([h.place_date]),
             "subject": _lines(h.subject_lines),
         },
-        "body": [{"kind": b.kind, "text": Markup(runs_xml(b.text, notes))} for b in as_paragraphs(content.body)],
+        "title": {
+            "shown": title is not None,
+            "type_name": _lines([title.type_name]) if title is not None else "",
+            "subject": _rich_lines(title.subject_lines) if title is not None else "",
+            "rule": Markup(rule_xml(title.rule)) if title is not None else "",
+            "note": _lines([title.note]) if title is not None and title.note else "",
+        },
+        "addressees": {
+            "shown": a is not None,
+            "single": a.single if a is not None else False,
+            "lines": [_lines([line]) for line in a.lines] if a is not None else [""],
+        },
+        "blocks": Markup(body_xml(content.body, notes)),
+        "appendices": Markup(appendices_xml(content.appendices, section, notes)),
         "closing": {
+            "shown": content.closing.shown,
             "recipients": [_lines([line]) for line in content.closing.recipients],
             "signer_titles": _lines(content.closing.signer_titles),
             "signer_name": _lines([content.closing.signer_name]),
-            "shown": content.closing.shown,
         },
         "properties": {
             "title": _lines([content.properties.title]),
@@ -117,32 +130,6 @@ def context(content: DocumentContent, *, blocks: bool = False, section: str = ""
             "author": _lines([content.properties.author]),
         },
     }
-    if content.table is not None:
-        t = content.table
-        ctx["table"] = {
-            "title": Markup(runs_xml(t.title)),
-            "columns": [_lines([c]) for c in t.columns],
-            "rows": list(range(1, t.rows + 1)),
-        }
-        ctx["tail"] = [{"kind": b.kind, "text": Markup(runs_xml(b.text, notes))} for b in as_paragraphs(content.tail)]
-    a = content.addressees
-    ctx["addressees"] = {
-        "shown": a is not None,
-        "single": a.single if a is not None else False,
-        "lines": [_lines([line]) for line in a.lines] if a is not None else [""],
-    }
-    title = content.title
-    ctx["title"] = {
-        "shown": title is not None,
-        "type_name": _lines([title.type_name]) if title is not None else "",
-        "subject": _rich_lines(title.subject_lines) if title is not None else "",
-        "rule": Markup(rule_xml(title.rule)) if title is not None else "",
-        "note": _lines([title.note]) if title is not None and title.note else "",
-    }
-    if blocks:
-        ctx["blocks"] = Markup(body_xml(content.body, notes))
-        ctx["appendices"] = Markup(appendices_xml(content.appendices, section, notes))
-    return ctx
 
 
 @cache
@@ -281,17 +268,13 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
     try:  # a user's template is untrusted: whatever it does ends as a TemplateError
         tpl = _Template(io.BytesIO(_template_bytes(path)))
         with render_limits():  # time, work and memory, for all parts (vbdocs.sandbox)
-            stat = path.stat()
-            # the body written whole only for a template that asks for it ({{p blocks }})
-            blocks = ("blocks",) in _variables(path, stat.st_mtime_ns, stat.st_size)
             tpl.init_docx()
-            body = tpl.docx.element.body
-            section = body.sectPr
+            section = tpl.docx.element.body.sectPr
             base = etree.tostring(section, encoding="unicode") if section is not None else ""
-            ctx = context(content, blocks=blocks, section=base)
+            ctx = context(content, section=base)
             _check_variables(path, ctx)
             tpl.render(ctx, jinja_env=_environment())
-            last = last_section_properties(content.appendices, base) if blocks else None
+            last = last_section_properties(content.appendices, base)
             if last is not None:  # the document's final section is its last phụ lục's
                 tpl.docx.element.body.replace(tpl.docx.element.body.sectPr, etree.fromstring(last))
     except TemplateError:
@@ -334,7 +317,7 @@ def _check_variables(path: Path, ctx: dict[str, Any]) -> None:
         for i, part in enumerate(used):
             if not isinstance(node, dict) or part not in node:
                 shown = ".".join(used[: i + 1])
-                raise TemplateError(f"template {path.name} uses {shown}, which a {path.stem} document has no data for")
+                raise TemplateError(f"template {path.name} uses {shown}, which the document has no data for")
             node = node[part]
 
 

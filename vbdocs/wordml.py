@@ -134,6 +134,8 @@ def table_xml(table: Table, look: TableLook, notes: dict[str, int] | None = None
     for row, is_header in rows:
         out.append("<w:tr>")
         props = "<w:cantSplit/>" + ("<w:tblHeader/>" if is_header else "")
+        if table.row_height and not is_header:
+            props += f'<w:trHeight w:val="{table.row_height}" w:hRule="atLeast"/>'
         out.append(f"<w:trPr>{props}</w:trPr>")
         cells = iter(row)
         column = 0

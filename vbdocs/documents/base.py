@@ -42,6 +42,8 @@ class Table:
     """Alignment of the body rows' cells, column by column (a cell's own wins)."""
     shaded: bool = False
     """The header rows shaded light grey."""
+    row_height: int = 0
+    """The least height of a body row, twips (a form's rows to write in); 0: as its text needs."""
 
     def texts(self) -> Iterator[Text]:
         for row in (*self.header, *self.rows):
@@ -73,15 +75,6 @@ class Block:
         yield self.text
         if self.table is not None:
             yield from self.table.texts()
-
-
-@dataclass(frozen=True)
-class FormTable:
-    """A table of a form: STT and three headed columns, with empty rows to fill in."""
-
-    title: Text
-    columns: tuple[str, str, str]
-    rows: int
 
 
 @dataclass(frozen=True)
@@ -138,7 +131,7 @@ class DocumentContent:
     the set, kind, file and unit, is its :class:`vbdocs.entry.Entry`).
 
     Attributes:
-        template: the template's file name ("plan.docx").
+        template: the template's file name ("document.docx": every kind's, by default).
     """
 
     template: str
@@ -149,9 +142,6 @@ class DocumentContent:
     properties: Properties
     addressees: Addressees | None = None
     footnotes: tuple[Footnote, ...] = ()
-    table: FormTable | None = None
-    """A form's table, between ``body`` and ``tail``."""
-    tail: tuple[Block, ...] = ()
     appendices: tuple[AppendixContent, ...] = ()
 
     def blocks(self) -> Iterator[Block]:

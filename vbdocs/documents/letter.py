@@ -40,7 +40,7 @@ def build_letter(config: Config, letter: Letter) -> DocumentContent:
     assert unit is not None  # checked by load_config
     addressees = [a.text if a.text is not None else config.name_of(a.to or "", a.label) for a in letter.addressees]
     return DocumentContent(
-        template="letter.docx",
+        template="document.docx",
         heading=agency_heading(
             config,
             symbol=numbering.letter_symbol(agency.abbreviation, unit.abbreviation),

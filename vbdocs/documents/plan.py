@@ -33,7 +33,7 @@ def build_plan(config: Config) -> DocumentContent:
     year = config.campaign.campaign.year
     subject = parse(plan.subject)
     return DocumentContent(
-        template="plan.docx",
+        template="document.docx",
         heading=agency_heading(
             config, symbol=numbering.typed_symbol(TYPE_NAME, agency.abbreviation), number=plan.number, date=plan.date,
             year=year,

@@ -20,7 +20,7 @@ from functools import partial
 from ..config import Config
 from ..entry import Entry
 from ..inline import Text, parse
-from ..layout import parts
+from ..layout import page, parts
 from ..schema.campaign import Forms, Registration, Report
 from ..schema.common import code_key
 from ..schema.units import Unit
@@ -28,7 +28,7 @@ from ..vn import numbering
 from ..vn.dates import short_date
 from ..vn.signing import Authority
 from ..vn.text import upper, with_closing_mark
-from .base import Block, DocumentContent, DocumentSpec, FormTable, Properties
+from .base import Block, Cell, DocumentContent, DocumentSpec, Properties, Table
 from .common import plan_citation
 
 
@@ -108,7 +108,7 @@ def _file_stem(*parts_: str) -> str:
 
 def _form(
     config: Config, forms: Forms, unit: Unit, *, kind: FormKind, subject: Text, body: list[Block],
-    table: FormTable, next_section: int,
+    table: list[Block], next_section: int,
 ) -> DocumentContent:
     agency = config.units.agency
     year = config.campaign.campaign.year
@@ -118,7 +118,7 @@ def _form(
         tail.extend(_fill(forms))
     tail.append(Block("closing", Text.plain(kind.closing(unit))))
     return DocumentContent(
-        template="report_form.docx",
+        template="document.docx",
         heading=parts.heading(
             parent=agency.full_name or agency.name,  # PL I II.2.a: a local body with its province
             agency=unit.name,
@@ -131,9 +131,8 @@ def _form(
         ),
         title=parts.title(kind.type_name, subject),
         addressees=parts.addressees([kept_together(forms.send_to)]),
-        body=tuple(body),
-        table=table,
-        tail=tuple(tail),
+        body=(*body, *table, *tail),
+
         closing=parts.closing(
             recipients=[],
             # the drafting unit is one of the unit's own, which the form cannot know; a phòng,
@@ -182,7 +181,7 @@ def _report_form(config: Config, forms: Forms, report: Report, unit: Unit) -> Do
     for i, task in enumerate(reported_items(config), start=1):
         body.append(Block("paragraph", f"{i}. " + task))
         body.extend(_fill(forms))
-    table = FormTable(Text.plain(f"II. {upper(forms.models_title)}"), _three(forms.model_columns), forms.rows)
+    table = _table(f"II. {upper(forms.models_title)}", forms.model_columns, forms.rows)
     return _form(
         config, forms, unit, kind=REPORT, subject=parse(report.subject), body=body, table=table, next_section=3,
     )
@@ -209,7 +208,7 @@ def _registration_form(config: Config, forms: Forms, registration: Registration,
         "Thực hiện " + plan_citation(config) + f"; {unit.in_text} " + action + f"{_due(registration.deadline)} như sau:"
     )
     body = [Block("paragraph", opening)]
-    table = FormTable(Text.plain(f"I. {upper('Danh sách đăng ký')}"), _three(registration.columns), forms.rows)
+    table = _table(f"I. {upper('Danh sách đăng ký')}", registration.columns, forms.rows)
     return _form(
         config, forms, unit, kind=REGISTRATION, subject=parse(registration.subject), body=body, table=table,
         next_section=2,
@@ -222,6 +221,13 @@ def _without_as_follows(action: str) -> str:
     return action.removesuffix("như sau").rstrip()
 
 
-def _three(columns: list[str]) -> tuple[str, str, str]:
-    first, second, third = columns
-    return first, second, third
+def _table(title: str, columns: list[str], rows: int) -> list[Block]:
+    """A mục heading and its table: STT and three headed columns, ``rows`` empty numbered rows
+    to fill in by hand."""
+    def cell(text: str, align: str | None = None) -> Cell:
+        return Cell((Text.plain(text),), align=align)  # type: ignore[arg-type]
+
+    header = (cell("STT"), *(cell(c) for c in columns))
+    body = tuple((cell(str(n), "center"), cell(""), cell(""), cell("")) for n in range(1, rows + 1))
+    table = Table(page.FORM_TABLE_WIDTHS, (header,), body, row_height=page.FORM_ROW_HEIGHT)
+    return [Block("section", Text.plain(title)), Block("table", table=table)]

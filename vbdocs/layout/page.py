@@ -63,6 +63,11 @@ SIZE_APPENDIX_NOTE = 14
 SIZE_FOOTNOTE = 12
 """The Decree sets no footnote size; 12 pt, between the list (11) and the body (14)."""
 
+FORM_TABLE_WIDTHS = (mm(15), mm(50), mm(40), TEXT_WIDTH - mm(105))
+"""A form's table: STT, then three headed columns filling the text width."""
+FORM_ROW_HEIGHT = mm(12)
+"""The least height of a form's empty row: room to write in by hand."""
+
 KINH_GUI_INDENT = mm(25)
 """Where "Kính gửi:" starts, from the left margin (the Decree fixes no position)."""
 
