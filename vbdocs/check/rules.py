@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..layout.metrics import TWIPS_PER_MM, text_width
+from ..layout import decree
+from ..layout.decree import SIZES
+from ..layout.metrics import TWIPS_PER_MM, mm, text_width
 from ..vn import numbering
 from ..vn.numbering import TYPE_ABBREVIATIONS
 from .reader import Document, Line, Para
@@ -220,8 +222,9 @@ def page_size(p: Parts) -> Iterator[Finding]:
     """A4 portrait; a later section (an appendix of wide tables) may be A4 landscape (PL I, I.2)."""
     wrong = []
     for i, s in enumerate(p.doc.sections):
-        portrait = abs(s.width - 11906) <= 30 and abs(s.height - 16838) <= 30 and s.orient == "portrait"
-        landscape = abs(s.width - 16838) <= 30 and abs(s.height - 11906) <= 30 and s.orient == "landscape"
+        width, height = mm(decree.PAGE_WIDTH_MM), mm(decree.PAGE_HEIGHT_MM)
+        portrait = abs(s.width - width) <= 30 and abs(s.height - height) <= 30 and s.orient == "portrait"
+        landscape = abs(s.width - height) <= 30 and abs(s.height - width) <= 30 and s.orient == "landscape"
         if not (portrait or (landscape and i > 0)):
             where = f"section {i + 1}: " if len(p.doc.sections) > 1 else ""
             wrong.append(f"{where}{s.width / TWIPS_PER_MM:.0f} × {s.height / TWIPS_PER_MM:.0f} mm, {s.orient}")
@@ -230,7 +233,7 @@ def page_size(p: Parts) -> Iterator[Finding]:
 
 
 def page_margins(p: Parts) -> Iterator[Finding]:
-    limits = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+    limits = {edge: (span.low, span.high) for edge, span in decree.MARGINS_MM.items()}
     wrong = []
     for i, s in enumerate(p.doc.sections):
         where = f"section {i + 1}: " if len(p.doc.sections) > 1 else ""
@@ -261,7 +264,7 @@ def national_title(p: Parts) -> Iterator[Finding]:
         yield Finding("header.national_title", "PL I, II.1", "fail", "header", "no national title",
                       NATIONAL_TITLE)
         return
-    problems = _style_problems(line, (12, 13), bold=True, upper=True)
+    problems = _style_problems(line, SIZES["national_title"].allowed, bold=True, upper=True)
     if p.left and p.right and line not in p.right:
         problems.append("not in the right column")
     yield _check("header.national_title", "PL I, II.1", line, problems,
@@ -273,7 +276,7 @@ def motto(p: Parts) -> Iterator[Finding]:
     if line is None:
         yield Finding("header.motto", "PL I, II.1", "fail", "header", "no motto", _MOTTO_EXACT)
         return
-    problems = _style_problems(line, (13, 14), bold=True)
+    problems = _style_problems(line, SIZES["motto"].allowed, bold=True)
     if line.clean != _MOTTO_EXACT:
         problems.append(f"written {line.clean!r}")
     if p.national_title and p.motto and p.lines.index(line) != p.lines.index(p.national_title) + 1:
@@ -302,13 +305,14 @@ def motto_rule(p: Parts) -> Iterator[Finding]:
 
 def sizes_together(p: Parts) -> Iterator[Finding]:
     title, motto_line, date = p.national_title, p.motto, p.place_date
-    if not (title and motto_line and title.size in (12, 13) and motto_line.size in (13, 14)):
+    if not (title and motto_line and title.size in SIZES["national_title"].allowed
+            and motto_line.size in SIZES["motto"].allowed):
         yield Finding("header.sizes", "PL I, V (note)", "skip", "header")
         return
     problems = []
     if motto_line.size != (title.size or 0) + 1:
         problems.append(f"national title {_fmt(title.size)} with motto {_fmt(motto_line.size)}")
-    if date is not None and date.size in (13, 14) and date.size != motto_line.size:
+    if date is not None and date.size in SIZES["place_date"].allowed and date.size != motto_line.size:
         problems.append(f"date line {_fmt(date.size)} with motto {_fmt(motto_line.size)}")
     yield _check("header.sizes", "PL I, V (note)", title, problems,
                  "sizes that move together: 12/13/13 or 13/14/14 (national title/motto/date)")
@@ -319,8 +323,9 @@ def parent_body(p: Parts) -> Iterator[Finding]:
         yield Finding("header.parent", "PL I, II.2", "skip", "header")
         return
     for line in p.parent:
-        yield _check("header.parent", "PL I, II.2", line, _style_problems(line, (12, 13), bold=False, upper=True),
-                     "upper case, 12–13 pt, not bold, upright")
+        yield _check("header.parent", "PL I, II.2", line,
+                     _style_problems(line, SIZES["parent"].allowed, bold=False, upper=True),
+                     f"upper case, {SIZES['parent'].text}, not bold, upright")
 
 
 def agency(p: Parts) -> Iterator[Finding]:
@@ -329,8 +334,9 @@ def agency(p: Parts) -> Iterator[Finding]:
                       "no agency name in bold above the number" if p.left else "", "the issuing agency, bold")
         return
     for line in p.agency:
-        yield _check("header.agency", "PL I, II.2", line, _style_problems(line, (12, 13), bold=True, upper=True),
-                     "upper case, 12–13 pt, bold, upright")
+        yield _check("header.agency", "PL I, II.2", line,
+                     _style_problems(line, SIZES["agency"].allowed, bold=True, upper=True),
+                     f"upper case, {SIZES['agency'].text}, bold, upright")
 
 
 def agency_rule(p: Parts) -> Iterator[Finding]:
@@ -350,7 +356,8 @@ def _short_rule(p: Parts, rule: str, item: str, lines: list[Line], size: float, 
     widest = max(text_width(x.clean, x.size or size, bold=True) for x in lines)
     if length is None:
         return Finding(rule, item, "fail", _where(last), missing, required)
-    if not 0.3 <= length / widest <= 0.55:
+    low, high = decree.RULE_FRACTION.low - decree.RULE_SLACK, decree.RULE_FRACTION.high + decree.RULE_SLACK
+    if not low <= length / widest <= high:
         return Finding(rule, item, "fail", _where(last), f"a line {length / widest:.0%} of {of} length", required)
     return Finding(rule, item, "pass", _where(last))
 
@@ -363,7 +370,7 @@ def number(p: Parts) -> Iterator[Finding]:
     if line is None:
         yield Finding("header.number", "PL I, II.3", "fail", "header", "no \"Số:\" line", "Số: <số>/<ký hiệu>")
         return
-    problems = _style_problems(line, (13,), bold=False)
+    problems = _style_problems(line, SIZES["number"].allowed, bold=False)
     m = _NUMBER.match(line.clean)
     if m is None:
         problems.append("not of the form \"Số: <số>/<ký hiệu>\"")
@@ -405,7 +412,7 @@ def place_date(p: Parts) -> Iterator[Finding]:
         yield Finding("header.place_date", "PL I, II.4", "fail", "header", "no place and date line",
                       "\"<Địa danh>, ngày … tháng … năm …\"")
         return
-    problems = _style_problems(line, (13, 14), bold=False, italic=True)
+    problems = _style_problems(line, SIZES["place_date"].allowed, bold=False, italic=True)
     if p.left and p.right and line not in p.right:
         problems.append("not under the national title")
     yield _check("header.place_date", "PL I, II.4", line, problems, "13–14 pt, italic, under the motto")
@@ -434,7 +441,7 @@ def type_name(p: Parts) -> Iterator[Finding]:
     if line is None:
         yield Finding("title.type_name", "PL I, II.5.a", "skip", "title")
         return
-    problems = _style_problems(line, (13, 14), bold=True, upper=True)
+    problems = _style_problems(line, SIZES["type_name"].allowed, bold=True, upper=True)
     if line.para.alignment != "center":
         problems.append(f"aligned {line.para.alignment}")
     yield _check("title.type_name", "PL I, II.5.a", line, problems, "upper case, 13–14 pt, bold, centred")
@@ -449,7 +456,7 @@ def subject(p: Parts) -> Iterator[Finding]:
                       "a trích yếu, 13–14 pt, bold, centred")
         return
     for line in p.subject:
-        problems = _style_problems(line, (13, 14), bold=True)
+        problems = _style_problems(line, SIZES["subject"].allowed, bold=True)
         if line.para.alignment != "center":
             problems.append(f"aligned {line.para.alignment}")
         yield _check("title.subject", "PL I, II.5.a", line, problems, "normal case, 13–14 pt, bold, centred")
@@ -463,7 +470,7 @@ def letter_subject(p: Parts) -> Iterator[Finding]:
         yield Finding("letter.subject", "PL I, II.5.b", "skip", "header")
         return
     for line in p.letter_subject:
-        problems = _style_problems(line, (12, 13), bold=False)
+        problems = _style_problems(line, SIZES["letter_subject"].allowed, bold=False)
         if line.para.alignment != "center":
             problems.append(f"aligned {line.para.alignment}")
         yield _check("letter.subject", "PL I, II.5.b", line, problems,
@@ -478,9 +485,9 @@ def body(p: Parts) -> Iterator[Finding]:
         ("body.size", _body_size, "13–14 pt"),
         ("body.alignment", lambda q: None if q.alignment == "justify" else f"aligned {q.alignment}",
          "justified on both margins"),
-        ("body.indent", lambda q: None if 540 <= q.first_line <= 760
+        ("body.indent", lambda q: None if _INDENT[0] <= q.first_line <= _INDENT[1]
          else f"first line indented {q.first_line / TWIPS_PER_MM / 10:.2f} cm", "first line indented 1 or 1.27 cm"),
-        ("body.spacing", lambda q: None if max(q.space_before, q.space_after) >= 118
+        ("body.spacing", lambda q: None if max(q.space_before, q.space_after) >= decree.SPACE_BETWEEN_PT * 20 - 2
          else f"{max(q.space_before, q.space_after) / 20:g} pt between paragraphs", "at least 6 pt between paragraphs"),
         ("body.line_spacing", _line_spacing, "single up to 1.5 lines"),
     ]
@@ -493,15 +500,20 @@ def body(p: Parts) -> Iterator[Finding]:
             yield Finding(rule, "PL I, II.6.e", "pass", f"{len(p.body)} paragraphs")
 
 
+#: The first-line indent a body paragraph may have, twips: 1 cm to 1.27 cm, half a millimetre either side forgiven.
+_INDENT = (mm(decree.FIRST_LINE_INDENT_MM.low - 0.5), mm(decree.FIRST_LINE_INDENT_MM.high + 0.5))
+
+
 def _body_size(q: Para) -> str | None:
     sizes = {r.size for x in q.lines for r in x.runs if r.text.strip()}
-    wrong = sorted((s for s in sizes if s not in (13, 14)), key=lambda s: s or 0)
+    wrong = sorted((s for s in sizes if s not in SIZES["body"].allowed), key=lambda s: s or 0)
     return f"set in {', '.join(_fmt(s) for s in wrong)}" if wrong else None
 
 
 def _line_spacing(q: Para) -> str | None:
     if q.line_rule == "auto":
-        return None if 240 <= q.line <= 360 else f"{q.line / 240:g} lines"
+        low, high = decree.LINE_SPACING.low * 240, decree.LINE_SPACING.high * 240
+        return None if low <= q.line <= high else f"{q.line / 240:g} lines"
     size = max((x.size or 14) for x in q.lines if x.clean) if any(x.clean for x in q.lines) else 14
     single = size * 20 * 1.15
     return None if single * 0.85 <= q.line <= single * 1.5 else f"{q.line / 20:g} pt lines for {size:g} pt text"
@@ -512,7 +524,7 @@ def kinh_gui(p: Parts) -> Iterator[Finding]:
     if line is None:
         yield Finding("addressees", "PL I, II.9.a", "skip", "body")
         return
-    problems = _style_problems(line, (13, 14), bold=None)
+    problems = _style_problems(line, SIZES["addressees"].allowed, bold=None)
     rest = line.clean.split(":", 1)[1].strip() if ":" in line.clean else ""
     if rest and p.addressees:
         problems.append("one addressee on the line and others under it")
@@ -533,7 +545,7 @@ def recipients(p: Parts) -> Iterator[Finding]:
         yield Finding("recipients.label", "PL I, II.9.b", "fail", "closing", "no \"Nơi nhận:\"",
                       "\"Nơi nhận:\" and the list of recipients")
         return
-    problems = _style_problems(label, (12,), bold=True, italic=True)
+    problems = _style_problems(label, SIZES["recipients_label"].allowed, bold=True, italic=True)
     if label.clean != "Nơi nhận:":
         problems.append(f"written {label.clean!r}")
     yield _check("recipients.label", "PL I, II.9.b", label, problems, "\"Nơi nhận:\", 12 pt, bold italic")
@@ -567,7 +579,7 @@ def signature(p: Parts) -> Iterator[Finding]:
     names = [x for x in lines if x not in titles]
     problems = []
     for x in titles:
-        problems += [f"{x.clean!r}: {msg}" for msg in _style_problems(x, (13, 14), bold=True)]
+        problems += [f"{x.clean!r}: {msg}" for msg in _style_problems(x, SIZES["signer"].allowed, bold=True)]
     if titles:
         first = titles[0].clean
         prefix = first.split()[0] if " " in first else ""
@@ -581,7 +593,7 @@ def signature(p: Parts) -> Iterator[Finding]:
                  "quyền hạn and chức vụ: upper case, 13–14 pt, bold; TM., KT., Q., TL., TUQ. as prefixes")
     if names:
         name = names[-1]
-        found = _style_problems(name, (13, 14), bold=True)
+        found = _style_problems(name, SIZES["signer"].allowed, bold=True)
         yield _check("signature.name", "PL I, II.7.b", name, found, "the signer's name: normal case, 13–14 pt, bold")
     if titles and p.recipients_label.para.row != titles[0].para.row:
         yield Finding("signature.block", "PL I, II.9.b", "fail", _where(titles[0]),

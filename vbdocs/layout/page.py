@@ -1,23 +1,33 @@
-"""Page geometry and type sizes of Decree 30/2020/NĐ-CP, Phụ lục I (in twips and points).
+"""Page geometry and type sizes vbdocs writes (in twips and points), chosen within what
+Decree 30/2020/NĐ-CP, Phụ lục I allows (``vbdocs.layout.decree``, checked as this module loads).
 
-One place for every number of the thể thức: the template builder writes them into
-the ``.docx`` templates, and the header parts use the same numbers to break long
-names and size rule lines. Where the Decree gives a range, the value chosen is
-the one its sample table (Mục V) uses.
+The template builder writes them into the ``.docx`` template, and the header parts use the
+same numbers to break long names and size rule lines. Where the Decree gives a range, the
+value chosen is the one its sample table (Mục V) uses.
 """
 
 from __future__ import annotations
 
+from . import decree
+from .decree import (
+    FIRST_LINE_INDENT_MM,
+    LINE_SPACING,
+    MARGINS_MM,
+    PAGE_HEIGHT_MM,
+    PAGE_WIDTH_MM,
+    SIZES,
+    SPACE_BETWEEN_PT,
+)
 from .metrics import mm
 
 # Khổ giấy A4, portrait (Mục I.1–2).
-PAGE_WIDTH = mm(210)
-PAGE_HEIGHT = mm(297)
-# Lề (Mục I.3): top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
-MARGIN_TOP = mm(20)
-MARGIN_BOTTOM = mm(20)
-MARGIN_LEFT = mm(30)
-MARGIN_RIGHT = mm(15)
+PAGE_WIDTH = mm(PAGE_WIDTH_MM)
+PAGE_HEIGHT = mm(PAGE_HEIGHT_MM)
+# Lề (Mục I.3), the smallest the Decree allows: the widest text.
+MARGIN_TOP = mm(MARGINS_MM["top"].check(20, "MARGIN_TOP"))
+MARGIN_BOTTOM = mm(MARGINS_MM["bottom"].check(20, "MARGIN_BOTTOM"))
+MARGIN_LEFT = mm(MARGINS_MM["left"].check(30, "MARGIN_LEFT"))
+MARGIN_RIGHT = mm(MARGINS_MM["right"].check(15, "MARGIN_RIGHT"))
 HEADER_DISTANCE = mm(10)
 """Where the page number sits: inside the top margin."""
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
@@ -36,30 +46,30 @@ CLOSING_RIGHT = TEXT_WIDTH - CLOSING_LEFT
 
 FONT = "Times New Roman"
 
-# Cỡ chữ (points), as in the Decree's sample table; header sizes move together
-# (quốc hiệu 12 with tiêu ngữ 13 and date 13).
-SIZE_NATIONAL_TITLE = 12
-SIZE_MOTTO = 13
-SIZE_PARENT = 12
-SIZE_AGENCY = 12
-SIZE_NUMBER = 13
-SIZE_PLACE_DATE = 13
-SIZE_TYPE_NAME = 14
-SIZE_SUBJECT = 14
-SIZE_LETTER_SUBJECT = 12
-SIZE_BODY = 14
-SIZE_RECIPIENTS_LABEL = 12
-SIZE_RECIPIENTS = 11
-SIZE_SIGNER = 14
-SIZE_PAGE_NUMBER = 14
+# Cỡ chữ (points), as in the Decree's sample table, each checked against what the Decree
+# allows (``decree.SIZES``); header sizes move together (quốc hiệu 12 with tiêu ngữ 13 and date 13).
+SIZE_NATIONAL_TITLE = SIZES["national_title"].check(12, "SIZE_NATIONAL_TITLE")
+SIZE_MOTTO = SIZES["motto"].check(13, "SIZE_MOTTO")
+SIZE_PARENT = SIZES["parent"].check(12, "SIZE_PARENT")
+SIZE_AGENCY = SIZES["agency"].check(12, "SIZE_AGENCY")
+SIZE_NUMBER = SIZES["number"].check(13, "SIZE_NUMBER")
+SIZE_PLACE_DATE = SIZES["place_date"].check(13, "SIZE_PLACE_DATE")
+SIZE_TYPE_NAME = SIZES["type_name"].check(14, "SIZE_TYPE_NAME")
+SIZE_SUBJECT = SIZES["subject"].check(14, "SIZE_SUBJECT")
+SIZE_LETTER_SUBJECT = SIZES["letter_subject"].check(12, "SIZE_LETTER_SUBJECT")
+SIZE_BODY = SIZES["body"].check(14, "SIZE_BODY")
+SIZE_RECIPIENTS_LABEL = SIZES["recipients_label"].check(12, "SIZE_RECIPIENTS_LABEL")
+SIZE_RECIPIENTS = SIZES["recipients"].check(11, "SIZE_RECIPIENTS")
+SIZE_SIGNER = SIZES["signer"].check(14, "SIZE_SIGNER")
+SIZE_PAGE_NUMBER = SIZES["page_number"].check(14, "SIZE_PAGE_NUMBER")
 SIZE_TABLE = 13
 #: Space between a table cell's border and its text, left and right (Word's default, 1.9 mm).
 TABLE_CELL_PADDING = 108
-SIZE_APPENDIX_LABEL = 14
+SIZE_APPENDIX_LABEL = SIZES["appendix"].check(14, "SIZE_APPENDIX_LABEL")
 """Phụ lục (PL I, III.1): "Phụ lục I" 14 pt bold, its title 14 pt bold upper case, the note
 "(Kèm theo …)" 14 pt italic."""
-SIZE_APPENDIX_TITLE = 14
-SIZE_APPENDIX_NOTE = 14
+SIZE_APPENDIX_TITLE = SIZES["appendix"].check(14, "SIZE_APPENDIX_TITLE")
+SIZE_APPENDIX_NOTE = SIZES["appendix"].check(14, "SIZE_APPENDIX_NOTE")
 SIZE_FOOTNOTE = 12
 """The Decree sets no footnote size; 12 pt, between the list (11) and the body (14)."""
 
@@ -71,14 +81,14 @@ FORM_ROW_HEIGHT = mm(12)
 KINH_GUI_INDENT = mm(25)
 """Where "Kính gửi:" starts, from the left margin (the Decree fixes no position)."""
 
-BODY_FIRST_LINE_INDENT = mm(12.7)
+BODY_FIRST_LINE_INDENT = mm(FIRST_LINE_INDENT_MM.check(12.7, "BODY_FIRST_LINE_INDENT"))
 """1.27 cm (the Decree allows 1 cm or 1.27 cm)."""
-BODY_SPACE_AFTER = 6 * 20
+BODY_SPACE_AFTER = SPACE_BETWEEN_PT * 20
 """At least 6 pt between paragraphs."""
-BODY_LINE_SPACING = 264
+BODY_LINE_SPACING = round(240 * LINE_SPACING.check(1.1, "BODY_LINE_SPACING"))
 """Line spacing in 240ths of a line: 1.1 lines (single to 1.5 allowed)."""
 
-RULE_FRACTION = 0.4
+RULE_FRACTION = decree.RULE_FRACTION.check(0.4, "RULE_FRACTION")
 """Rules under the agency name and the trích yếu: 1/3 to 1/2 of the text; 2/5 chosen."""
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
