@@ -198,7 +198,7 @@ def _document(tmp_path: Path, body: str, extra: str = "") -> Path:
 @pytest.mark.parametrize(("body", "extra", "expected"), [
     ("    - {bad: 1}\n", "",
      "doc.yaml:6:7: document.body[0]: a block is a text (a paragraph) or a mapping with one of heading, numbered, "
-     "bullets, bases, center, article, chapter, table, page_break"),
+     "bullets, bases, center, article, part, chapter, division, table, page_break"),
     ("    - table:\n        widths: [1, 1]\n        rows:\n          - [a, b, c]\n", "",
      "doc.yaml:9:13: document.body[0].table.rows[0]: covers 3 columns (cells merged from above counted); the table "
      "has 2 (widths)"),
@@ -302,7 +302,10 @@ def test_a_decision_issues_a_regulation_in_a_file_of_its_own(built: dict[str, Pa
     assert lines[lines.index("QUY CHẾ") + 2] == ("(Kèm theo Quyết định số 05/QĐ-UBND ngày 08 tháng 01 năm 2024 của Ủy "
                                                  "ban nhân dân tỉnh Bình Thuận)")
     body = _body(doc)
-    assert [t for s, t in body if s == "VBChapter"] == ["Chương I", "QUY ĐỊNH CHUNG", "Chương II", "CHẾ ĐỘ LÀM VIỆC"]
+    assert [t for s, t in body if s == "VBChapter"] == [
+        "Chương I", "QUY ĐỊNH CHUNG", "Chương II", "CHẾ ĐỘ LÀM VIỆC", "Mục 1", "HỌP TỔ CÔNG TÁC", "Mục 2",
+        "THÔNG TIN, BÁO CÁO", "Chương III", "TỔ CHỨC THỰC HIỆN"]
+    assert [t.split(".")[0] for s, t in body if s == "VBArticle"] == [f"**Điều {n}" for n in range(1, 6)]
     assert next(t for s, t in body if s == "VBArticle") == "**Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng**"
     assert "a) tuân thủ pháp luật;" in [t for _, t in body]
     assert body[-1][1].endswith("sửa đổi, bổ sung./.")

@@ -471,8 +471,11 @@ def _check_blocks(doc: Document, here: PathKey, blocks: list[Any], spec: Any, *,
                 yield doc.problem(at, "an Điều cannot stand inside another Điều")
             else:
                 yield from _check_blocks(doc, (*at, "body"), block.body, spec, heading=heading, clause=0, bullet=0)
-        elif isinstance(block, spec.Chapter):
-            yield from _check_blocks(doc, (*at, "body"), block.body, spec, heading=heading, clause=clause, bullet=0)
+        elif isinstance(block, spec.Part | spec.Chapter | spec.Division):
+            if clause is not None:
+                yield doc.problem(at, "a phần, chương or mục cannot stand inside an Điều")
+            else:
+                yield from _check_blocks(doc, (*at, "body"), block.body, spec, heading=heading, clause=None, bullet=0)
         elif isinstance(block, spec.Table):
             yield from _check_table(doc, (*at, "table"), block.table)
 

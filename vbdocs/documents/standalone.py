@@ -162,9 +162,9 @@ def _appendix(appendix: spec.Appendix, number: str, note: str, counters: _Body) 
     title = upper(str(parse(appendix.title)))
     width = page.LANDSCAPE_TEXT_WIDTH if appendix.landscape else page.TEXT_WIDTH
     lines = tuple(balanced_units(words(title), width, page.SIZE_APPENDIX_TITLE, bold=True))
-    body = _Body(width=width, articles=counters.articles, chapters=counters.chapters)
+    body = _Body(width=width, articles=counters.articles, parts=counters.parts, chapters=counters.chapters)
     body.blocks(appendix.body, level=0)
-    counters.articles, counters.chapters = body.articles, body.chapters
+    counters.articles, counters.parts, counters.chapters = body.articles, body.parts, body.chapters
     return AppendixContent(
         label=f"Phụ lục {number}".strip(),
         title_lines=lines,
@@ -185,7 +185,10 @@ class _Body:
     width: int = page.TEXT_WIDTH
     """The width between the margins, which tables fill (wider on a landscape page)."""
     articles: int = 0
+    parts: int = 0
     chapters: int = 0
+    divisions: int = 0
+    """Mục of the current chương: numbered from 1 in each."""
     headings: dict[int, int] = field(default_factory=dict)
 
     def blocks(self, blocks: list[spec.Block], *, level: int, parent: int | None = None,
@@ -213,15 +216,28 @@ class _Body:
                 self.out.append(Block("center", parse(block.center)))
             elif isinstance(block, spec.Article):
                 self._article(block)
+            elif isinstance(block, spec.Part):
+                self.parts += 1
+                self._division("Phần", numbering.roman(self.parts), block.part, block.body, level, parent)
             elif isinstance(block, spec.Chapter):
                 self.chapters += 1
-                self.out.append(Block("chapter", Text.plain(f"Chương {numbering.roman(self.chapters)}")))
-                self.out.append(Block("chapter", Text.plain(upper(str(parse(block.chapter))))))
-                self.blocks(block.body, level=level, parent=parent)
+                self.divisions = 0
+                self._division("Chương", numbering.roman(self.chapters), block.chapter, block.body, level, parent)
+            elif isinstance(block, spec.Division):
+                self.divisions += 1
+                self._division("Mục", str(self.divisions), block.division, block.body, level, parent)
             elif isinstance(block, spec.Table):
                 self.out.append(Block("table", table=table_content(block.table, self.width)))
             elif isinstance(block, spec.PageBreak):
                 self.out.append(Block("page_break"))
+
+    def _division(self, name: str, number: str, title: str, body: list[spec.Block], level: int,
+                  parent: int | None) -> None:
+        """Phần, Chương or Mục (PL I, II.6): its name and number, then its title upper case, both
+        centred in bold, on lines of their own."""
+        self.out.append(Block("chapter", Text.plain(f"{name} {number}")))
+        self.out.append(Block("chapter", Text.plain(upper(str(parse(title))))))
+        self.blocks(body, level=level, parent=parent)
 
     def _heading(self, block: spec.Heading, level: int, parent: int | None) -> None:
         here = level + 1

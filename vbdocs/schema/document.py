@@ -31,7 +31,8 @@ from .common import (
 )
 
 #: What a block of the body is, by the one key that names it; a text alone is a paragraph.
-BLOCK_KEYS = ("heading", "numbered", "bullets", "bases", "center", "article", "chapter", "table", "page_break")
+BLOCK_KEYS = ("heading", "numbered", "bullets", "bases", "center", "article", "part", "chapter", "division", "table",
+              "page_break")
 
 
 class Heading(Model):
@@ -108,6 +109,20 @@ _PARAGRAPHS = {"anyOf": [{"type": "string", "pattern": DOCUMENT_TEXT},
                          {"type": "array", "items": {"type": "string", "pattern": DOCUMENT_TEXT}}]}
 
 
+class Part(Model):
+    """A Phần (PL I, II.6): "Phần I" and its title centred in bold, numbered through the document."""
+
+    part: TitleMarkup = Field(description="The phần's title in normal case; printed upper case.")
+    body: list[Block] = Field(default_factory=list, description="Its chương, mục or Điều.")
+
+
+class Division(Model):
+    """A Mục of a chương (PL I, II.6): "Mục 1" and its title centred in bold, numbered in its chương."""
+
+    division: TitleMarkup = Field(description="The mục's title in normal case; printed upper case.")
+    body: list[Block] = Field(default_factory=list, description="Its Điều.")
+
+
 class Cell(Model):
     """A cell of a table: a text, or a mapping to merge cells or set the look."""
 
@@ -177,7 +192,9 @@ Block = Annotated[
     | Annotated[Bases, Tag("bases")]
     | Annotated[Center, Tag("center")]
     | Annotated[Article, Tag("article")]
+    | Annotated[Part, Tag("part")]
     | Annotated[Chapter, Tag("chapter")]
+    | Annotated[Division, Tag("division")]
     | Annotated[Table, Tag("table")]
     | Annotated[PageBreak, Tag("page_break")],
     Discriminator(_block_tag, custom_error_type="block", custom_error_message=(
@@ -277,5 +294,5 @@ class DocumentFile(Model):
     document: DocumentSpec = Field(description="The document.")
 
 
-for _model in (Heading, Item, Article, Chapter, Appendix, Attached, DocumentSpec, DocumentFile):
+for _model in (Heading, Item, Article, Part, Chapter, Division, Appendix, Attached, DocumentSpec, DocumentFile):
     _model.model_rebuild()
