@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from vbdocs.cli import main
 
 
 @pytest.fixture
-def plugin(monkeypatch: pytest.MonkeyPatch) -> None:
+def plugin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The plug-in installed: an entry point of the group vbdocs.kinds naming its Kind."""
     point = importlib.metadata.EntryPoint(name="notice", value="tests.plugin_kind:NOTICE",
                                           group=kinds.ENTRY_POINT_GROUP)
@@ -30,6 +31,10 @@ def plugin(monkeypatch: pytest.MonkeyPatch) -> None:
         return real(**selection)
 
     monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+    kinds.reload()
+    yield
+    monkeypatch.undo()
+    kinds.reload()
 
 
 def test_the_builtin_kinds() -> None:

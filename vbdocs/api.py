@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config, DocumentConfig, is_document_file, load_config, load_document
+from .config import Config, DocumentConfig
+from .config import load as load_file
 from .entry import Entry
 from .errors import OutputError
 from .kinds import names as kind_names
@@ -50,7 +51,7 @@ def load(path: str | Path) -> Config | DocumentConfig:
     Raises:
         ConfigError: every problem of the files, each located.
     """
-    return load_document(path) if is_document_file(path) else load_config(path)
+    return load_file(path)
 
 
 def validate(path: str | Path) -> None:

@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,10 +23,12 @@ from .loader import EXCERPT_CHARS, Document, PathKey, UnreadableFile, excerpt, f
 from .schema import CampaignFile, UnitsFile
 from .schema.campaign import Duty, Letter, Plan
 from .schema.common import FOOTNOTE_NAME_PATTERN, code_key, markup_values
-from .schema.document import DocumentFile, DocumentSpec
 from .schema.units import Body, Group, Person, Unit
 from .vn import signing
 from .vn.dates import is_weekend, short_date, weekday_name, working_day_before
+
+if TYPE_CHECKING:  # a campaign's build never loads the document file's models
+    from .schema.document import DocumentFile, DocumentSpec
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -335,14 +337,19 @@ def _unknown(kind: str, code: str, known: Iterable[str]) -> str:
     return f"no {kind} with the code {code!r} in the units file{hint}"
 
 
-def is_document_file(path: Path | str) -> bool:
-    """Whether a file is a document file (top-level ``document:``) rather than a campaign file.
-    Unreadable files are left to the loader that reads them to report."""
-    try:
-        data = load_yaml(Path(path), str(path)).data
-    except (ConfigError, UnreadableFile):
-        return False
-    return isinstance(data, dict) and "document" in data and "campaign" not in data
+def load(path: Path | str) -> Config | DocumentConfig:
+    """Read a campaign file, or a document file (top-level ``document:``), and the units file
+    it names; validate and cross-check both. The file is read once.
+
+    Raises:
+        ConfigError: with every problem found, each naming file, line, column and field.
+    """
+    shown = str(path)
+    doc = load_yaml(Path(path), shown)
+    data = doc.data
+    if isinstance(data, dict) and "document" in data and "campaign" not in data:
+        return _document(doc, Path(path), shown)
+    return _campaign(doc, Path(path), shown)
 
 
 def load_document(document_path: Path | str) -> DocumentConfig:
@@ -352,8 +359,12 @@ def load_document(document_path: Path | str) -> DocumentConfig:
         ConfigError: with every problem found, each naming file, line, column and field.
     """
     shown = str(document_path)
-    path = Path(document_path)
-    doc = load_yaml(path, shown)
+    return _document(load_yaml(Path(document_path), shown), Path(document_path), shown)
+
+
+def _document(doc: Document, path: Path, shown: str) -> DocumentConfig:
+    from .schema.document import DocumentFile
+
     document = validate(DocumentFile, doc)
     units, units_path = _named_units(doc, path, shown, document.units)
     config = DocumentConfig(units=units, units_path=units_path, document=document, document_path=path)
@@ -517,8 +528,10 @@ def load_config(campaign_path: Path | str) -> Config:
         ConfigError: with every problem found, each naming file, line, column and field.
     """
     shown = str(campaign_path)
-    path = Path(campaign_path)
-    doc = load_yaml(path, shown)
+    return _campaign(load_yaml(Path(campaign_path), shown), Path(campaign_path), shown)
+
+
+def _campaign(doc: Document, path: Path, shown: str) -> Config:
     campaign = validate(CampaignFile, doc)
     units, units_path = _named_units(doc, path, shown, campaign.units)
     config = Config(units=units, units_path=units_path, campaign=campaign, campaign_path=path)

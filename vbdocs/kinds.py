@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 #: The entry-point group other packages register kinds in.
@@ -73,7 +74,9 @@ def unregister(name: str) -> None:
     _registered[:] = [k for k in _registered if k.name != name]
 
 
-def _plugins() -> list[Kind]:
+@cache
+def _plugins() -> tuple[Kind, ...]:
+    """The kinds of installed plug-ins, read once per process (:func:`reload` reads them again)."""
     from importlib.metadata import entry_points
 
     found = []
@@ -82,7 +85,12 @@ def _plugins() -> list[Kind]:
         if not isinstance(kind, Kind):
             raise TypeError(f"the entry point {point.name!r} of {ENTRY_POINT_GROUP} names no vbdocs.kinds.Kind")
         found.append(kind)
-    return found
+    return tuple(found)
+
+
+def reload() -> None:
+    """Read the installed plug-ins again (after installing one in a running process)."""
+    _plugins.cache_clear()
 
 
 def kinds() -> tuple[Kind, ...]:
