@@ -15,6 +15,7 @@ from tests.conftest import ROOT
 from tests.docx_read import NS, Docx, q
 from vbdocs.check import check
 from vbdocs.cli import main
+from vbdocs.vn.numbering import TYPE_ABBREVIATIONS, TYPE_NAMES
 
 EXAMPLES = ROOT / "examples" / "documents"
 DOCUMENTS = sorted(p for p in EXAMPLES.rglob("*.yaml") if p.name != "units.yaml")
@@ -352,3 +353,34 @@ def test_a_shaded_header(built: dict[str, Path]) -> None:
     rows = table.findall("w:tr", NS)
     fills = [[c.find("w:tcPr/w:shd", NS) is not None for c in row.findall("w:tc", NS)] for row in rows]
     assert all(all(row) for row in fills[:2]) and not any(any(row) for row in fills[2:])
+
+
+@pytest.mark.parametrize("type_name", TYPE_NAMES)
+def test_every_type_of_article_7_builds_and_passes_the_check(type_name: str, tmp_path: Path) -> None:
+    """Each of the 29 types of Điều 7 is one row of data (vn.numbering): it builds with its type name
+    (or V/v for a công văn) and its symbol from Phụ lục III, and passes vbdocs check (issue 13)."""
+    path = _document(tmp_path, "    - Nội dung của văn bản.\n", "  drafting_unit: VP\n")
+    text = path.read_text(encoding="utf-8").replace("  type: Báo cáo\n", f"  type: {type_name}\n")
+    path.write_text(text, encoding="utf-8")
+    result = vbdocs.build(path, output=tmp_path / "out")
+    [entry] = json.loads(result.manifest.read_text(encoding="utf-8"))["documents"]
+    assert entry["type"] == type_name
+    lines = Docx(result.documents[0].path).lines()
+    number = next(line for line in lines if line.startswith("Số:"))
+    if type_name in TYPE_ABBREVIATIONS:
+        assert number.endswith(f"/{TYPE_ABBREVIATIONS[type_name]}-UBND")
+        assert type_name.upper() in lines
+    else:
+        assert number.endswith("/UBND-VP")
+    report = check(result.documents[0].path)
+    assert report.passed, [(f.rule, f.found) for f in report.failures]
+
+
+def test_a_letter_needs_its_drafting_unit(tmp_path: Path) -> None:
+    path = _document(tmp_path, "    - a\n")
+    path.write_text(path.read_text(encoding="utf-8").replace("  type: Báo cáo\n", "  type: Công văn\n"),
+                    encoding="utf-8")
+    with pytest.raises(vbdocs.ConfigError) as info:
+        vbdocs.validate(path)
+    assert [p.message for p in info.value.problems] == [
+        "a Công văn's symbol is the issuer's abbreviation then the drafting unit's (\"SNN-VP\"): give drafting_unit"]

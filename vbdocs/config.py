@@ -24,7 +24,7 @@ from .schema import CampaignFile, UnitsFile
 from .schema.campaign import Duty, Letter, Plan
 from .schema.common import FOOTNOTE_NAME_PATTERN, code_key, markup_values
 from .schema.units import Body, Group, Person, Unit
-from .vn import signing
+from .vn import numbering, signing
 from .vn.dates import is_weekend, short_date, weekday_name, working_day_before
 
 if TYPE_CHECKING:  # a campaign's build never loads the document file's models
@@ -398,6 +398,9 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
         code = getattr(d, key)
         if code is not None and code not in units:
             yield doc.problem((*where, key), _unknown("unit", code, units))
+    if d.type not in numbering.TYPE_ABBREVIATIONS and d.drafting_unit is None:
+        yield doc.problem((*where, "type"), f"a {d.type}'s symbol is the issuer's abbreviation then the drafting "
+                          "unit's (\"SNN-VP\"): give drafting_unit")
     if d.symbol_unit and d.drafting_unit is None:
         yield doc.problem((*where, "symbol_unit"), "the symbol ends with the drafting unit: give drafting_unit")
     for i, a in enumerate(d.addressees):

@@ -68,10 +68,10 @@ def symbol(config: DocumentConfig) -> str:
     document = config.document.document
     issuer = config.issuer_abbreviation()
     drafting = config.unit(document.drafting_unit) if document.drafting_unit else None
-    if document.type == LETTER_TYPE:
-        return numbering.letter_symbol(issuer, drafting.abbreviation) if drafting else issuer
     type_part = numbering.TYPE_ABBREVIATIONS.get(document.type)
-    head = f"{type_part}-{issuer}" if type_part else issuer
+    if type_part is None:  # a công văn or thư công: the issuer, then the drafting unit (checked)
+        return numbering.letter_symbol(issuer, drafting.abbreviation) if drafting else issuer
+    head = f"{type_part}-{issuer}"
     return f"{head}-{drafting.abbreviation}" if drafting and document.symbol_unit else head
 
 
