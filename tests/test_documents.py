@@ -384,3 +384,47 @@ def test_a_letter_needs_its_drafting_unit(tmp_path: Path) -> None:
         vbdocs.validate(path)
     assert [p.message for p in info.value.problems] == [
         "a Công văn's symbol is the issuer's abbreviation then the drafting unit's (\"SNN-VP\"): give drafting_unit"]
+
+
+def _boxed(doc: Docx) -> list[tuple[str, bool]]:
+    """The boxed marks of a document: (text, in red)."""
+    out = []
+    for p in doc.document.iter(q("w:p")):
+        borders = p.find("w:pPr/w:pBdr", NS)
+        if borders is not None and borders.find("w:left", NS) is not None and borders.find("w:right", NS) is not None:
+            text = "".join(t.text or "" for t in p.iter(q("w:t")))
+            red = any(c.get(q("w:val")) == "FF0000" for c in p.iter(q("w:color")))
+            out.append((text, red))
+    return out
+
+
+def test_marks_in_their_places(built: dict[str, Path]) -> None:
+    """Độ khẩn boxed in red under the V/v (ô 10b); "DỰ THẢO LẦN 2" boxed above the header; the
+    phạm vi lưu hành boxed before the body (ô 11); the contact line at the foot of page 1 only,
+    under a line (ô 13) (issue 13, item 2)."""
+    letter = Docx(built["bo-gddt/cong-van"])
+    assert _boxed(letter) == [("KHẨN", True)]
+    header_table = letter.document.findall(".//w:tbl", NS)[0]
+    assert "KHẨN" in "".join(t.text or "" for t in header_table.iter(q("w:t")))
+    footers = [name for name in letter.names if name.startswith("word/footer")]
+    texts = {name: letter.parts[name].decode() for name in footers}
+    assert [name for name, xml in texts.items() if "E-mail: bogddt@moet.gov.vn" in xml] == [
+        next(name for name, xml in texts.items() if "E-mail" in xml)]
+    assert sum("Địa chỉ: 35 Đại Cồ Việt" in xml for xml in texts.values()) == 1
+    report = Docx(built["ubnd-phuong/bao-cao"])
+    assert _boxed(report) == [("DỰ THẢO LẦN 2", False), ("LƯU HÀNH NỘI BỘ", False)]
+    body = report.document.find("w:body", NS)
+    assert "DỰ THẢO" in "".join(t.text or "" for t in body[0].iter(q("w:t")))  # above the header table
+    assert not any("Địa chỉ" in report.parts[n].decode() for n in report.names if n.startswith("word/footer"))
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ("  urgency: Gấp\n", "must be one of"),
+    ("  contact: true\n", "the units file gives no agency.contact to print"),
+])
+def test_a_wrong_mark_is_a_located_error(tmp_path: Path, extra: str, message: str) -> None:
+    path = _document(tmp_path, "    - a\n", extra)
+    with pytest.raises(vbdocs.ConfigError) as info:
+        vbdocs.validate(path)
+    [problem] = info.value.problems
+    assert message in problem.message and problem.line == 5

@@ -432,6 +432,8 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
     for i, appendix in enumerate(d.appendices):
         yield from _check_blocks(doc, (*where, "appendices", i, "body"), appendix.body, spec, heading=0,
                                  clause=None, bullet=0)
+    if d.contact and config.units.agency.contact is None:
+        yield doc.problem((*where, "contact"), "the units file gives no agency.contact to print")
     if d.type == "Công văn" and d.authority:
         yield doc.problem((*where, "authority"), "a công văn has no deciding authority line")
     yield from _check_footnotes(doc, where, d)

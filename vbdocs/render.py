@@ -42,6 +42,7 @@ from .wordml import (
     footnote_xml,
     last_section_properties,
     lines_xml,
+    mark_xml,
     rich_lines_xml,
     rule_xml,
 )
@@ -103,7 +104,10 @@ def context(content: DocumentContent, *, section: str = "") -> dict[str, Any]:
             "motto_rule": Markup(rule_xml(h.motto_rule)),
             "place_date": _lines([h.place_date]),
             "subject": _lines(h.subject_lines),
+            "marks": Markup("".join(mark_xml(m) for m in h.marks)),
+            "draft": Markup(mark_xml(h.draft)) if h.draft is not None else "",
         },
+        "contact": {"shown": bool(content.contact), "text": _lines([content.contact])},
         "title": {
             "shown": title is not None,
             "type_name": _lines([title.type_name]) if title is not None else "",

@@ -12,12 +12,13 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .inline import Text
-from .layout.parts import Rule
+from .layout.parts import Mark, Rule
 from .layout.styles import (
     APPENDIX_LABEL_STYLE,
     APPENDIX_NOTE_STYLE,
     APPENDIX_TITLE_STYLE,
     BLOCK_STYLES,
+    MARK_STYLE,
     TABLE_LOOK,
     TableLook,
 )
@@ -192,6 +193,8 @@ def body_xml(blocks: Iterable[Block], notes: dict[str, int] | None = None) -> st
     for block in as_paragraphs(blocks):
         if block.kind == "page_break":
             out.append(PAGE_BREAK_XML)
+        elif block.mark is not None:
+            out.append(mark_xml(block.mark))
         elif block.table is not None:
             out.append(table_xml(block.table, TABLE_LOOK, notes))
             out.append(paragraph_xml(BLOCK_STYLES["paragraph"], Text()))
@@ -255,3 +258,14 @@ def last_section_properties(appendices: Sequence[AppendixContent], base: str) ->
     if not appendices:
         return None
     return section_properties(base, landscape=appendices[-1].landscape, restart=True)
+
+
+def mark_xml(mark: Mark, style: str = MARK_STYLE) -> str:
+    """A mark in its single-line box (ô 10–11): a paragraph bordered on four sides, narrowed
+    by equal indents to the text's width; red ink where the Decree asks for it."""
+    edges = "".join(f'<w:{edge} w:val="single" w:sz="8" w:space="1" w:color="{"FF0000" if mark.red else "000000"}"/>'
+                    for edge in ("top", "left", "bottom", "right"))
+    color = '<w:rPr><w:color w:val="FF0000"/></w:rPr>' if mark.red else ""
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id(style)}"/><w:pBdr>{edges}</w:pBdr>'
+            f'<w:ind w:left="{mark.left}" w:right="{mark.right}"/></w:pPr>'
+            f'<w:r>{color}<w:t xml:space="preserve">{text_xml(mark.text)}</w:t></w:r></w:p>')

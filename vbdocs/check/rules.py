@@ -9,6 +9,7 @@ form, the signature by standing beside "Nơi nhận:"), never by vbdocs's styles
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -102,6 +103,9 @@ class Parts:
         self.agency = above[bold_from:]
         self.parent = above[:bold_from]
         after_number = self.left[number_at + 1:] if self.number in self.left else []
+        # a boxed mark under the V/v (độ mật, độ khẩn: ô 10a, 10b) is not part of it
+        after_number = list(itertools.takewhile(lambda x: not (x.para.border_top and x.para.border_bottom),
+                                                after_number))
         self.letter_subject = after_number if after_number and after_number[0].clean.startswith("V/v") else []
         body = [x for x in lines if x.para.table is None]
         self.type_name = next((x for x in body[:10] if x.clean in _TYPES or x.clean == "CÔNG VĂN"), None)

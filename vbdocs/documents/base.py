@@ -8,11 +8,11 @@ from typing import Any, Literal
 
 from ..entry import Entry
 from ..inline import Text
-from ..layout.parts import Addressees, Closing, Heading, Rule, Title
+from ..layout.parts import Addressees, Closing, Heading, Mark, Rule, Title
 
 BlockKind = Literal[
     "section", "subsection", "heading3", "heading4", "paragraph", "closing", "fill",
-    "basis", "center", "chapter", "article", "table", "page_break",
+    "basis", "center", "chapter", "article", "table", "page_break", "mark",
 ]
 
 
@@ -69,6 +69,8 @@ class Block:
     kind: BlockKind
     text: Text = _EMPTY
     table: Table | None = None
+    mark: Mark | None = None
+    """A ``mark`` block's box: the phạm vi lưu hành (ô 11)."""
 
     def texts(self) -> Iterator[Text]:
         """Every text of the block, in reading order (a table's cell by cell)."""
@@ -143,6 +145,8 @@ class DocumentContent:
     addressees: Addressees | None = None
     footnotes: tuple[Footnote, ...] = ()
     appendices: tuple[AppendixContent, ...] = ()
+    contact: str = ""
+    """Địa chỉ, điện thoại, e-mail, website (ô 13), at the foot of page 1; empty without one."""
 
     def blocks(self) -> Iterator[Block]:
         """Every block the document holds, in reading order: its body's, then its appendices'."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..config import DocumentConfig
 from ..entry import Entry
@@ -86,13 +87,17 @@ def build_document(config: DocumentConfig) -> DocumentContent:
         config, symbol=symbol(config), number=document.number, date=document.date, year=config.year,
         letter_subject=str(subject) if is_letter else None, month=document.month,
     )
+    heading = replace(heading, **_marks(document))
     if issuer is not None:  # a unit issuing in its own name, under the agency
         heading = parts.heading(
             parent=agency.full_name or agency.name, agency=issuer.name, symbol=symbol(config),
             number=document.number, place=agency.place, date=document.date, year=config.year,
             letter_subject=str(subject) if is_letter else None, month=document.month,
         )
+        heading = replace(heading, **_marks(document))
     body = _Body()
+    if document.circulation:  # ô 11, before the body
+        body.out.append(Block("mark", mark=parts.mark(document.circulation, page.TEXT_WIDTH)))
     if document.authority:
         body.out.append(Block("center", Text.plain(upper(document.authority))))
     body.blocks(document.body, level=0)
@@ -116,7 +121,18 @@ def build_document(config: DocumentConfig) -> DocumentContent:
                         as_above=as_above),
         properties=Properties(title=title, subject=str(subject), author=(issuer or agency).name, year=config.year),
         appendices=appendices,
+        contact=agency.contact.line if document.contact and agency.contact else "",
     )
+
+
+def _marks(document: spec.DocumentSpec) -> dict[str, Any]:
+    """Độ mật and độ khẩn under the number (ô 10a, 10b; độ khẩn in red), "DỰ THẢO" above the header."""
+    marks: list[tuple[str, bool]] = [(document.secrecy, False)] if document.secrecy else []
+    marks += [(document.urgency, True)] if document.urgency else []
+    draft = document.draft
+    shown = None if draft is False else "Dự thảo" if draft is True else f"Dự thảo lần {draft}"
+    return {"marks": tuple(parts.mark(text, page.HEADER_LEFT, red=red) for text, red in marks),
+            "draft": parts.mark(shown, page.TEXT_WIDTH, right=True) if shown else None}
 
 
 def _note(config: DocumentConfig) -> str:

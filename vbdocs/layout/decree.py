@@ -73,6 +73,8 @@ SIZES = {
     "signer": Sizes((13, 14), "PL I, II.7"),
     "page_number": Sizes((13, 14), "PL I, I.7"),
     "appendix": Sizes((13, 14), "PL I, III.1"),
+    "mark": Sizes((13, 14), "PL I, II.10–11"),
+    "contact": Sizes((11, 12), "PL I, II.13"),
 }
 
 #: The rules under the agency name and the trích yếu: a third to a half of the text's length

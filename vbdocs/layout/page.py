@@ -70,6 +70,11 @@ SIZE_APPENDIX_LABEL = SIZES["appendix"].check(14, "SIZE_APPENDIX_LABEL")
 "(Kèm theo …)" 14 pt italic."""
 SIZE_APPENDIX_TITLE = SIZES["appendix"].check(14, "SIZE_APPENDIX_TITLE")
 SIZE_APPENDIX_NOTE = SIZES["appendix"].check(14, "SIZE_APPENDIX_NOTE")
+SIZE_MARK = SIZES["mark"].check(13, "SIZE_MARK")
+"""Độ mật, độ khẩn, phạm vi lưu hành (ô 10–11): upper case, bold, 13–14 pt, in a box."""
+MARK_PADDING = mm(2)
+SIZE_CONTACT = SIZES["contact"].check(11, "SIZE_CONTACT")
+"""Địa chỉ, điện thoại, e-mail, website (ô 13): 11–12 pt, on page 1 under a full-width line."""
 SIZE_FOOTNOTE = 12
 """The Decree sets no footnote size; 12 pt, between the list (11) and the body (14)."""
 

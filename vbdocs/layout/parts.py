@@ -60,6 +60,31 @@ class Heading:
     motto: str
     motto_rule: Rule
     place_date: str
+    marks: tuple[Mark, ...] = ()
+    """Độ mật (ô 10a) and độ khẩn (ô 10b), under the number in the left column."""
+    draft: Mark | None = None
+    """"DỰ THẢO" above the header, at the right, while the document is a draft."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A mark stamped in a single-line rectangle (ô 10a, 10b, 11): upper case, bold, the box as
+    wide as its text plus padding, centred in its column by equal indents; red where the
+    Decree asks for red ink (độ khẩn)."""
+
+    text: str
+    left: int
+    right: int
+    red: bool = False
+
+
+def mark(text: str, column: int, *, red: bool = False, right: bool = False) -> Mark:
+    """A mark's box in a column ``column`` twips wide: its text upper case, the box 2 mm wider
+    than the text on each side, centred (or against the right edge)."""
+    shown = upper(text)
+    width = text_width(shown, page.SIZE_MARK, bold=True) + 2 * page.MARK_PADDING
+    room = max(column - width, 0)
+    return Mark(shown, room, 0, red) if right else Mark(shown, room // 2, room // 2, red)
 
 
 def heading(
@@ -73,6 +98,8 @@ def heading(
     year: int,
     letter_subject: str | None = None,
     month: int | None = None,
+    marks: Sequence[tuple[str, bool]] = (),
+    draft: str | None = None,
 ) -> Heading:
     """Build the header block.
 
@@ -87,6 +114,8 @@ def heading(
         year: the year printed in a draft's date line.
         letter_subject: a công văn's trích yếu, printed "V/v …" under the number.
         month: in a draft, the month already known (its day left blank).
+        marks: độ mật and độ khẩn, each (text, red ink), boxed under the number.
+        draft: the draft mark ("Dự thảo", "Dự thảo lần 2"), boxed above the header.
     """
     width = page.HEADER_TEXT_WIDTH
     parent_lines = name_lines(parent, page.SIZE_PARENT) if parent else ()
@@ -105,6 +134,8 @@ def heading(
         motto=page.MOTTO,
         motto_rule=rule_under([page.MOTTO], page.SIZE_MOTTO, page.HEADER_RIGHT, fraction=1.0),
         place_date=dates.place_date_line(place, date, year=year, month=month),
+        marks=tuple(mark(text, page.HEADER_LEFT, red=red) for text, red in marks),
+        draft=mark(draft, page.TEXT_WIDTH, right=True) if draft else None,
     )
 
 

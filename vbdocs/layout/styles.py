@@ -44,6 +44,10 @@ class TableLook:
 
 TABLE_LOOK = TableLook("VB Table Heading", "VB Table", 4, page.TABLE_CELL_PADDING)
 
+#: A mark in its box (ô 10a, 10b, 11, and "DỰ THẢO"), and the contact line (ô 13).
+MARK_STYLE = "VB Mark"
+CONTACT_STYLE = "VB Contact"
+
 #: The paragraph styles of a phụ lục's heading (Mẫu 2.1).
 APPENDIX_LABEL_STYLE = "VB Appendix Label"
 APPENDIX_TITLE_STYLE = "VB Appendix Title"

@@ -24,7 +24,15 @@ from docx.shared import Pt, Twips
 
 from . import page
 from .metrics import text_width
-from .styles import APPENDIX_LABEL_STYLE, APPENDIX_NOTE_STYLE, APPENDIX_TITLE_STYLE, BLOCK_STYLES, TABLE_LOOK
+from .styles import (
+    APPENDIX_LABEL_STYLE,
+    APPENDIX_NOTE_STYLE,
+    APPENDIX_TITLE_STYLE,
+    BLOCK_STYLES,
+    CONTACT_STYLE,
+    MARK_STYLE,
+    TABLE_LOOK,
+)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -134,6 +142,14 @@ def _styles(doc: Any) -> None:
            first_line=page.BODY_FIRST_LINE_INDENT, line=body_line)
     _style(doc, BLOCK_STYLES["center"], size=page.SIZE_BODY, bold=True, before=6, after=6, keep_next=True)
     _style(doc, BLOCK_STYLES["chapter"], size=page.SIZE_BODY, bold=True, before=6, after=6, keep_next=True)
+    _style(doc, MARK_STYLE, size=page.SIZE_MARK, bold=True, before=6, after=6)
+    contact = _style(doc, CONTACT_STYLE, size=page.SIZE_CONTACT)
+    contact_border = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for attr, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        top.set(qn(f"w:{attr}"), value)
+    contact_border.append(top)
+    contact.element.get_or_add_pPr().append(contact_border)
     _style(doc, APPENDIX_LABEL_STYLE, size=page.SIZE_APPENDIX_LABEL, bold=True, keep_next=True)
     _style(doc, APPENDIX_TITLE_STYLE, size=page.SIZE_APPENDIX_TITLE, bold=True, keep_next=True)
     _style(doc, APPENDIX_NOTE_STYLE, size=page.SIZE_APPENDIX_NOTE, italic=True, keep_next=True)
@@ -194,6 +210,12 @@ def _section(doc: Any) -> None:
     section.different_first_page_header_footer = True
     section.first_page_header.is_linked_to_previous = False
     section.first_page_header.paragraphs[0].style = doc.styles["VB Page Number"]
+    # ô 13: the contact line, on page 1 only, under a line across the text width
+    footer = section.first_page_footer
+    footer.is_linked_to_previous = False
+    footer.paragraphs[0].text = "{%p if contact.shown %}"
+    footer.add_paragraph("{{ contact.text }}", style=doc.styles[CONTACT_STYLE])
+    footer.add_paragraph("{%p endif %}")
     header = section.header.paragraphs[0]
     header.style = doc.styles["VB Page Number"]
     field = OxmlElement("w:fldSimple")
@@ -287,6 +309,7 @@ def _heading_table(doc: Any) -> None:
     _para(number, "{%p if heading.subject %}", "VB Letter Subject")  # a công văn's V/v (ô 5b)
     _para(number, "{{ heading.subject }}", "VB Letter Subject")
     _para(number, "{%p endif %}", "VB Letter Subject")
+    _para(number, "{{p heading.marks }}", MARK_STYLE)  # độ mật, độ khẩn (ô 10a, 10b)
     _para(date, "{{ heading.place_date }}", "VB Place Date", first=True)
 
 
@@ -396,6 +419,7 @@ def make_document() -> Any:
     styles above (``vbdocs.wordml``), Nơi nhận and the signature."""
     doc = _base("Mẫu 1.1–1.5, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
     _footnotes(doc)
+    doc.add_paragraph("{{p heading.draft }}", style=MARK_STYLE)  # "DỰ THẢO", boxed, above the header
     _heading_table(doc)
     doc.add_paragraph("{%p if title.shown %}", style="VB Body")
     doc.add_paragraph("{{ title.type_name }}", style="VB Type Name")

@@ -268,6 +268,23 @@ class DocumentSpec(Model):
         description="The deciding authority under the trích yếu of a Quyết định or Nghị quyết (Mẫu 1.2), in normal "
         "case, printed upper case (\"Chủ tịch Ủy ban nhân dân tỉnh Bình Thuận\").",
     )
+    secrecy: Literal["Mật", "Tối mật", "Tuyệt mật"] | None = Field(
+        None, description="Độ mật (ô 10a), boxed under the number.",
+    )
+    urgency: Literal["Khẩn", "Thượng khẩn", "Hỏa tốc", "Hỏa tốc hẹn giờ"] | None = Field(
+        None, description="Độ khẩn (ô 10b), boxed under the number in red.",
+    )
+    circulation: Str | None = Field(
+        None, description="Chỉ dẫn phạm vi lưu hành (ô 11), boxed before the body (\"Lưu hành nội bộ\", "
+        "\"Xem xong trả lại\").",
+    )
+    draft: Bool | PositiveInt = Field(
+        False, description="Mark the document \"DỰ THẢO\" above its header; a number marks the round "
+        "(\"DỰ THẢO LẦN 2\").",
+    )
+    contact: Bool = Field(
+        False, description="Print the agency's contact (units file, agency.contact) at the foot of page 1 (ô 13).",
+    )
     addressees: list[Addressee] = Field(default_factory=list, description="Kính gửi, if the document has it.")
     body: list[Block] = Field(min_length=1, description="The content, block by block; the last ends \"./.\".")
     footnotes: dict[FootnoteName, Markup] = Field(

@@ -35,6 +35,26 @@ class _Named(Model):
         return " ".join(self.name.split())
 
 
+class Contact(Model):
+    """Địa chỉ, điện thoại, e-mail, website of the agency (ô 13), printed at the foot of page 1 of the
+    documents that ask for it."""
+
+    address: Str | None = Field(None, description="Địa chỉ (\"Số 19 Trần Hưng Đạo, Phan Thiết, Bình Thuận\").")
+    phone: Str | None = Field(None, description="Điện thoại (\"0252 3822 xxx\").")
+    fax: Str | None = Field(None, description="Fax.")
+    email: Str | None = Field(None, description="E-mail.")
+    website: Str | None = Field(None, description="Website.")
+
+    @property
+    def line(self) -> str:
+        """ "Địa chỉ: …; ĐT: …, Fax: …; E-mail: …; Website: …" (the Decree's sample order)."""
+        phones = ", ".join(part for part in (f"ĐT: {self.phone}" if self.phone else "",
+                                             f"Fax: {self.fax}" if self.fax else "") if part)
+        parts = [f"Địa chỉ: {self.address}" if self.address else "", phones,
+                 f"E-mail: {self.email}" if self.email else "", f"Website: {self.website}" if self.website else ""]
+        return "; ".join(part for part in parts if part)
+
+
 class Agency(_Named):
     """Cơ quan ban hành: the agency whose documents vbdocs writes."""
 
@@ -59,6 +79,9 @@ class Agency(_Named):
     )
     head_title: Str = Field(
         description="Chức vụ of the agency's head (\"Giám đốc\"); a deputy signs \"KT. GIÁM ĐỐC\".",
+    )
+    contact: Contact | None = Field(
+        None, description="Địa chỉ, điện thoại, e-mail, website (ô 13), for the documents that print them.",
     )
     collective: Str | None = Field(
         None,
