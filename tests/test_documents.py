@@ -428,3 +428,25 @@ def test_a_wrong_mark_is_a_located_error(tmp_path: Path, extra: str, message: st
         vbdocs.validate(path)
     [problem] = info.value.problems
     assert message in problem.message and problem.line == 5
+
+
+def test_a_delegated_signature_and_a_lưu_line_as_offices_write_it(built: dict[str, Path]) -> None:
+    """TL. + KT. on three title lines, the long one broken between words inside the signature
+    column ("KT. VỤ TRƯỞNG / VỤ GIÁO DỤC TRUNG HỌC"); the drafting unit written as the office
+    writes it, with its copy count ("Lưu: VT, Vụ GDTrH (5b).") (issue 13, items 3 and 4)."""
+    lines = Docx(built["bo-gddt/cong-van"]).lines()
+    at = lines.index("TL. BỘ TRƯỞNG")
+    assert lines[at:at + 5] == ["TL. BỘ TRƯỞNG", "KT. VỤ TRƯỞNG", "VỤ GIÁO DỤC TRUNG HỌC", "PHÓ VỤ TRƯỞNG",
+                                "Nguyễn Xuân Thành"]
+    assert "- Lưu: VT, Vụ GDTrH (5b)." in lines
+
+
+def test_deputy_for_without_tl_is_a_located_error(tmp_path: Path) -> None:
+    path = _document(tmp_path, "    - a\n")
+    path.write_text(path.read_text(encoding="utf-8").replace("    authority: TM\n",
+                    "    authority: TM\n    deputy_for: Chánh Văn phòng\n"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.replace(str(tmp_path) + "/", "").startswith(
+        "doc.yaml:9:16: document.signer.authority: only a TL. signing passes to the signer's deputy")

@@ -58,3 +58,17 @@ def test_refused(authority: Authority, signer: str, head: str, collective: str |
         signature_titles(authority, signer_title=signer, head_title=head, collective=collective)
     assert str(info.value) == reason
     assert isinstance(info.value, ValueError)
+
+
+def test_a_tl_signing_passed_to_a_deputy_has_three_lines() -> None:
+    """PL I, II.7.b: a TL. signer may pass the signing to their deputy, who signs KT. under it."""
+    assert signature_titles(Authority.TL, signer_title="Phó Vụ trưởng", head_title="Bộ trưởng",
+                            deputy_for="Vụ trưởng Vụ Giáo dục Trung học") == [
+        "TL. BỘ TRƯỞNG", "KT. VỤ TRƯỞNG VỤ GIÁO DỤC TRUNG HỌC", "PHÓ VỤ TRƯỞNG"]
+
+
+@pytest.mark.parametrize("authority", [Authority.KT, Authority.TUQ, Authority.Q, Authority.TM, Authority.OWN])
+def test_only_tl_passes_to_a_deputy(authority: Authority) -> None:
+    reason = refusal(authority, signer_title="Phó Giám đốc", head_title="Giám đốc",
+                     collective="Ủy ban nhân dân", deputy_for="Chánh Văn phòng")
+    assert reason is not None and "only a TL. signing passes to the signer's deputy" in reason

@@ -412,7 +412,8 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
     person = config.person(d.signer.person)
     agency = config.units.agency
     reason = person and signing.refusal(d.signer.authority, signer_title=person.title,
-                                        head_title=agency.head_title, collective=agency.collective)
+                                        head_title=agency.head_title, collective=agency.collective,
+                                        deputy_for=d.signer.deputy_for)
     if reason:
         yield doc.problem((*where, "signer", "authority"), reason)
     if d.filing.unit not in units:
@@ -616,7 +617,8 @@ def _check_common(config: Config, doc: Document, known: _Known, where: PathKey,
     person = config.person(document.signer.person)
     agency = config.units.agency
     reason = person and signing.refusal(document.signer.authority, signer_title=person.title,
-                                        head_title=agency.head_title, collective=agency.collective)
+                                        head_title=agency.head_title, collective=agency.collective,
+                                        deputy_for=document.signer.deputy_for)
     if reason:
         yield doc.problem((*where, "signer", "authority"), reason)
     if document.filing.unit not in known.units:

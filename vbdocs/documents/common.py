@@ -110,11 +110,13 @@ def closing(
     assert person is not None and unit is not None  # checked by load_config
     return parts.closing(
         recipients=[recipient_name(config, r) for r in recipients],
-        filing=parts.filing_line(unit.abbreviation, filing.drafter, filing.copies, style=filing.drafter_style),
+        filing=parts.filing_line(filing.label or unit.abbreviation, filing.drafter, filing.copies,
+                                 style=filing.drafter_style),
         authority=signer.authority,
         signer_title=person.title,
         signer_name=person.name,
         head_title=agency.head_title,
         collective=agency.collective,
         as_above=as_above,
+        deputy_for=signer.deputy_for,
     )

@@ -43,6 +43,8 @@ agency name never touches the national title beside it."""
 # The closing band: Nơi nhận left, signature block right.
 CLOSING_LEFT = mm(80)
 CLOSING_RIGHT = TEXT_WIDTH - CLOSING_LEFT
+SIGNER_TEXT_WIDTH = CLOSING_RIGHT - mm(4)
+"""Widest title line of the signature block, clear of the column's edges."""
 
 FONT = "Times New Roman"
 

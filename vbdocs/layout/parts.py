@@ -257,7 +257,7 @@ class Closing:
 
 
 def filing_line(unit_abbreviation: str | None, drafter: str | None = None,
-                copies: int | None = None, *, style: str = "brackets", archive: bool = True) -> str:
+                copies: int | str | None = None, *, style: str = "brackets", archive: bool = True) -> str:
     """The last line of Nơi nhận: "Lưu: VT, VP (ntttam)" or "Lưu: VT, VP.Tiền" (Mục II.9.b, ô 12).
 
     ``unit_abbreviation`` None leaves the drafting unit blank for the issuer to fill in
@@ -287,6 +287,7 @@ def closing(
     head_title: str,
     collective: str | None = None,
     as_above: bool = False,
+    deputy_for: str | None = None,
 ) -> Closing:
     """Build Nơi nhận and the signature block.
 
@@ -295,12 +296,18 @@ def closing(
         filing: the "Lưu: …" line, last of the list.
         as_above: start the list with "Như trên" (a công văn or a report with
             Kính gửi).
+        deputy_for: a TL. signing passed to the signer, a deputy (``vn.signing``).
+
+    A title line too long for the signature column ("KT. VỤ TRƯỞNG VỤ GIÁO DỤC TRUNG HỌC") is
+    broken evenly between its words, never inside one.
     """
     lines = (["Như trên"] if as_above else []) + list(recipients) + [filing]
+    titles = signature_titles(authority, signer_title=signer_title, head_title=head_title, collective=collective,
+                              deputy_for=deputy_for)
     return Closing(
         recipients=tuple(f"- {line}" for line in punctuate_list(lines)),
-        signer_titles=tuple(signature_titles(
-            authority, signer_title=signer_title, head_title=head_title, collective=collective,
-        )),
+        signer_titles=tuple(part for line in titles
+                            for part in balanced_units(name_words(line), page.SIGNER_TEXT_WIDTH, page.SIZE_SIGNER,
+                                                       bold=True)),
         signer_name=signer_name,
     )

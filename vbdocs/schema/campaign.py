@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, Strict, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 from ..vn.signing import Authority
 from .common import (
@@ -25,6 +25,9 @@ from .common import (
     integral,
     text_or_mapping,
 )
+
+CopyCount = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,3} ?b$")]
+"""A count of copies as offices write it: "5b" (5 bản)."""
 
 #: Whole numbers with bounds (as ``common.PositiveInt``).
 Year = Annotated[Annotated[int, Strict(), Field(ge=2000, le=2100)], BeforeValidator(integral)]
@@ -163,12 +166,21 @@ class Signer(Model):
         "(thừa ủy quyền). The signer is the head when their title is the agency's head_title: only the "
         "head signs own, never KT, Q, TL or TUQ.",
     )
+    deputy_for: Str | None = Field(
+        None,
+        description="With authority TL: the chức vụ of the one who holds the TL. signing and passed it to "
+        "this signer, their deputy, who signs KT. for them (PL I, II.7.b): \"TL. BỘ TRƯỞNG / KT. VỤ TRƯỞNG "
+        "VỤ GIÁO DỤC TRUNG HỌC / PHÓ VỤ TRƯỞNG\".",
+    )
 
 
 class Filing(Model):
     """The last line of Nơi nhận: "Lưu: VT, VP (ntttam)." (ô 9b and 12)."""
 
     unit: Code = Field(description="Code of the drafting unit, printed as its abbreviation.")
+    label: Str | None = Field(
+        None, description="The drafting unit as the Lưu line writes it, in place of its abbreviation (\"Vụ GDTrH\").",
+    )
     drafter: Str | None = Field(
         None, description="Ký hiệu người soạn thảo, printed after the unit (\"ntttam\").",
     )
@@ -176,7 +188,9 @@ class Filing(Model):
         "brackets",
         description="How the drafter follows the unit: brackets \"VP (ntttam)\" or dot \"VP.Tiền\".",
     )
-    copies: PositiveInt | None = Field(None, description="Number of copies archived, if noted.")
+    copies: PositiveInt | CopyCount | None = Field(
+        None, description="Copies archived, if noted: a number (\"HC (2)\") or as written (\"5b\": \"CNTT (5b)\").",
+    )
 
 
 class Plan(Model):

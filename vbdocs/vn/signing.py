@@ -62,6 +62,7 @@ def refusal(
     signer_title: str,
     head_title: str,
     collective: str | None = None,
+    deputy_for: str | None = None,
 ) -> str | None:
     """Why the Decree does not let this signer sign with this authority, or None if it does.
 
@@ -70,8 +71,13 @@ def refusal(
         signer_title: the signer's own chức vụ ("Phó Giám đốc").
         head_title: the chức vụ of the head of the agency the document is issued by ("Giám đốc").
         collective: the collective (tập thể lãnh đạo) of an agency run by one ("Ủy ban nhân dân").
+        deputy_for: for a TL. signing passed to a deputy (II.7.b), the chức vụ of the one the
+            deputy signs KT. for ("Vụ trưởng Vụ Giáo dục Trung học").
     """
     head = is_head(signer_title, head_title)
+    if deputy_for is not None and authority is not Authority.TL:
+        return ("only a TL. signing passes to the signer's deputy, who signs KT. under it (PL I, II.7.b); "
+                f"{authority.value}. is not passed on: remove deputy_for")
     if authority is Authority.TM and not collective:
         return ("TM. is signed for a collective, and the agency names none: give the agency's collective "
                 "in the units file (\"Ủy ban nhân dân\") if it is run by one, or use authority: own or KT")
@@ -90,6 +96,7 @@ def signature_titles(
     signer_title: str,
     head_title: str,
     collective: str | None = None,
+    deputy_for: str | None = None,
 ) -> list[str]:
     """The upper-case lines above the signature.
 
@@ -98,13 +105,18 @@ def signature_titles(
         signer_title: the signer's own chức vụ ("Phó Giám đốc").
         head_title: the chức vụ of the head the signer signs for ("Giám đốc").
         collective: the collective a TM. signer speaks for ("Ủy ban nhân dân").
+        deputy_for: a TL. signing passed to a deputy: the one the deputy signs for, giving three
+            lines ("TL. BỘ TRƯỞNG" / "KT. VỤ TRƯỞNG VỤ GIÁO DỤC TRUNG HỌC" / "PHÓ VỤ TRƯỞNG").
 
     Raises:
         SigningError: if :func:`refusal` gives a reason (a file is checked with it first).
     """
-    reason = refusal(authority, signer_title=signer_title, head_title=head_title, collective=collective)
+    reason = refusal(authority, signer_title=signer_title, head_title=head_title, collective=collective,
+                     deputy_for=deputy_for)
     if reason is not None:
         raise SigningError(reason)
+    if deputy_for is not None:
+        return [f"TL. {upper(head_title)}", f"KT. {upper(deputy_for)}", upper(signer_title)]
     if authority is Authority.OWN:
         return [upper(signer_title)]
     if authority is Authority.Q:

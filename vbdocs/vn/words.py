@@ -231,18 +231,27 @@ def _words(text: str) -> tuple[str, ...]:
 def name_words(text: str) -> list[str]:
     """The pieces of one line of a name (:func:`words`), with "và" kept at the end of the
     piece before it: a header line may end on "VÀ", never start with it ("SỞ NÔNG NGHIỆP VÀ /
-    PHÁT TRIỂN NÔNG THÔN", "BỘ TÀI NGUYÊN VÀ / MÔI TRƯỜNG").
+    PHÁT TRIỂN NÔNG THÔN", "BỘ TÀI NGUYÊN VÀ / MÔI TRƯỜNG"); and a one-syllable word that names
+    a body or a level with the name after it ("VỤ", "TỈNH") kept with that name.
 
     >>> name_words("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG")
     ['BỘ', 'TÀI NGUYÊN VÀ', 'MÔI TRƯỜNG']
     """
     out: list[str] = []
+    bind_next = False
     for piece in words(text):
-        if out and syllable_key(piece.split()[0]) == "và":
+        if out and (bind_next or syllable_key(piece.split()[0]) == "và"):
             out[-1] += " " + piece
         else:
             out.append(piece)
+        bind_next = syllable_key(piece) in _NAMED_BY_NEXT
     return out
+
+
+#: Words of one syllable that name a body or a level only with the name after them ("VỤ GIÁO DỤC
+#: TRUNG HỌC", "TỈNH BÌNH THUẬN"): a line never ends on one of them.
+_NAMED_BY_NEXT = frozenset({"bộ", "sở", "cục", "vụ", "ban", "phòng", "viện", "tổ", "đội", "trạm", "khoa",
+                            "tỉnh", "huyện", "quận", "xã", "phường"})
 
 
 def _unpunctuated(run: list[str]) -> bool:
