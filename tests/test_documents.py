@@ -35,7 +35,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-NAMES = ["bo-gddt/cong-van", "so-nn/to-trinh", "ubnd-phuong/bao-cao", "ubnd-tinh/quyet-dinh",
+NAMES = ["bo-gddt/cong-van", "so-nn/giay-moi", "so-nn/to-trinh", "ubnd-phuong/bao-cao", "ubnd-tinh/quyet-dinh",
          "ubnd-tinh/quyet-dinh-quy-che", "ubnd-tinh/quyet-dinh-quy-che+"]
 
 
@@ -180,6 +180,7 @@ def test_the_manifest_names_the_type(built: dict[str, Path]) -> None:
             assert entry["kind"] == "document"
             types[entry["path"]] = entry["type"]
     assert types == {"cong-van-7991.docx": "Công văn", "to-trinh.docx": "Tờ trình", "bao-cao.docx": "Báo cáo",
+                     "giay-moi-12.docx": "Giấy mời",
                      "quyet-dinh.docx": "Quyết định", "quyet-dinh-quy-che-05.docx": "Quyết định",
                      "quyet-dinh-quy-che-05-quy-che.docx": "Quy chế"}
 
@@ -359,7 +360,11 @@ def test_a_shaded_header(built: dict[str, Path]) -> None:
 def test_every_type_of_article_7_builds_and_passes_the_check(type_name: str, tmp_path: Path) -> None:
     """Each of the 29 types of Điều 7 is one row of data (vn.numbering): it builds with its type name
     (or V/v for a công văn) and its symbol from Phụ lục III, and passes vbdocs check (issue 13)."""
-    path = _document(tmp_path, "    - Nội dung của văn bản.\n", "  drafting_unit: VP\n")
+    extra = "  drafting_unit: VP\n"
+    if type_name == "Giấy mời":  # its own parts (Mẫu 1.7)
+        extra += ("  invitation:\n    invitees: Các đơn vị\n    event: Hội nghị\n    day: 2024-07-11\n"
+                  "    start: \"08:00\"\n    place: Hội trường\n")
+    path = _document(tmp_path, "    - Nội dung của văn bản.\n", extra)
     text = path.read_text(encoding="utf-8").replace("  type: Báo cáo\n", f"  type: {type_name}\n")
     path.write_text(text, encoding="utf-8")
     result = vbdocs.build(path, output=tmp_path / "out")
@@ -450,3 +455,35 @@ def test_deputy_for_without_tl_is_a_located_error(tmp_path: Path) -> None:
     [line] = result.stderr.splitlines()
     assert line.replace(str(tmp_path) + "/", "").startswith(
         "doc.yaml:9:16: document.signer.authority: only a TL. signing passes to the signer's deputy")
+
+
+def test_an_invitation(built: dict[str, Path]) -> None:
+    """Mẫu 1.7: "… trân trọng kính mời: …", "Tới dự …", "Chủ trì: …", "Thời gian:" with the weekday
+    written from the date, "Địa điểm: …", the notes after, "./." at the end (issue 13, item 1)."""
+    doc = Docx(built["so-nn/giay-moi"])
+    body = [t for s, t in _body(doc) if s in ("VBBody", "VBClosing")]
+    assert body[0] == ("Sở Nông nghiệp và Phát triển nông thôn trân trọng kính mời: Trưởng các phòng chuyên môn "
+                       "Sở, Thủ trưởng các đơn vị trực thuộc Sở")
+    assert body[1] == "Tới dự Hội nghị sơ kết phong trào thi đua “*Dân vận khéo*” 6 tháng đầu năm 2024."
+    assert body[2:5] == ["Chủ trì: Ông Nguyễn Quang Trung, Phó Giám đốc Sở.",
+                         "Thời gian: 08 giờ 00 đến 11 giờ 30, Thứ Năm, ngày 11 tháng 7 năm 2024.",
+                         "Địa điểm: Hội trường Sở Nông nghiệp và Phát triển nông thôn, số 19 Lê Hồng Phong, thành phố "
+                         "Phan Thiết."]
+    assert body[-1].endswith("Rất mong các đồng chí tham dự đầy đủ, đúng giờ./.")
+    assert "Số: 12/GM-SNN" in doc.lines() and "GIẤY MỜI" in doc.lines()
+
+
+@pytest.mark.parametrize(("type_name", "extra", "message"), [
+    ("Giấy mời", "", "a Giấy mời says whom it invites to what, when and where: give invitation"),
+    ("Báo cáo", "  invitation:\n    invitees: A\n    event: B\n    day: 2024-07-11\n    start: \"08:00\"\n"
+     "    place: C\n", "only a Giấy mời has an invitation, not a Báo cáo"),
+    ("Giấy mời", "  invitation:\n    invitees: A\n    event: B\n    day: 2024-07-11\n    start: \"08:00\"\n"
+     "    end: \"07:30\"\n    place: C\n", "the meeting ends before it starts"),
+])
+def test_an_invitation_that_cannot_be(tmp_path: Path, type_name: str, extra: str, message: str) -> None:
+    path = _document(tmp_path, "    - a\n", extra)
+    path.write_text(path.read_text(encoding="utf-8").replace("  type: Báo cáo\n", f"  type: {type_name}\n"),
+                    encoding="utf-8")
+    with pytest.raises(vbdocs.ConfigError) as info:
+        vbdocs.validate(path)
+    assert [p.message for p in info.value.problems] == [message]

@@ -67,3 +67,10 @@ def test_days_of_the_week_and_working_days() -> None:
     assert working_day_before(dt.date(2024, 10, 5)) == dt.date(2024, 10, 4)  # Saturday: Friday
     assert working_day_before(dt.date(2024, 10, 7)) == dt.date(2024, 10, 4)  # Monday: the Friday before
     assert working_day_before(dt.date(2024, 5, 10)) == dt.date(2024, 5, 9)
+
+
+def test_meeting_time() -> None:
+    """A Giấy mời's "Thời gian": the hour, the weekday, the date (Mẫu 1.7)."""
+    assert dates.meeting_time(dt.date(2024, 3, 7), dt.time(14, 0)) == "14 giờ 00, Thứ Năm, ngày 07 tháng 3 năm 2024"
+    assert dates.meeting_time(dt.date(2024, 7, 14), dt.time(8, 0), dt.time(11, 30)) == (
+        "08 giờ 00 đến 11 giờ 30, Chủ nhật, ngày 14 tháng 7 năm 2024")

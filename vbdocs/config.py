@@ -433,6 +433,14 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
     for i, appendix in enumerate(d.appendices):
         yield from _check_blocks(doc, (*where, "appendices", i, "body"), appendix.body, spec, heading=0,
                                  clause=None, bullet=0)
+    if d.type == "Giấy mời" and d.invitation is None:
+        yield doc.problem((*where, "type"), "a Giấy mời says whom it invites to what, when and where: give invitation")
+    if d.invitation is not None and d.type != "Giấy mời":
+        yield doc.problem((*where, "invitation"), f"only a Giấy mời has an invitation, not a {d.type}")
+    if not d.body and d.invitation is None:
+        yield doc.problem((*where, "body"), "the document has no body: give its blocks")
+    if d.invitation is not None and d.invitation.end is not None and d.invitation.end <= d.invitation.start:
+        yield doc.problem((*where, "invitation", "end"), "the meeting ends before it starts")
     if d.contact and config.units.agency.contact is None:
         yield doc.problem((*where, "contact"), "the units file gives no agency.contact to print")
     if d.type == "Công văn" and d.authority:

@@ -12,6 +12,7 @@ a plan or report on ``I. → 1. → 1.1. → a) → - → +``, the khoản and �
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -23,7 +24,7 @@ from ..layout import page, parts
 from ..layout.metrics import balanced_units
 from ..schema import document as spec
 from ..schema.common import code_key
-from ..vn import citations, numbering
+from ..vn import citations, dates, numbering
 from ..vn.text import ascii_key, strip_end_punctuation, upper, with_closing_mark
 from ..vn.words import words
 from .base import AppendixContent, Block, BlockKind, Cell, DocumentContent, DocumentSpec, Footnote, Properties, Table
@@ -100,6 +101,8 @@ def build_document(config: DocumentConfig) -> DocumentContent:
         body.out.append(Block("mark", mark=parts.mark(document.circulation, page.TEXT_WIDTH)))
     if document.authority:
         body.out.append(Block("center", Text.plain(upper(document.authority))))
+    if document.invitation is not None:
+        body.out += _invitation(document.invitation, (issuer or agency).name)
     body.blocks(document.body, level=0)
     blocks = _closed(body.out)
     note = _note(config)
@@ -123,6 +126,24 @@ def build_document(config: DocumentConfig) -> DocumentContent:
         appendices=appendices,
         contact=agency.contact.line if document.contact and agency.contact else "",
     )
+
+
+def _invitation(invitation: spec.Invitation, issuer: str) -> list[Block]:
+    """A Giấy mời's lines (Mẫu 1.7): "<issuer> trân trọng kính mời: …", "Tới dự …", "Chủ trì: …",
+    "Thời gian: 14 giờ 00, Thứ Năm, ngày 07 tháng 3 năm 2024", "Địa điểm: …"."""
+    def clock(text: str) -> dt.time:
+        hour, minute = text.split(":")
+        return dt.time(int(hour), int(minute))
+
+    when = dates.meeting_time(invitation.day, clock(invitation.start),
+                              clock(invitation.end) if invitation.end else None)
+    lines = [f"{issuer} trân trọng kính mời: " + parse(invitation.invitees), "Tới dự " + parse(invitation.event)]
+    if invitation.chair:
+        lines.append(Text.plain(f"Chủ trì: {invitation.chair}"))
+    lines += [Text.plain(f"Thời gian: {when}"), "Địa điểm: " + parse(invitation.place)]
+    # the invitees run on into "Tới dự …": the sentence ends there, each line after it with "."
+    return [Block("paragraph", line.map_last(lambda s: s.rstrip(" ;,.")) + ("" if i == 0 else "."))
+            for i, line in enumerate(lines)]
 
 
 def _marks(document: spec.DocumentSpec) -> dict[str, Any]:

@@ -12,7 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 
 from ..vn import numbering
 from .campaign import Filing, Month, Recipient, Signer, Year
@@ -225,6 +234,22 @@ class Attached(Model):
     body: list[Block] = Field(min_length=1, description="Its content, block by block; the last ends \"./.\".")
 
 
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")]
+"""A time of day written HH:MM ("14:00")."""
+
+
+class Invitation(Model):
+    """What a Giấy mời says (Mẫu 1.7): whom it invites to what, who chairs, when and where."""
+
+    invitees: Markup = Field(description="Who is invited, after \"trân trọng kính mời:\" (\"Ông (Bà) Giám đốc …\").")
+    event: Markup = Field(description="What to, after \"Tới dự\" (\"Hội nghị sơ kết 6 tháng …\").")
+    chair: Str | None = Field(None, description="Who chairs it, after \"Chủ trì:\".")
+    day: dt.date = Field(description="The day (YYYY-MM-DD); its weekday is written with it.")
+    start: ClockTime = Field(description="The hour it starts, HH:MM (\"14:00\").")
+    end: ClockTime | None = Field(None, description="The hour it ends, HH:MM, if given.")
+    place: Markup = Field(description="Where, after \"Địa điểm:\".")
+
+
 class Addressee(Model):
     """A line of Kính gửi: a unit, group or body by code, or a free text."""
 
@@ -286,7 +311,13 @@ class DocumentSpec(Model):
         False, description="Print the agency's contact (units file, agency.contact) at the foot of page 1 (ô 13).",
     )
     addressees: list[Addressee] = Field(default_factory=list, description="Kính gửi, if the document has it.")
-    body: list[Block] = Field(min_length=1, description="The content, block by block; the last ends \"./.\".")
+    invitation: Invitation | None = Field(
+        None, description="A Giấy mời's invitation (Mẫu 1.7), written before the body.",
+    )
+    body: list[Block] = Field(
+        default_factory=list,
+        description="The content, block by block; the last ends \"./.\". A Giấy mời's notes after its invitation.",
+    )
     footnotes: dict[FootnoteName, Markup] = Field(
         default_factory=dict, description="Texts of the footnotes the body refers to as [^name].",
     )

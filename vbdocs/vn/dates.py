@@ -76,3 +76,13 @@ def place_date_line(place: str, date: dt.date | None, *, year: int, month: int |
         written = f" {month_text(month)} " if month is not None else DRAFT_BLANK
         return f"{place}, ngày{DRAFT_BLANK}tháng{written}năm {year}"
     return f"{place}, {long_date(date)}"
+
+
+def meeting_time(day: dt.date, start: dt.time, end: dt.time | None = None) -> str:
+    """When a meeting is (a Giấy mời's "Thời gian", Mẫu 1.7): the hour, the weekday and the date,
+    "14 giờ 00, Thứ Năm, ngày 07 tháng 3 năm 2024"; with an end, "08 giờ 00 đến 11 giờ 30, …"."""
+    def clock(time: dt.time) -> str:
+        return f"{time.hour:02d} giờ {time.minute:02d}"
+
+    hours = clock(start) + (f" đến {clock(end)}" if end is not None else "")
+    return f"{hours}, {weekday_name(day)}, {long_date(day)}"
