@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 from tests.docx_read import NS, Docx, q
 from vbdocs.check import check
 from vbdocs.cli import main
-from vbdocs.vn.numbering import TYPE_ABBREVIATIONS, TYPE_NAMES
+from vbdocs.vn.numbering import TYPE_ABBREVIATIONS, TYPE_NAMES, TYPES_WITHOUT_SUBJECT
 
 EXAMPLES = ROOT / "examples" / "documents"
 DOCUMENTS = sorted(p for p in EXAMPLES.rglob("*.yaml") if p.name != "units.yaml")
@@ -35,8 +35,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-NAMES = ["bo-gddt/cong-van", "so-nn/giay-moi", "so-nn/to-trinh", "ubnd-phuong/bao-cao", "ubnd-tinh/quyet-dinh",
-         "ubnd-tinh/quyet-dinh-quy-che", "ubnd-tinh/quyet-dinh-quy-che+"]
+NAMES = ["bo-gddt/cong-van", "so-nn/giay-gioi-thieu", "so-nn/giay-moi", "so-nn/to-trinh", "ubnd-phuong/bao-cao",
+         "ubnd-tinh/quyet-dinh", "ubnd-tinh/quyet-dinh-quy-che", "ubnd-tinh/quyet-dinh-quy-che+"]
 
 
 def test_there_are_the_examples_the_issue_names(built: dict[str, Path]) -> None:
@@ -180,7 +180,7 @@ def test_the_manifest_names_the_type(built: dict[str, Path]) -> None:
             assert entry["kind"] == "document"
             types[entry["path"]] = entry["type"]
     assert types == {"cong-van-7991.docx": "Công văn", "to-trinh.docx": "Tờ trình", "bao-cao.docx": "Báo cáo",
-                     "giay-moi-12.docx": "Giấy mời",
+                     "giay-moi-12.docx": "Giấy mời", "giay-gioi-thieu-25.docx": "Giấy giới thiệu",
                      "quyet-dinh.docx": "Quyết định", "quyet-dinh-quy-che-05.docx": "Quyết định",
                      "quyet-dinh-quy-che-05-quy-che.docx": "Quy chế"}
 
@@ -364,8 +364,13 @@ def test_every_type_of_article_7_builds_and_passes_the_check(type_name: str, tmp
     if type_name == "Giấy mời":  # its own parts (Mẫu 1.7)
         extra += ("  invitation:\n    invitees: Các đơn vị\n    event: Hội nghị\n    day: 2024-07-11\n"
                   "    start: \"08:00\"\n    place: Hội trường\n")
+    if type_name == "Giấy giới thiệu":  # its own parts (Mẫu 1.8)
+        extra += ("  introduction:\n    person: Ông Nguyễn Văn An\n    position: Chuyên viên\n"
+                  "    sent_to: Sở Nội vụ\n    purpose: liên hệ công tác\n    valid_until: 2024-08-31\n")
     path = _document(tmp_path, "    - Nội dung của văn bản.\n", extra)
     text = path.read_text(encoding="utf-8").replace("  type: Báo cáo\n", f"  type: {type_name}\n")
+    if type_name in TYPES_WITHOUT_SUBJECT:  # Mẫu 1.8, 1.10: no trích yếu
+        text = text.replace("  subject: Thử\n", "")
     path.write_text(text, encoding="utf-8")
     result = vbdocs.build(path, output=tmp_path / "out")
     [entry] = json.loads(result.manifest.read_text(encoding="utf-8"))["documents"]
@@ -484,6 +489,34 @@ def test_an_invitation_that_cannot_be(tmp_path: Path, type_name: str, extra: str
     path = _document(tmp_path, "    - a\n", extra)
     path.write_text(path.read_text(encoding="utf-8").replace("  type: Báo cáo\n", f"  type: {type_name}\n"),
                     encoding="utf-8")
+    with pytest.raises(vbdocs.ConfigError) as info:
+        vbdocs.validate(path)
+    assert [p.message for p in info.value.problems] == [message]
+
+
+def test_an_introduction_without_a_trich_yeu(built: dict[str, Path]) -> None:
+    """Mẫu 1.8: no trích yếu, the rule under "GIẤY GIỚI THIỆU"; the lines of the introduction; its
+    validity closing the document (issue 13, items 1 and 5)."""
+    doc = Docx(built["so-nn/giay-gioi-thieu"])
+    lines = doc.lines()
+    at = lines.index("GIẤY GIỚI THIỆU")
+    assert lines[at + 1] == "Sở Nông nghiệp và Phát triển nông thôn trân trọng giới thiệu:"
+    assert lines[at + 2:at + 5] == ["Bà Nguyễn Thị Thanh Tâm", "Chức vụ: Chuyên viên Văn phòng Sở",
+                                    "Được cử đến: Ban Dân vận Tỉnh ủy Bình Thuận"]
+    assert "Giấy này có giá trị đến hết ngày 31 tháng 8 năm 2024./." in lines
+    findings = {f.rule: f.status for f in check(built["so-nn/giay-gioi-thieu"]).findings}
+    assert (findings["title.subject"], findings["title.subject_rule"]) == ("skip", "pass")
+
+
+@pytest.mark.parametrize(("type_name", "subject", "message"), [
+    ("Giấy nghỉ phép", True, "a Giấy nghỉ phép has no trích yếu (Phụ lục III): remove subject"),
+    ("Báo cáo", False, "a Báo cáo has a trích yếu: give subject"),
+])
+def test_a_trich_yeu_where_the_type_has_none_or_none_where_it_has(tmp_path: Path, type_name: str, subject: bool,
+                                                                   message: str) -> None:
+    path = _document(tmp_path, "    - a\n")
+    text = path.read_text(encoding="utf-8").replace("  type: Báo cáo\n", f"  type: {type_name}\n")
+    path.write_text(text if subject else text.replace("  subject: Thử\n", ""), encoding="utf-8")
     with pytest.raises(vbdocs.ConfigError) as info:
         vbdocs.validate(path)
     assert [p.message for p in info.value.problems] == [message]

@@ -433,11 +433,20 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
     for i, appendix in enumerate(d.appendices):
         yield from _check_blocks(doc, (*where, "appendices", i, "body"), appendix.body, spec, heading=0,
                                  clause=None, bullet=0)
+    if d.type in numbering.TYPES_WITHOUT_SUBJECT and d.subject is not None:
+        yield doc.problem((*where, "subject"), f"a {d.type} has no trích yếu (Phụ lục III): remove subject")
+    if d.type not in numbering.TYPES_WITHOUT_SUBJECT and d.subject is None:
+        yield doc.problem((*where, "type"), f"a {d.type} has a trích yếu: give subject")
+    if d.type == "Giấy giới thiệu" and d.introduction is None:
+        yield doc.problem((*where, "type"), "a Giấy giới thiệu says whom it introduces to whom, about what and "
+                          "until when: give introduction")
+    if d.introduction is not None and d.type != "Giấy giới thiệu":
+        yield doc.problem((*where, "introduction"), f"only a Giấy giới thiệu has an introduction, not a {d.type}")
     if d.type == "Giấy mời" and d.invitation is None:
         yield doc.problem((*where, "type"), "a Giấy mời says whom it invites to what, when and where: give invitation")
     if d.invitation is not None and d.type != "Giấy mời":
         yield doc.problem((*where, "invitation"), f"only a Giấy mời has an invitation, not a {d.type}")
-    if not d.body and d.invitation is None:
+    if not d.body and d.invitation is None and d.introduction is None:
         yield doc.problem((*where, "body"), "the document has no body: give its blocks")
     if d.invitation is not None and d.invitation.end is not None and d.invitation.end <= d.invitation.start:
         yield doc.problem((*where, "invitation", "end"), "the meeting ends before it starts")

@@ -451,9 +451,17 @@ def type_name(p: Parts) -> Iterator[Finding]:
     yield _check("title.type_name", "PL I, II.5.a", line, problems, "upper case, 13–14 pt, bold, centred")
 
 
+_WITHOUT_SUBJECT = {name.upper() for name in numbering.TYPES_WITHOUT_SUBJECT}
+
+
 def subject(p: Parts) -> Iterator[Finding]:
     if p.type_name is None:
         yield Finding("title.subject", "PL I, II.5.a", "skip", "title")
+        return
+    if p.type_name.clean in _WITHOUT_SUBJECT:  # Mẫu 1.8, 1.10: the rule stands under the type name
+        yield Finding("title.subject", "PL I, II.5.a", "skip", _where(p.type_name), "this type has no trích yếu")
+        yield _short_rule(p, "title.subject_rule", "PL I, II.5.a", [p.type_name], 14, missing="no line",
+                          of="the type name's", required="a solid line under the type name, 1/3 to 1/2 of its length")
         return
     if not p.subject:
         yield Finding("title.subject", "PL I, II.5.a", "fail", _where(p.type_name), "no trích yếu under the type",

@@ -82,7 +82,7 @@ def build_document(config: DocumentConfig) -> DocumentContent:
     document = config.document.document
     agency = config.units.agency
     is_letter = document.type == LETTER_TYPE
-    subject = parse(document.subject)
+    subject = parse(document.subject) if document.subject is not None else None
     issuer = config.unit(document.issuer) if document.issuer else None
     heading = agency_heading(
         config, symbol=symbol(config), number=document.number, date=document.date, year=config.year,
@@ -103,7 +103,12 @@ def build_document(config: DocumentConfig) -> DocumentContent:
         body.out.append(Block("center", Text.plain(upper(document.authority))))
     if document.invitation is not None:
         body.out += _invitation(document.invitation, (issuer or agency).name)
+    if document.introduction is not None:
+        body.out += _introduction(document.introduction, (issuer or agency).name)
     body.blocks(document.body, level=0)
+    if document.introduction is not None:
+        valid = f"Giấy này có giá trị đến hết {dates.long_date(document.introduction.valid_until)}"
+        body.out.append(Block("paragraph", Text.plain(valid)))
     blocks = _closed(body.out)
     note = _note(config)
     appendices = tuple(
@@ -112,7 +117,7 @@ def build_document(config: DocumentConfig) -> DocumentContent:
     )
     names = [a.text if a.text is not None else config.name_of(a.to or "", a.label) for a in document.addressees]
     as_above = document.as_above if document.as_above is not None else bool(names)
-    title = f"V/v {subject}" if is_letter else f"{document.type} {subject}"
+    title = f"V/v {subject}" if is_letter else f"{document.type} {subject}" if subject else document.type
     return DocumentContent(
         template="document.docx",
         heading=heading,
@@ -122,10 +127,24 @@ def build_document(config: DocumentConfig) -> DocumentContent:
         footnotes=tuple(Footnote(name, parse(text)) for name, text in document.footnotes.items()),
         closing=closing(config, recipients=document.recipients, signer=document.signer, filing=document.filing,
                         as_above=as_above),
-        properties=Properties(title=title, subject=str(subject), author=(issuer or agency).name, year=config.year),
+        properties=Properties(title=title, subject=str(subject or ""), author=(issuer or agency).name,
+                              year=config.year),
         appendices=appendices,
         contact=agency.contact.line if document.contact and agency.contact else "",
     )
+
+
+def _introduction(introduction: spec.Introduction, issuer: str) -> list[Block]:
+    """A Giấy giới thiệu's lines (Mẫu 1.8), up to the request; its validity closes the document."""
+    lines = [
+        Text.plain(f"{issuer} trân trọng giới thiệu:"),
+        Text.plain(introduction.person),
+        Text.plain(f"Chức vụ: {introduction.position}"),
+        Text.plain(f"Được cử đến: {introduction.sent_to}"),
+        "Về việc: " + parse(introduction.purpose),
+        Text.plain("Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ."),
+    ]
+    return [Block("paragraph", line) for line in lines]
 
 
 def _invitation(invitation: spec.Invitation, issuer: str) -> list[Block]:

@@ -164,7 +164,7 @@ class Title:
     """Under the trích yếu of a document a Quyết định issues (Mẫu 1.3): "(Kèm theo Quyết định số …)"."""
 
 
-def title(type_name: str, subject: Text) -> Title:
+def title(type_name: str, subject: Text | None) -> Title:
     """The type name in upper case and the trích yếu, broken evenly if long, between
     its words (``vbdocs.vn.words``), never inside one ("phát / triển").
 
@@ -172,6 +172,10 @@ def title(type_name: str, subject: Text) -> Title:
     its lines are broken where the measured text needs it, and where a line break is
     written in it.
     """
+    if subject is None:  # a Giấy giới thiệu, a Giấy nghỉ phép: the rule under the type name
+        shown = upper(type_name)
+        return Title(type_name=shown, subject_lines=(),
+                     rule=rule_under([shown], page.SIZE_TYPE_NAME, page.TEXT_WIDTH, fraction=page.RULE_FRACTION))
     lines: list[str] = []
     subject_lines: list[Text] = []
     for piece in subject.lines():  # a line break written in the trích yếu is kept

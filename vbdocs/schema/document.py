@@ -250,6 +250,16 @@ class Invitation(Model):
     place: Markup = Field(description="Where, after \"Địa điểm:\".")
 
 
+class Introduction(Model):
+    """What a Giấy giới thiệu says (Mẫu 1.8): whom it introduces, to whom, about what, until when."""
+
+    person: Str = Field(description="Who is introduced, as written (\"Ông Nguyễn Văn An\").")
+    position: Str = Field(description="Their chức vụ, after \"Chức vụ:\".")
+    sent_to: Str = Field(description="Where they are sent, after \"Được cử đến:\".")
+    purpose: Markup = Field(description="About what, after \"Về việc:\".")
+    valid_until: dt.date = Field(description="The last day the paper is valid (YYYY-MM-DD).")
+
+
 class Addressee(Model):
     """A line of Kính gửi: a unit, group or body by code, or a free text."""
 
@@ -285,8 +295,10 @@ class DocumentSpec(Model):
     symbol_unit: Bool = Field(
         False, description="Add the drafting unit to a typed document's symbol (\"7991/BGDĐT-GDTrH\").",
     )
-    subject: TitleMarkup = Field(
-        description="Trích yếu in normal case: under the type name, or after \"V/v\" for a công văn.",
+    subject: TitleMarkup | None = Field(
+        None,
+        description="Trích yếu in normal case: under the type name, or after \"V/v\" for a công văn. A Giấy giới "
+        "thiệu and a Giấy nghỉ phép have none (Mẫu 1.8, 1.10).",
     )
     authority: Str | None = Field(
         None,
@@ -311,6 +323,9 @@ class DocumentSpec(Model):
         False, description="Print the agency's contact (units file, agency.contact) at the foot of page 1 (ô 13).",
     )
     addressees: list[Addressee] = Field(default_factory=list, description="Kính gửi, if the document has it.")
+    introduction: Introduction | None = Field(
+        None, description="A Giấy giới thiệu's introduction (Mẫu 1.8), written before the body.",
+    )
     invitation: Invitation | None = Field(
         None, description="A Giấy mời's invitation (Mẫu 1.7), written before the body.",
     )

@@ -53,6 +53,9 @@ TYPE_NAMES: tuple[str, ...] = (
     "Giấy nghỉ phép", "Phiếu gửi", "Phiếu chuyển", "Phiếu báo", "Thư công",
 )
 
+#: The types whose Mẫu has no trích yếu under the type name, only its rule (Mẫu 1.8, 1.10).
+TYPES_WITHOUT_SUBJECT = frozenset({"Giấy giới thiệu", "Giấy nghỉ phép"})
+
 # The Vietnamese alphabet without the letters it borrows (f, j, w, z), in the order
 # the Decree numbers điểm: "a, b, c, d, đ, e, g, h, i, k…".
 _POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
