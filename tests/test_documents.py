@@ -36,7 +36,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 NAMES = ["bo-gddt/cong-van", "so-nn/giay-gioi-thieu", "so-nn/giay-moi", "so-nn/to-trinh", "ubnd-phuong/bao-cao",
-         "ubnd-tinh/quyet-dinh", "ubnd-tinh/quyet-dinh-quy-che", "ubnd-tinh/quyet-dinh-quy-che+"]
+         "ubnd-tinh/bien-ban", "ubnd-tinh/quyet-dinh", "ubnd-tinh/quyet-dinh-quy-che",
+         "ubnd-tinh/quyet-dinh-quy-che+"]
 
 
 def test_there_are_the_examples_the_issue_names(built: dict[str, Path]) -> None:
@@ -181,6 +182,7 @@ def test_the_manifest_names_the_type(built: dict[str, Path]) -> None:
             types[entry["path"]] = entry["type"]
     assert types == {"cong-van-7991.docx": "Công văn", "to-trinh.docx": "Tờ trình", "bao-cao.docx": "Báo cáo",
                      "giay-moi-12.docx": "Giấy mời", "giay-gioi-thieu-25.docx": "Giấy giới thiệu",
+                     "bien-ban-03.docx": "Biên bản",
                      "quyet-dinh.docx": "Quyết định", "quyet-dinh-quy-che-05.docx": "Quyết định",
                      "quyet-dinh-quy-che-05-quy-che.docx": "Quy chế"}
 
@@ -364,6 +366,9 @@ def test_every_type_of_article_7_builds_and_passes_the_check(type_name: str, tmp
     if type_name == "Giấy mời":  # its own parts (Mẫu 1.7)
         extra += ("  invitation:\n    invitees: Các đơn vị\n    event: Hội nghị\n    day: 2024-07-11\n"
                   "    start: \"08:00\"\n    place: Hội trường\n")
+    if type_name == "Biên bản":  # its own parts (Mẫu 1.9)
+        extra += ("  minutes:\n    day: 2024-07-11\n    start: \"08:00\"\n    end: \"09:00\"\n    place: Phòng họp\n"
+                  "    attendees: Các thành viên\n    chair: Ông A\n    secretary: Bà B\n")
     if type_name == "Giấy giới thiệu":  # its own parts (Mẫu 1.8)
         extra += ("  introduction:\n    person: Ông Nguyễn Văn An\n    position: Chuyên viên\n"
                   "    sent_to: Sở Nội vụ\n    purpose: liên hệ công tác\n    valid_until: 2024-08-31\n")
@@ -520,3 +525,23 @@ def test_a_trich_yeu_where_the_type_has_none_or_none_where_it_has(tmp_path: Path
     with pytest.raises(vbdocs.ConfigError) as info:
         vbdocs.validate(path)
     assert [p.message for p in info.value.problems] == [message]
+
+
+def test_minutes_with_two_signers(built: dict[str, Path]) -> None:
+    """Mẫu 1.9: no date line under the motto; when the meeting began, where, who attended, chaired
+    and took the minutes; its content; when it ended, "./."; THƯ KÝ and CHỦ TỌA side by side, Nơi
+    nhận under them (issue 13, items 1, 3 and 5)."""
+    doc = Docx(built["ubnd-tinh/bien-ban"])
+    lines = doc.lines()
+    assert not [line for line in lines if line.startswith("Bình Thuận, ngày")]
+    at = lines.index("BIÊN BẢN")
+    assert lines[at + 2:at + 4] == ["Thời gian bắt đầu: 14 giờ 00, Thứ Năm, ngày 12 tháng 9 năm 2024.",
+                                    "Địa điểm: Phòng họp số 1, Ủy ban nhân dân tỉnh."]
+    assert "Cuộc họp kết thúc vào 16 giờ 30, ngày 12 tháng 9 năm 2024./." in lines
+    signatures = doc.document.findall(".//w:tbl", NS)[-1]
+    columns = [["".join(t.text or "" for t in cell.iter(q("w:t"))) for cell in row.findall("w:tc", NS)]
+               for row in signatures.findall("w:tr", NS)]
+    assert columns == [["THƯ KÝLê Thị Hồng", "CHỦ TỌATrần Thị Bình"]]
+    assert lines[lines.index("Nơi nhận:") - 1] == "Trần Thị Bình"
+    findings = {f.rule: f.status for f in check(built["ubnd-tinh/bien-ban"]).findings}
+    assert findings["header.place_date"] == "skip" and findings["signature.block"] == "pass"

@@ -411,9 +411,9 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
         yield doc.problem((*where, "signer", "person"), _unknown("person", d.signer.person, people))
     person = config.person(d.signer.person)
     agency = config.units.agency
-    reason = person and signing.refusal(d.signer.authority, signer_title=person.title,
-                                        head_title=agency.head_title, collective=agency.collective,
-                                        deputy_for=d.signer.deputy_for)
+    reason = person and d.signer_title is None and signing.refusal(
+        d.signer.authority, signer_title=person.title, head_title=agency.head_title, collective=agency.collective,
+        deputy_for=d.signer.deputy_for)
     if reason:
         yield doc.problem((*where, "signer", "authority"), reason)
     if d.filing.unit not in units:
@@ -442,11 +442,20 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
                           "until when: give introduction")
     if d.introduction is not None and d.type != "Giấy giới thiệu":
         yield doc.problem((*where, "introduction"), f"only a Giấy giới thiệu has an introduction, not a {d.type}")
+    if d.type == "Biên bản" and d.minutes is None:
+        yield doc.problem((*where, "type"), "a Biên bản records when and where its meeting was, who attended, "
+                          "chaired and took the minutes: give minutes")
+    if d.minutes is not None and d.type != "Biên bản":
+        yield doc.problem((*where, "minutes"), f"only a Biên bản has minutes, not a {d.type}")
+    if d.minutes is not None and d.minutes.end <= d.minutes.start:
+        yield doc.problem((*where, "minutes", "end"), "the meeting ends before it starts")
+    if d.second_signer is not None and d.second_signer.person not in people:
+        yield doc.problem((*where, "second_signer", "person"), _unknown("person", d.second_signer.person, people))
     if d.type == "Giấy mời" and d.invitation is None:
         yield doc.problem((*where, "type"), "a Giấy mời says whom it invites to what, when and where: give invitation")
     if d.invitation is not None and d.type != "Giấy mời":
         yield doc.problem((*where, "invitation"), f"only a Giấy mời has an invitation, not a {d.type}")
-    if not d.body and d.invitation is None and d.introduction is None:
+    if not d.body and d.invitation is None and d.introduction is None and d.minutes is None:
         yield doc.problem((*where, "body"), "the document has no body: give its blocks")
     if d.invitation is not None and d.invitation.end is not None and d.invitation.end <= d.invitation.start:
         yield doc.problem((*where, "invitation", "end"), "the meeting ends before it starts")

@@ -127,6 +127,9 @@ def context(content: DocumentContent, *, section: str = "") -> dict[str, Any]:
             "recipients": [_lines([line]) for line in content.closing.recipients],
             "signer_titles": _lines(content.closing.signer_titles),
             "signer_name": _lines([content.closing.signer_name]),
+            "cosigned": bool(content.closing.cosigner_titles),
+            "cosigner_titles": _lines(content.closing.cosigner_titles),
+            "cosigner_name": _lines([content.closing.cosigner_name]),
         },
         "properties": {
             "title": _lines([content.properties.title]),

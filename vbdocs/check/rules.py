@@ -129,6 +129,8 @@ class Parts:
                     break
                 self.addressees.append(x)
         self.recipients_label = next((x for x in lines if x.clean.rstrip(":") .strip() == "Nơi nhận"), None)
+        self.signers_above = False
+        """Two or more signatures side by side above Nơi nhận (a Biên bản), not one beside it."""
         self.recipients: list[Line] = []
         self.signer: list[Line] = []
         if self.recipients_label is not None:
@@ -143,6 +145,13 @@ class Parts:
             if label.para.table is not None:
                 self.signer = [x for x in lines if x.para.table == label.para.table and x.para.row == label.para.row
                                and x.para.column != label.para.column]
+            else:  # signatures side by side in a table above Nơi nhận (a Biên bản, Mẫu 1.9): the right one's
+                above = [x for x in lines[:lines.index(label)] if x.para.table is not None]
+                if above:
+                    band = [x for x in above if x.para.table == above[-1].para.table]
+                    right = max(x.para.column or 0 for x in band)
+                    self.signer = [x for x in band if x.para.column == right]
+                    self.signers_above = len({x.para.column for x in band}) > 1
         first = self.issued_with or (self.subject[-1] if self.subject else self.kinh_gui or self.type_name)
         start = body.index(first) + 1 if first in body else 0
         # the body ends at Nơi nhận: what follows it (a phụ lục) has its own layout
@@ -410,8 +419,14 @@ def symbol(p: Parts) -> Iterator[Finding]:
                  "<type>-<agency> (25/KH-SNN) or, for a công văn, <agency>-<unit> (3870/SNN-VP)")
 
 
+_WITHOUT_DATE_LINE = {name.upper() for name in numbering.TYPES_WITHOUT_DATE_LINE}
+
+
 def place_date(p: Parts) -> Iterator[Finding]:
     line = p.place_date
+    if line is None and p.type_name is not None and p.type_name.clean in _WITHOUT_DATE_LINE:
+        yield Finding("header.place_date", "PL I, II.4", "skip", "header", "a Biên bản dates its meeting in its body")
+        return
     if line is None:
         yield Finding("header.place_date", "PL I, II.4", "fail", "header", "no place and date line",
                       "\"<Địa danh>, ngày … tháng … năm …\"")
@@ -607,7 +622,9 @@ def signature(p: Parts) -> Iterator[Finding]:
         name = names[-1]
         found = _style_problems(name, SIZES["signer"].allowed, bold=True)
         yield _check("signature.name", "PL I, II.7.b", name, found, "the signer's name: normal case, 13–14 pt, bold")
-    if titles and p.recipients_label.para.row != titles[0].para.row:
+    if titles and p.signers_above:  # Mẫu 1.9: the signatures side by side, Nơi nhận under them
+        yield Finding("signature.block", "PL I, II.9.b", "pass", _where(titles[0]))
+    elif titles and p.recipients_label.para.row != titles[0].para.row:
         yield Finding("signature.block", "PL I, II.9.b", "fail", _where(titles[0]),
                       "not level with Nơi nhận", "Nơi nhận on the left, level with the signature block")
     else:

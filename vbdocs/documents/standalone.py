@@ -25,10 +25,10 @@ from ..layout.metrics import balanced_units
 from ..schema import document as spec
 from ..schema.common import code_key
 from ..vn import citations, dates, numbering
-from ..vn.text import ascii_key, strip_end_punctuation, upper, with_closing_mark
+from ..vn.text import ascii_key, punctuate_list, strip_end_punctuation, upper, with_closing_mark
 from ..vn.words import words
 from .base import AppendixContent, Block, BlockKind, Cell, DocumentContent, DocumentSpec, Footnote, Properties, Table
-from .common import agency_heading, closing
+from .common import agency_heading, closing, recipient_name
 
 KIND = "document"
 """The kind of a standalone document in the manifest (its ``type`` says which)."""
@@ -96,6 +96,8 @@ def build_document(config: DocumentConfig) -> DocumentContent:
             letter_subject=str(subject) if is_letter else None, month=document.month,
         )
         heading = replace(heading, **_marks(document))
+    if document.type in numbering.TYPES_WITHOUT_DATE_LINE:  # a Biên bản dates its meeting in its body
+        heading = replace(heading, place_date="")
     body = _Body()
     if document.circulation:  # ô 11, before the body
         body.out.append(Block("mark", mark=parts.mark(document.circulation, page.TEXT_WIDTH)))
@@ -105,7 +107,12 @@ def build_document(config: DocumentConfig) -> DocumentContent:
         body.out += _invitation(document.invitation, (issuer or agency).name)
     if document.introduction is not None:
         body.out += _introduction(document.introduction, (issuer or agency).name)
+    if document.minutes is not None:
+        body.out += _minutes(document.minutes)
     body.blocks(document.body, level=0)
+    if document.minutes is not None:
+        ended = dates.meeting_end(document.minutes.day, _clock(document.minutes.end))
+        body.out.append(Block("paragraph", Text.plain(f"{document.minutes.meeting} kết thúc vào {ended}")))
     if document.introduction is not None:
         valid = f"Giấy này có giá trị đến hết {dates.long_date(document.introduction.valid_until)}"
         body.out.append(Block("paragraph", Text.plain(valid)))
@@ -125,13 +132,57 @@ def build_document(config: DocumentConfig) -> DocumentContent:
         addressees=parts.addressees(names) if names else None,
         body=tuple(blocks),
         footnotes=tuple(Footnote(name, parse(text)) for name, text in document.footnotes.items()),
-        closing=closing(config, recipients=document.recipients, signer=document.signer, filing=document.filing,
-                        as_above=as_above),
+        closing=_closing(config, as_above),
         properties=Properties(title=title, subject=str(subject or ""), author=(issuer or agency).name,
                               year=config.year),
         appendices=appendices,
         contact=agency.contact.line if document.contact and agency.contact else "",
     )
+
+
+def _clock(text: str) -> dt.time:
+    hour, minute = text.split(":")
+    return dt.time(int(hour), int(minute))
+
+
+def _minutes(minutes: spec.Minutes) -> list[Block]:
+    """A Biên bản's opening lines (Mẫu 1.9), up to its content."""
+    lines = [
+        Text.plain(f"Thời gian bắt đầu: {dates.meeting_time(minutes.day, _clock(minutes.start))}."),
+        "Địa điểm: " + parse(minutes.place).map_last(lambda s: s.rstrip(" .;")) + ".",
+        "Thành phần tham dự: " + parse(minutes.attendees).map_last(lambda s: s.rstrip(" .;")) + ".",
+        Text.plain(f"Chủ trì (chủ tọa): {minutes.chair}."),
+        Text.plain(f"Thư ký (người ghi biên bản): {minutes.secretary}."),
+        Text.plain("Nội dung (theo diễn biến cuộc họp):"),
+    ]
+    return [Block("paragraph", line) for line in lines]
+
+
+def _closing(config: DocumentConfig, as_above: bool) -> parts.Closing:
+    """Nơi nhận and the signature: the authority's lines, or the title given (a Biên bản's CHỦ TỌA);
+    a second signer left of the first."""
+    document = config.document.document
+    if document.signer_title is None:
+        band = closing(config, recipients=document.recipients, signer=document.signer, filing=document.filing,
+                       as_above=as_above)
+    else:
+        person = config.person(document.signer.person)
+        unit = config.unit(document.filing.unit)
+        assert person is not None and unit is not None  # checked by load_config
+        band = parts.Closing(
+            recipients=tuple(f"- {line}" for line in punctuate_list(
+                (["Như trên"] if as_above else []) + [recipient_name(config, r) for r in document.recipients]
+                + [parts.filing_line(document.filing.label or unit.abbreviation, document.filing.drafter,
+                                     document.filing.copies, style=document.filing.drafter_style)])),
+            signer_titles=(upper(document.signer_title),),
+            signer_name=person.name,
+        )
+    second = document.second_signer
+    if second is None:
+        return band
+    person = config.person(second.person)
+    assert person is not None  # checked by load_config
+    return replace(band, cosigner_titles=(upper(second.title),), cosigner_name=person.name)
 
 
 def _introduction(introduction: spec.Introduction, issuer: str) -> list[Block]:
@@ -150,12 +201,8 @@ def _introduction(introduction: spec.Introduction, issuer: str) -> list[Block]:
 def _invitation(invitation: spec.Invitation, issuer: str) -> list[Block]:
     """A Giấy mời's lines (Mẫu 1.7): "<issuer> trân trọng kính mời: …", "Tới dự …", "Chủ trì: …",
     "Thời gian: 14 giờ 00, Thứ Năm, ngày 07 tháng 3 năm 2024", "Địa điểm: …"."""
-    def clock(text: str) -> dt.time:
-        hour, minute = text.split(":")
-        return dt.time(int(hour), int(minute))
-
-    when = dates.meeting_time(invitation.day, clock(invitation.start),
-                              clock(invitation.end) if invitation.end else None)
+    when = dates.meeting_time(invitation.day, _clock(invitation.start),
+                              _clock(invitation.end) if invitation.end else None)
     lines = [f"{issuer} trân trọng kính mời: " + parse(invitation.invitees), "Tới dự " + parse(invitation.event)]
     if invitation.chair:
         lines.append(Text.plain(f"Chủ trì: {invitation.chair}"))

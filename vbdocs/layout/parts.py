@@ -258,6 +258,10 @@ class Closing:
     signer_name: str
     shown: bool = True
     """False for a document a Quyết định issues (Mẫu 1.3): the Quyết định is what is signed and sent."""
+    cosigner_titles: tuple[str, ...] = ()
+    """A second signer, left of the first (a Biên bản's THƯ KÝ, Mẫu 1.9): its title lines; then
+    Nơi nhận stands under the two signatures."""
+    cosigner_name: str = ""
 
 
 def filing_line(unit_abbreviation: str | None, drafter: str | None = None,

@@ -328,6 +328,24 @@ def _closing_table(doc: Any) -> None:
     _para(right, "{{ closing.signer_name }}", "VB Signer Name")
 
 
+def _two_signers(doc: Any) -> None:
+    """Two signatures side by side (a Biên bản, Mẫu 1.9: THƯ KÝ left, CHỦ TỌA right), then Nơi nhận
+    under them at the left."""
+    half = page.TEXT_WIDTH // 2
+    table = doc.add_table(rows=1, cols=2)
+    _borderless(table, [half, page.TEXT_WIDTH - half])
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    _para(left, "{{ closing.cosigner_titles }}", "VB Signer Title", first=True)
+    _para(left, "{{ closing.cosigner_name }}", "VB Signer Name")
+    _para(right, "{{ closing.signer_titles }}", "VB Signer Title", first=True)
+    _para(right, "{{ closing.signer_name }}", "VB Signer Name")
+    doc.add_paragraph("Nơi nhận:", style="VB Recipients Label")
+    doc.add_paragraph("{%p for line in closing.recipients %}", style="VB Recipients")
+    doc.add_paragraph("{{ line }}", style="VB Recipients")
+    doc.add_paragraph("{%p endfor %}", style="VB Recipients")
+
+
 def _slim(doc: Any) -> None:
     """Keep only what the template uses: our styles and Word's defaults.
 
@@ -445,7 +463,11 @@ def make_document() -> Any:
     doc.add_paragraph("", style="VB Body")
     doc.add_paragraph("{{p blocks }}", style="VB Body")
     doc.add_paragraph("{%p if closing.shown %}", style="VB Body")
+    doc.add_paragraph("{%p if closing.cosigned %}", style="VB Body")
+    _two_signers(doc)
+    doc.add_paragraph("{%p else %}", style="VB Body")
     _closing_table(doc)
+    doc.add_paragraph("{%p endif %}", style="VB Body")
     doc.add_paragraph("{%p endif %}", style="VB Body")
     doc.add_paragraph("{{p appendices }}", style="VB Body")
     return doc

@@ -260,6 +260,27 @@ class Introduction(Model):
     valid_until: dt.date = Field(description="The last day the paper is valid (YYYY-MM-DD).")
 
 
+class Minutes(Model):
+    """What a Biên bản records of its meeting (Mẫu 1.9): when it began and ended, where, who
+    attended, chaired and took the minutes; the content follows in the body."""
+
+    meeting: Str = Field("Cuộc họp", description="What the meeting is called where it ends (\"Hội nghị\").")
+    day: dt.date = Field(description="The day (YYYY-MM-DD).")
+    start: ClockTime = Field(description="When it began, HH:MM.")
+    end: ClockTime = Field(description="When it ended, HH:MM.")
+    place: Markup = Field(description="Where, after \"Địa điểm:\".")
+    attendees: Markup = Field(description="Who attended, after \"Thành phần tham dự:\".")
+    chair: Str = Field(description="Who chaired, after \"Chủ trì (chủ tọa):\".")
+    secretary: Str = Field(description="Who took the minutes, after \"Thư ký (người ghi biên bản):\".")
+
+
+class SecondSigner(Model):
+    """A second signature beside the first (a Biên bản's Thư ký, left of the Chủ tọa)."""
+
+    person: Code = Field(description="Id of the person in the units file's ``people``.")
+    title: Str = Field(description="The title printed above the signature (\"Thư ký\"), printed upper case.")
+
+
 class Addressee(Model):
     """A line of Kính gửi: a unit, group or body by code, or a free text."""
 
@@ -323,6 +344,14 @@ class DocumentSpec(Model):
         False, description="Print the agency's contact (units file, agency.contact) at the foot of page 1 (ô 13).",
     )
     addressees: list[Addressee] = Field(default_factory=list, description="Kính gửi, if the document has it.")
+    minutes: Minutes | None = Field(None, description="A Biên bản's record of its meeting (Mẫu 1.9).")
+    second_signer: SecondSigner | None = Field(
+        None, description="A second signature, left of the signer's (a Biên bản's Thư ký); Nơi nhận goes under both.",
+    )
+    signer_title: Str | None = Field(
+        None, description="The title printed above the signer's signature in place of their authority (a Biên "
+        "bản's \"Chủ tọa\").",
+    )
     introduction: Introduction | None = Field(
         None, description="A Giấy giới thiệu's introduction (Mẫu 1.8), written before the body.",
     )

@@ -86,3 +86,8 @@ def meeting_time(day: dt.date, start: dt.time, end: dt.time | None = None) -> st
 
     hours = clock(start) + (f" đến {clock(end)}" if end is not None else "")
     return f"{hours}, {weekday_name(day)}, {long_date(day)}"
+
+
+def meeting_end(day: dt.date, end: dt.time) -> str:
+    """When a meeting ended, as a Biên bản closes (Mẫu 1.9): "11 giờ 30, ngày 11 tháng 7 năm 2024"."""
+    return f"{end.hour:02d} giờ {end.minute:02d}, {long_date(day)}"

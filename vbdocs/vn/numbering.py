@@ -56,6 +56,10 @@ TYPE_NAMES: tuple[str, ...] = (
 #: The types whose Mẫu has no trích yếu under the type name, only its rule (Mẫu 1.8, 1.10).
 TYPES_WITHOUT_SUBJECT = frozenset({"Giấy giới thiệu", "Giấy nghỉ phép"})
 
+#: The types whose Mẫu has no place and date line under the motto: a Biên bản dates its
+#: meeting in its body (Mẫu 1.9).
+TYPES_WITHOUT_DATE_LINE = frozenset({"Biên bản"})
+
 # The Vietnamese alphabet without the letters it borrows (f, j, w, z), in the order
 # the Decree numbers điểm: "a, b, c, d, đ, e, g, h, i, k…".
 _POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
