@@ -35,8 +35,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-NAMES = ["bo-gddt/cong-van", "so-nn/giay-gioi-thieu", "so-nn/giay-moi", "so-nn/to-trinh", "ubnd-phuong/bao-cao",
-         "ubnd-tinh/bien-ban", "ubnd-tinh/quyet-dinh", "ubnd-tinh/quyet-dinh-quy-che",
+NAMES = ["bo-gddt/cong-van", "hdnd-tinh/nghi-quyet", "so-nn/giay-gioi-thieu", "so-nn/giay-moi", "so-nn/to-trinh",
+         "ubnd-phuong/bao-cao", "ubnd-tinh/bien-ban", "ubnd-tinh/quyet-dinh", "ubnd-tinh/quyet-dinh-quy-che",
          "ubnd-tinh/quyet-dinh-quy-che+"]
 
 
@@ -182,7 +182,7 @@ def test_the_manifest_names_the_type(built: dict[str, Path]) -> None:
             types[entry["path"]] = entry["type"]
     assert types == {"cong-van-7991.docx": "Công văn", "to-trinh.docx": "Tờ trình", "bao-cao.docx": "Báo cáo",
                      "giay-moi-12.docx": "Giấy mời", "giay-gioi-thieu-25.docx": "Giấy giới thiệu",
-                     "bien-ban-03.docx": "Biên bản",
+                     "bien-ban-03.docx": "Biên bản", "nghi-quyet-15.docx": "Nghị quyết",
                      "quyet-dinh.docx": "Quyết định", "quyet-dinh-quy-che-05.docx": "Quyết định",
                      "quyet-dinh-quy-che-05-quy-che.docx": "Quy chế"}
 
@@ -545,3 +545,15 @@ def test_minutes_with_two_signers(built: dict[str, Path]) -> None:
     assert lines[lines.index("Nơi nhận:") - 1] == "Trần Thị Bình"
     findings = {f.rule: f.status for f in check(built["ubnd-tinh/bien-ban"]).findings}
     assert findings["header.place_date"] == "skip" and findings["signature.block"] == "pass"
+
+
+def test_a_resolution_of_a_collective(built: dict[str, Path]) -> None:
+    """Mẫu 1.1: the authority on two lines (the council, its term and session), Căn cứ and Xét,
+    "QUYẾT NGHỊ:", Điều 1–3, signed for the collective (TM. HỘI ĐỒNG NHÂN DÂN / CHỦ TỊCH)."""
+    doc = Docx(built["hdnd-tinh/nghi-quyet"])
+    body = _body(doc)
+    assert [t for s, t in body if s == "VBCenter"] == [
+        "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH THUẬN", "KHÓA XI, KỲ HỌP THỨ 24", "QUYẾT NGHỊ:"]
+    lines = doc.lines()
+    assert "Số: 15/NQ-HĐND" in lines
+    assert lines[lines.index("TM. HỘI ĐỒNG NHÂN DÂN") + 1] == "CHỦ TỊCH"
