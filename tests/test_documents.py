@@ -557,3 +557,23 @@ def test_a_resolution_of_a_collective(built: dict[str, Path]) -> None:
     lines = doc.lines()
     assert "Số: 15/NQ-HĐND" in lines
     assert lines[lines.index("TM. HỘI ĐỒNG NHÂN DÂN") + 1] == "CHỦ TỊCH"
+
+
+@pytest.mark.parametrize(("units", "signer", "message"), [
+    ("ubnd-tinh", "    person: chu_tich\n    authority: KT\n", "the signer signs as the head (Chủ tịch); KT. is for"),
+    ("ubnd-tinh", "    person: chu_tich\n    authority: TL\n", "the signer signs as the head (Chủ tịch); TL. is for"),
+    ("bo-gddt", "    person: thu_truong\n    authority: TM\n",
+     "TM. is signed for a collective, and the agency names none"),
+])
+def test_an_impossible_signature_is_refused_with_its_place(tmp_path: Path, units: str, signer: str,
+                                                           message: str) -> None:
+    """KT. or TL. by the head himself, TM. where there is no collective: exit 2 and file:line:col
+    (issue 13, item 3)."""
+    shutil.copy(EXAMPLES / units / "units.yaml", tmp_path / "units.yaml")
+    path = tmp_path / "doc.yaml"
+    path.write_text("document:\n  type: Thông báo\n  year: 2024\n  subject: Thử\n  body: [Nội dung.]\n"
+                    f"  signer:\n{signer}  filing:\n    unit: VP\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{path}:8:16: document.signer.authority: {message}"), line
