@@ -36,8 +36,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 NAMES = ["bo-gddt/cong-van", "hdnd-tinh/nghi-quyet", "so-nn/giay-gioi-thieu", "so-nn/giay-moi", "so-nn/to-trinh",
-         "ubnd-phuong/bao-cao", "ubnd-tinh/bien-ban", "ubnd-tinh/quyet-dinh", "ubnd-tinh/quyet-dinh-quy-che",
-         "ubnd-tinh/quyet-dinh-quy-che+"]
+         "ubnd-phuong/bao-cao", "ubnd-tinh/bien-ban", "ubnd-tinh/cong-dien", "ubnd-tinh/quyet-dinh",
+         "ubnd-tinh/quyet-dinh-quy-che", "ubnd-tinh/quyet-dinh-quy-che+"]
 
 
 def test_there_are_the_examples_the_issue_names(built: dict[str, Path]) -> None:
@@ -183,6 +183,7 @@ def test_the_manifest_names_the_type(built: dict[str, Path]) -> None:
     assert types == {"cong-van-7991.docx": "Công văn", "to-trinh.docx": "Tờ trình", "bao-cao.docx": "Báo cáo",
                      "giay-moi-12.docx": "Giấy mời", "giay-gioi-thieu-25.docx": "Giấy giới thiệu",
                      "bien-ban-03.docx": "Biên bản", "nghi-quyet-15.docx": "Nghị quyết",
+                     "cong-dien-08.docx": "Công điện",
                      "quyet-dinh.docx": "Quyết định", "quyet-dinh-quy-che-05.docx": "Quyết định",
                      "quyet-dinh-quy-che-05-quy-che.docx": "Quy chế"}
 
@@ -366,6 +367,8 @@ def test_every_type_of_article_7_builds_and_passes_the_check(type_name: str, tmp
     if type_name == "Giấy mời":  # its own parts (Mẫu 1.7)
         extra += ("  invitation:\n    invitees: Các đơn vị\n    event: Hội nghị\n    day: 2024-07-11\n"
                   "    start: \"08:00\"\n    place: Hội trường\n")
+    if type_name == "Công điện":  # its addressees (Mẫu 1.6)
+        extra += "  addressees:\n    - text: Các sở, ngành\n"
     if type_name == "Biên bản":  # its own parts (Mẫu 1.9)
         extra += ("  minutes:\n    day: 2024-07-11\n    start: \"08:00\"\n    end: \"09:00\"\n    place: Phòng họp\n"
                   "    attendees: Các thành viên\n    chair: Ông A\n    secretary: Bà B\n")
@@ -577,3 +580,16 @@ def test_an_impossible_signature_is_refused_with_its_place(tmp_path: Path, units
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert line.startswith(f"{path}:8:16: document.signer.authority: {message}"), line
+
+
+def test_a_wire(built: dict[str, Path]) -> None:
+    """Mẫu 1.6: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN điện:" centred in place of Kính gửi, its
+    addressees listed under it ("- …;", the last "."), marked Hỏa tốc in red."""
+    doc = Docx(built["ubnd-tinh/cong-dien"])
+    paragraphs = [(p.style, p.text) for p in doc.paragraphs() if p.cell is None and p.text.strip()]
+    at = paragraphs.index(("VBCenter", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN điện:"))
+    assert paragraphs[at + 1:at + 3] == [
+        ("VBAddressee", "- Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh;"),
+        ("VBAddressee", "- Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố.")]
+    assert not [t for _, t in paragraphs if t.startswith("Kính gửi")]
+    assert _boxed(doc) == [("HỎA TỐC", True)]

@@ -451,6 +451,8 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
         yield doc.problem((*where, "minutes", "end"), "the meeting ends before it starts")
     if d.second_signer is not None and d.second_signer.person not in people:
         yield doc.problem((*where, "second_signer", "person"), _unknown("person", d.second_signer.person, people))
+    if d.type == "Công điện" and not d.addressees:
+        yield doc.problem((*where, "type"), "a Công điện is sent to its addressees (\"… điện:\"): give addressees")
     if d.type == "Giấy mời" and d.invitation is None:
         yield doc.problem((*where, "type"), "a Giấy mời says whom it invites to what, when and where: give invitation")
     if d.invitation is not None and d.type != "Giấy mời":

@@ -117,6 +117,8 @@ def context(content: DocumentContent, *, section: str = "") -> dict[str, Any]:
         },
         "addressees": {
             "shown": a is not None,
+            "label": _lines([a.label]) if a is not None else "",
+            "centred": a.centred if a is not None else False,
             "single": a.single if a is not None else False,
             "lines": [_lines([line]) for line in a.lines] if a is not None else [""],
         },

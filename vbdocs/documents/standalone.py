@@ -34,6 +34,8 @@ KIND = "document"
 """The kind of a standalone document in the manifest (its ``type`` says which)."""
 
 LETTER_TYPE = "Công văn"
+WIRE_TYPE = "Công điện"
+"""Its addressees under "<issuer> điện:" (Mẫu 1.6), in place of Kính gửi."""
 
 #: The kind of block a heading is, by its level.
 _HEADING_KINDS: dict[int, BlockKind] = {1: "section", 2: "subsection", 3: "heading3", 4: "heading4"}
@@ -101,7 +103,7 @@ def build_document(config: DocumentConfig) -> DocumentContent:
     body = _Body()
     if document.circulation:  # ô 11, before the body
         body.out.append(Block("mark", mark=parts.mark(document.circulation, page.TEXT_WIDTH)))
-    if document.authority:
+    if document.authority and document.type != WIRE_TYPE:  # a Công điện names it in its "… điện:" line
         body.out.append(Block("center", Text.plain(upper(document.authority))))
     if document.invitation is not None:
         body.out += _invitation(document.invitation, (issuer or agency).name)
@@ -129,7 +131,8 @@ def build_document(config: DocumentConfig) -> DocumentContent:
         template="document.docx",
         heading=heading,
         title=None if is_letter else parts.title(document.type, subject),
-        addressees=parts.addressees(names) if names else None,
+        addressees=(parts.addressees(names, wired_by=(document.authority or (issuer or agency).name)
+                                     if document.type == WIRE_TYPE else None) if names else None),
         body=tuple(blocks),
         footnotes=tuple(Footnote(name, parse(text)) for name, text in document.footnotes.items()),
         closing=_closing(config, as_above),

@@ -229,20 +229,24 @@ def _drop_space(text: Text) -> Text:
 
 @dataclass(frozen=True)
 class Addressees:
-    """Kính gửi (ô 9a): one addressee on the line of "Kính gửi:", or several, one per line.
-
-    The label itself is the template's text, which an office may word as it likes.
-    """
+    """Kính gửi (ô 9a): one addressee on the line of "Kính gửi:", or several, one per line; or a
+    Công điện's "<issuer> điện:" centred above its list (Mẫu 1.6)."""
 
     lines: tuple[str, ...]
+    label: str = "Kính gửi:"
+    centred: bool = False
+    """The label on a line of its own, centred, the addressees listed under it (a Công điện)."""
 
     @property
     def single(self) -> bool:
-        return len(self.lines) == 1
+        return len(self.lines) == 1 and not self.centred
 
 
-def addressees(names: Sequence[str]) -> Addressees:
-    """ "Kính gửi: Sở Nội vụ", or "Kính gửi:" then "- …;" lines, the last ending "."."""
+def addressees(names: Sequence[str], *, wired_by: str | None = None) -> Addressees:
+    """ "Kính gửi: Sở Nội vụ", or "Kính gửi:" then "- …;" lines, the last ending "."; with
+    ``wired_by`` a Công điện's "<wired_by> điện:" centred, then its "- …;" lines (Mẫu 1.6)."""
+    if wired_by is not None:
+        return Addressees(tuple(f"- {line}" for line in punctuate_list(names)), f"{upper(wired_by)} điện:", True)
     if len(names) == 1:
         return Addressees((names[0],))
     return Addressees(tuple(f"- {line}" for line in punctuate_list(names)))
