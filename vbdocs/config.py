@@ -442,6 +442,13 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
                           "until when: give introduction")
     if d.introduction is not None and d.type != "Giấy giới thiệu":
         yield doc.problem((*where, "introduction"), f"only a Giấy giới thiệu has an introduction, not a {d.type}")
+    if d.type == "Giấy nghỉ phép" and d.leave is None:
+        yield doc.problem((*where, "type"), "a Giấy nghỉ phép says whom it grants how many days, from when to "
+                          "when and where: give leave")
+    if d.leave is not None and d.type != "Giấy nghỉ phép":
+        yield doc.problem((*where, "leave"), f"only a Giấy nghỉ phép grants leave, not a {d.type}")
+    if d.leave is not None and d.leave.end < d.leave.start:
+        yield doc.problem((*where, "leave", "end"), "the leave ends before it starts")
     if d.type == "Biên bản" and d.minutes is None:
         yield doc.problem((*where, "type"), "a Biên bản records when and where its meeting was, who attended, "
                           "chaired and took the minutes: give minutes")
@@ -457,7 +464,7 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
         yield doc.problem((*where, "type"), "a Giấy mời says whom it invites to what, when and where: give invitation")
     if d.invitation is not None and d.type != "Giấy mời":
         yield doc.problem((*where, "invitation"), f"only a Giấy mời has an invitation, not a {d.type}")
-    if not d.body and d.invitation is None and d.introduction is None and d.minutes is None:
+    if not d.body and d.invitation is None and d.introduction is None and d.minutes is None and d.leave is None:
         yield doc.problem((*where, "body"), "the document has no body: give its blocks")
     if d.invitation is not None and d.invitation.end is not None and d.invitation.end <= d.invitation.start:
         yield doc.problem((*where, "invitation", "end"), "the meeting ends before it starts")

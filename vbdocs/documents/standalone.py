@@ -111,6 +111,8 @@ def build_document(config: DocumentConfig) -> DocumentContent:
         body.out += _introduction(document.introduction, (issuer or agency).name)
     if document.minutes is not None:
         body.out += _minutes(document.minutes)
+    if document.leave is not None:
+        body.out += _leave(document.leave, (issuer or agency).name)
     body.blocks(document.body, level=0)
     if document.minutes is not None:
         ended = dates.meeting_end(document.minutes.day, _clock(document.minutes.end))
@@ -146,6 +148,20 @@ def build_document(config: DocumentConfig) -> DocumentContent:
 def _clock(text: str) -> dt.time:
     hour, minute = text.split(":")
     return dt.time(int(hour), int(minute))
+
+
+def _leave(leave: spec.Leave, issuer: str) -> list[Block]:
+    """A Giấy nghỉ phép's lines (Mẫu 1.10); the last, what the days count as, ends the document."""
+    lines = [
+        f"Xét Đơn đề nghị nghỉ phép {dates.long_date(leave.requested)} của {leave.honorific.lower()} "
+        f"{leave.person}, {issuer} cấp cho:",
+        f"{leave.honorific} {leave.person}",
+        f"Chức vụ: {leave.position}",
+        f"Được nghỉ phép trong thời gian {numbering.padded_number(leave.days)} ngày, kể từ "
+        f"{dates.long_date(leave.start)} đến hết {dates.long_date(leave.end)} tại {leave.place}.",
+        f"Số ngày nghỉ phép nêu trên được tính vào thời gian {leave.counted_as}",
+    ]
+    return [Block("paragraph", Text.plain(line)) for line in lines]
 
 
 def _minutes(minutes: spec.Minutes) -> list[Block]:

@@ -281,6 +281,21 @@ class SecondSigner(Model):
     title: Str = Field(description="The title printed above the signature (\"Thư ký\"), printed upper case.")
 
 
+class Leave(Model):
+    """What a Giấy nghỉ phép grants (Mẫu 1.10): to whom, upon whose request of which day, how many
+    days, from when to when, where, and counted as what."""
+
+    honorific: Literal["Ông", "Bà"] = Field(description="Ông or Bà.")
+    person: Str = Field(description="The name (\"Nguyễn Văn An\").")
+    position: Str = Field(description="Their chức vụ, after \"Chức vụ:\".")
+    requested: dt.date = Field(description="The day of their request (Đơn đề nghị nghỉ phép).")
+    days: PositiveInt = Field(description="Days of leave (\"05 ngày\").")
+    start: dt.date = Field(description="The first day.")
+    end: dt.date = Field(description="The last day.")
+    place: Str = Field(description="Where the leave is spent, after \"tại\".")
+    counted_as: Str = Field(description="What the days count as (\"phép năm 2024\").")
+
+
 class Addressee(Model):
     """A line of Kính gửi: a unit, group or body by code, or a free text."""
 
@@ -345,6 +360,7 @@ class DocumentSpec(Model):
     )
     addressees: list[Addressee] = Field(default_factory=list, description="Kính gửi, if the document has it.")
     minutes: Minutes | None = Field(None, description="A Biên bản's record of its meeting (Mẫu 1.9).")
+    leave: Leave | None = Field(None, description="What a Giấy nghỉ phép grants (Mẫu 1.10).")
     second_signer: SecondSigner | None = Field(
         None, description="A second signature, left of the signer's (a Biên bản's Thư ký); Nơi nhận goes under both.",
     )
