@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,7 +21,7 @@ from .errors import ConfigError, Problem, VbdocsWarning
 from .inline import parse as parse_markup
 from .loader import EXCERPT_CHARS, Document, PathKey, UnreadableFile, excerpt, format_path, load_yaml
 from .schema import CampaignFile, UnitsFile
-from .schema.campaign import Duty, Letter, Plan
+from .schema.campaign import Duty, Filing, Letter, Plan, Recipient, Signer
 from .schema.common import FOOTNOTE_NAME_PATTERN, code_key, markup_values
 from .schema.units import Body, Group, Person, Unit
 from .vn import numbering, signing
@@ -405,19 +405,8 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
         yield doc.problem((*where, "symbol_unit"), "the symbol ends with the drafting unit: give drafting_unit")
     for i, a in enumerate(d.addressees):
         yield from _check_code_or_text(doc, (*where, "addressees", i), a.to, a.text, addressable)
-    for i, r in enumerate(d.recipients):
-        yield from _check_code_or_text(doc, (*where, "recipients", i), r.to, r.text, addressable)
-    if d.signer.person not in people:
-        yield doc.problem((*where, "signer", "person"), _unknown("person", d.signer.person, people))
-    person = config.person(d.signer.person)
-    agency = config.units.agency
-    reason = person and d.signer_title is None and signing.refusal(
-        d.signer.authority, signer_title=person.title, head_title=agency.head_title, collective=agency.collective,
-        deputy_for=d.signer.deputy_for)
-    if reason:
-        yield doc.problem((*where, "signer", "authority"), reason)
-    if d.filing.unit not in units:
-        yield doc.problem((*where, "filing", "unit"), _unknown("unit", d.filing.unit, units))
+    yield from _check_closing(config, doc, where, d.recipients, d.signer, d.filing,
+                              own_title=d.signer_title is not None)
     if d.date is None and d.year is None:
         yield doc.problem((*where, "date"), "a draft without its date needs the year its date line prints: "
                           "write year: (e.g. year: 2024)")
@@ -474,6 +463,29 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
         yield doc.problem((*where, "authority"), "a công văn has no deciding authority line")
     yield from _check_footnotes(doc, where, d)
     yield from _check_blocks(doc, (*where, "body"), d.body, spec, heading=0, clause=None, bullet=0)
+
+
+def _check_closing(config: Directory, doc: Document, where: PathKey, recipients: Sequence[Recipient],
+                   signer: Signer, filing: Filing, *, own_title: bool = False) -> Iterable[Problem]:
+    """What every document's closing band must hold: recipients and a Lưu unit that the units file
+    names, a person who signs, with an authority the Decree allows them (unless the title they
+    sign under is written out, as a Biên bản's Chủ tọa)."""
+    units = {u.code for u in config.units.units}
+    addressable = units | {g.code for g in config.units.groups} | {b.id for b in config.units.bodies}
+    people = {p.id for p in config.units.people}
+    for i, recipient in enumerate(recipients):
+        yield from _check_code_or_text(doc, (*where, "recipients", i), recipient.to, recipient.text, addressable)
+    if signer.person not in people:
+        yield doc.problem((*where, "signer", "person"), _unknown("person", signer.person, people))
+    person = config.person(signer.person)
+    agency = config.units.agency
+    reason = person and not own_title and signing.refusal(
+        signer.authority, signer_title=person.title, head_title=agency.head_title, collective=agency.collective,
+        deputy_for=signer.deputy_for)
+    if reason:
+        yield doc.problem((*where, "signer", "authority"), reason)
+    if filing.unit not in units:
+        yield doc.problem((*where, "filing", "unit"), _unknown("unit", filing.unit, units))
 
 
 def _check_code_or_text(doc: Document, here: PathKey, to: str | None, text: str | None,
@@ -645,26 +657,11 @@ def _check_common(config: Config, doc: Document, known: _Known, where: PathKey,
     for i, basis in enumerate(document.legal_bases):
         if basis.issuer is not None and basis.issuer not in known.bodies:
             yield doc.problem((*where, "legal_bases", i, "issuer"), _unknown("body", basis.issuer, known.bodies))
-    for i, recipient in enumerate(document.recipients):
-        yield from _check_target(doc, known, (*where, "recipients", i), recipient.to, recipient.text)
-    if document.signer.person not in known.people:
-        yield doc.problem((*where, "signer", "person"), _unknown("person", document.signer.person, known.people))
-    person = config.person(document.signer.person)
-    agency = config.units.agency
-    reason = person and signing.refusal(document.signer.authority, signer_title=person.title,
-                                        head_title=agency.head_title, collective=agency.collective,
-                                        deputy_for=document.signer.deputy_for)
-    if reason:
-        yield doc.problem((*where, "signer", "authority"), reason)
-    if document.filing.unit not in known.units:
-        yield doc.problem((*where, "filing", "unit"), _unknown("unit", document.filing.unit, known.units))
+    yield from _check_closing(config, doc, where, document.recipients, document.signer, document.filing)
 
 
 def _check_target(doc: Document, known: _Known, here: PathKey, to: str | None, text: str | None) -> Iterable[Problem]:
-    if (to is None) == (text is None):
-        yield doc.problem(here, "give either 'to' (a code) or 'text', not both and not neither")
-    elif to is not None and to not in known.addressable | known.bodies:
-        yield doc.problem((*here, "to"), _unknown("unit, group or body", to, known.addressable | known.bodies))
+    yield from _check_code_or_text(doc, here, to, text, known.addressable | known.bodies)
 
 
 def _check_duties(doc: Document, known: _Known, here: PathKey, duties: Iterable[Duty]) -> Iterable[Problem]:

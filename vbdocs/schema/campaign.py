@@ -7,9 +7,9 @@ Text values that a clerk writes in prose accept the inline markup of
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, Strict, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, Strict, StringConstraints
 
 from ..vn.signing import Authority
 from .common import (
@@ -22,8 +22,8 @@ from .common import (
     Str,
     Text,
     TitleMarkup,
+    WrittenAsText,
     integral,
-    text_or_mapping,
 )
 
 CopyCount = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,3} ?b$")]
@@ -60,7 +60,7 @@ class LegalBasis(Model):
     )
 
 
-class Item(Model):
+class Item(WrittenAsText):
     """A khoản of a mục, written as plain text, or as a mapping when the report forms
     treat it otherwise than by quoting it whole: a short ``heading`` instead, or not at
     all (``reported: false``, for a task of the agency's leadership that no unit
@@ -77,12 +77,6 @@ class Item(Model):
         "leadership's own tasks).",
     )
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: Any) -> Any:
-        return {"text": value} if isinstance(value, str) else value
-
-    model_config = ConfigDict(json_schema_extra=text_or_mapping)
 
 
 class Section(Model):
@@ -98,7 +92,7 @@ class Section(Model):
     )
 
 
-class Duty(Model):
+class Duty(WrittenAsText):
     """A duty of a unit, printed as a "- " line.
 
     Written either as plain text, or as a mapping with ``text`` and ``reports``
@@ -114,12 +108,6 @@ class Duty(Model):
         default_factory=list, description="Ids of the ``reports`` whose deadlines follow the text.",
     )
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: Any) -> Any:
-        return {"text": value} if isinstance(value, str) else value
-
-    model_config = ConfigDict(json_schema_extra=text_or_mapping)
 
 
 class Assignment(Model):

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
 
 from ..inline import MarkupError
 from ..inline import parse as parse_markup
@@ -126,7 +135,7 @@ Abbreviation = Annotated[
 """An abbreviation used in ký hiệu and "Lưu:" lines ("SNN", "VP", "QyĐ")."""
 
 
-def text_or_mapping(schema: dict[str, Any]) -> None:
+def _text_or_mapping_schema(schema: dict[str, Any]) -> None:
     """The JSON Schema of a model that may be written as its ``text`` alone (a duty, a
     khoản): the text (as ``text`` is checked), or the mapping, so that an editor does not
     underline a value written as plain text."""
@@ -151,3 +160,16 @@ validator knows)."""
 
 Bool = Annotated[bool, Strict()]
 """``true`` or ``false``: not ``"yes"``, ``1`` or ``"on"`` (as :data:`Int`)."""
+
+
+
+class WrittenAsText(Model):
+    """A model that may be written as its ``text`` alone (a duty, a khoản, a list item, a table
+    cell), or as the mapping when it says more; the JSON Schema says both."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    model_config = ConfigDict(json_schema_extra=_text_or_mapping_schema)

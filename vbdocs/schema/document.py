@@ -14,13 +14,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     StringConstraints,
     Tag,
     WithJsonSchema,
-    model_validator,
 )
 
 from ..vn import numbering
@@ -36,7 +34,7 @@ from .common import (
     PositiveInt,
     Str,
     TitleMarkup,
-    text_or_mapping,
+    WrittenAsText,
 )
 
 #: What a block of the body is, by the one key that names it; a text alone is a paragraph.
@@ -53,18 +51,12 @@ class Heading(Model):
     body: list[Block] = Field(default_factory=list, description="The blocks under the heading.")
 
 
-class Item(Model):
+class Item(WrittenAsText):
     """An item of a numbered list or of bullets: its text, and blocks under it."""
 
     text: Markup = Field(description="The item's text. Markup allowed.")
     body: list[Block] = Field(default_factory=list, description="Blocks under the item (a nested list).")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: Any) -> Any:
-        return {"text": value} if isinstance(value, str) else value
-
-    model_config = ConfigDict(json_schema_extra=text_or_mapping)
 
 
 class Numbered(Model):
@@ -132,7 +124,7 @@ class Division(Model):
     body: list[Block] = Field(default_factory=list, description="Its Điều.")
 
 
-class Cell(Model):
+class Cell(WrittenAsText):
     """A cell of a table: a text, or a mapping to merge cells or set the look."""
 
     text: Annotated[list[OptionalMarkup], BeforeValidator(_paragraphs), WithJsonSchema(_PARAGRAPHS)] = Field(
@@ -145,12 +137,6 @@ class Cell(Model):
     )
     bold: Bool = Field(False, description="Bold, as a total row's cells.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: Any) -> Any:
-        return {"text": value} if isinstance(value, str) else value
-
-    model_config = ConfigDict(json_schema_extra=text_or_mapping)
 
 
 class TableSpec(Model):
