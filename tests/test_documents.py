@@ -16,6 +16,7 @@ from tests.docx_read import NS, Docx, q
 from vbdocs.check import check
 from vbdocs.cli import main
 from vbdocs.vn.numbering import TYPE_ABBREVIATIONS, TYPE_NAMES, TYPES_WITHOUT_SUBJECT
+from vbdocs.vn.text import upper
 
 EXAMPLES = ROOT / "examples" / "documents"
 DOCUMENTS = sorted(p for p in EXAMPLES.rglob("*.yaml") if p.name != "units.yaml")
@@ -38,7 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 NAMES = ["bo-gddt/cong-van", "hdnd-tinh/nghi-quyet", "so-nn/giay-gioi-thieu", "so-nn/giay-moi",
          "so-nn/giay-nghi-phep", "so-nn/to-trinh",
          "ubnd-phuong/bao-cao", "ubnd-tinh/bien-ban", "ubnd-tinh/cong-dien", "ubnd-tinh/quyet-dinh",
-         "ubnd-tinh/quyet-dinh-quy-che", "ubnd-tinh/quyet-dinh-quy-che+"]
+         "ubnd-tinh/quyet-dinh-quy-che", "ubnd-tinh/quyet-dinh-quy-che+", "ubnd-tinh/sao-y"]
 
 
 def test_there_are_the_examples_the_issue_names(built: dict[str, Path]) -> None:
@@ -185,6 +186,7 @@ def test_the_manifest_names_the_type(built: dict[str, Path]) -> None:
                      "giay-moi-12.docx": "Giấy mời", "giay-gioi-thieu-25.docx": "Giấy giới thiệu",
                      "bien-ban-03.docx": "Biên bản", "nghi-quyet-15.docx": "Nghị quyết",
                      "cong-dien-08.docx": "Công điện", "giay-nghi-phep-40.docx": "Giấy nghỉ phép",
+                     "quyet-dinh-2150.docx": "Quyết định",
                      "quyet-dinh.docx": "Quyết định", "quyet-dinh-quy-che-05.docx": "Quyết định",
                      "quyet-dinh-quy-che-05-quy-che.docx": "Quy chế"}
 
@@ -610,3 +612,28 @@ def test_a_leave(built: dict[str, Path]) -> None:
     assert lines[at + 4] == ("Được nghỉ phép trong thời gian 05 ngày, kể từ ngày 19 tháng 8 năm 2024 đến hết ngày 23 "
                              "tháng 8 năm 2024 tại thành phố Đà Lạt, tỉnh Lâm Đồng.")
     assert lines[at + 5] == "Số ngày nghỉ phép nêu trên được tính vào thời gian nghỉ phép năm 2024./."
+
+
+def test_a_copy_with_its_block(built: dict[str, Path]) -> None:
+    """Mẫu 3.1: the copied Quyết định with "(Đã ký)" where its signature was and no signature space;
+    under a line across the text, the copying agency, "Số: 02/SY-UBND", "SAO Y" and the copy's
+    date, then its own Nơi nhận and signature (issue 13, item 1)."""
+    doc = Docx(built["ubnd-tinh/sao-y"])
+    lines = doc.lines()
+    at = lines.index("(Đã ký)")
+    assert lines[at - 1] == "CHỦ TỊCH" and lines[at + 1] == "Nguyễn Văn An"
+    tail = lines[at + 2:]
+    assert tail[:6] == ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH THUẬN", "Số: 02/SY-UBND", "SAO Y",
+                        "Bình Thuận, ngày 23 tháng 9 năm 2024", "Nơi nhận:"]
+    assert tail[-3:] == ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Võ Văn Thành"]
+    ruled = [p for p in doc.document.iter(q("w:p")) if p.find("w:pPr/w:pBdr/w:top", NS) is not None
+             and p.find("w:pPr/w:ind", NS) is None]
+    assert len(ruled) == 1  # the line across the text, over the copy block
+
+
+@pytest.mark.parametrize(("form", "symbol"), [("Sao lục", "SL"), ("Trích sao", "TrS")])
+def test_the_copy_forms_and_their_symbols(tmp_path: Path, form: str, symbol: str) -> None:
+    path = _document(tmp_path, "    - a\n", f"  copy_of:\n    form: {form}\n    signer:\n      person: pct\n"
+                     "      authority: TM\n    filing:\n      unit: VP\n")
+    lines = Docx(vbdocs.build(path, output=tmp_path / "out").documents[0].path).lines()
+    assert upper(form) in lines and f"Số:     /{symbol}-UBND" in lines

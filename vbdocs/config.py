@@ -407,6 +407,9 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
         yield from _check_code_or_text(doc, (*where, "addressees", i), a.to, a.text, addressable)
     yield from _check_closing(config, doc, where, d.recipients, d.signer, d.filing,
                               own_title=d.signer_title is not None)
+    if d.copy_of is not None:
+        yield from _check_closing(config, doc, (*where, "copy_of"), d.copy_of.recipients, d.copy_of.signer,
+                                  d.copy_of.filing)
     if d.date is None and d.year is None:
         yield doc.problem((*where, "date"), "a draft without its date needs the year its date line prints: "
                           "write year: (e.g. year: 2024)")

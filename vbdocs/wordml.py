@@ -12,12 +12,14 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .inline import Text
-from .layout.parts import Mark, Rule
+from .layout.page import CLOSING_LEFT, CLOSING_RIGHT, HEADER_LEFT, HEADER_RIGHT
+from .layout.parts import CopyBlock, Mark, Rule
 from .layout.styles import (
     APPENDIX_LABEL_STYLE,
     APPENDIX_NOTE_STYLE,
     APPENDIX_TITLE_STYLE,
     BLOCK_STYLES,
+    COPY_STYLES,
     MARK_STYLE,
     TABLE_LOOK,
     TableLook,
@@ -269,3 +271,38 @@ def mark_xml(mark: Mark, style: str = MARK_STYLE) -> str:
     return (f'<w:p><w:pPr><w:pStyle w:val="{style_id(style)}"/><w:pBdr>{edges}</w:pBdr>'
             f'<w:ind w:left="{mark.left}" w:right="{mark.right}"/></w:pPr>'
             f'<w:r>{color}<w:t xml:space="preserve">{text_xml(mark.text)}</w:t></w:r></w:p>')
+
+
+def _plain_table(widths: Sequence[int], cells: Sequence[str]) -> str:
+    """A borderless one-row table of fixed widths, its cells' paragraphs given as XML."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    row = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{cell}</w:tc>'
+                  for w, cell in zip(widths, cells, strict=True))
+    edges = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{edges}</w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
+            f'</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>{row}</w:tr>'
+            '</w:tbl>')
+
+
+def _lines_paragraph(style: str, lines: Iterable[str]) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id(style)}"/></w:pPr><w:r><w:t xml:space="preserve">' \
+           f'{lines_xml(lines)}</w:t></w:r></w:p>'
+
+
+def copy_block_xml(block: CopyBlock) -> str:
+    """A copy's block (Mẫu 3.1) under a line across the text: the copying agency, its rule and
+    "Số: …/SY-…" beside the hình thức sao and the date line; then its Nơi nhận beside its signature."""
+    line = ('<w:p><w:pPr><w:pStyle w:val="VBRule"/><w:pBdr><w:top w:val="single" w:sz="6" w:space="1" '
+            'w:color="000000"/></w:pBdr><w:spacing w:before="240"/></w:pPr></w:p>')
+    left = (_lines_paragraph(COPY_STYLES["agency"], block.agency_lines) + rule_xml(block.agency_rule)
+            + _lines_paragraph(COPY_STYLES["number"], [block.number]))
+    right = (_lines_paragraph(COPY_STYLES["form"], [block.form])
+             + _lines_paragraph(COPY_STYLES["place_date"], [block.place_date]))
+    recipients = _lines_paragraph(COPY_STYLES["recipients_label"], ["Nơi nhận:"]) + "".join(
+        _lines_paragraph(COPY_STYLES["recipients"], [r]) for r in block.closing.recipients)
+    signature = (_lines_paragraph(COPY_STYLES["signer_title"], block.closing.signer_titles)
+                 + _lines_paragraph(COPY_STYLES["signer_name"], [block.closing.signer_name]))
+    return (line + _plain_table((HEADER_LEFT, HEADER_RIGHT), (left, right))
+            + _lines_paragraph(BLOCK_STYLES["paragraph"], [""])
+            + _plain_table((CLOSING_LEFT, CLOSING_RIGHT), (recipients, signature)))

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from ..entry import Entry
 from ..inline import Text
-from ..layout.parts import Addressees, Closing, Heading, Mark, Rule, Title
+from ..layout.parts import Addressees, Closing, CopyBlock, Heading, Mark, Rule, Title
 
 BlockKind = Literal[
     "section", "subsection", "heading3", "heading4", "paragraph", "closing", "fill",
@@ -145,6 +145,8 @@ class DocumentContent:
     addressees: Addressees | None = None
     footnotes: tuple[Footnote, ...] = ()
     appendices: tuple[AppendixContent, ...] = ()
+    copy: CopyBlock | None = None
+    """The copy block of a copy (sao y, sao lục, trích sao), after the closing band."""
     contact: str = ""
     """Địa chỉ, điện thoại, e-mail, website (ô 13), at the foot of page 1; empty without one."""
 

@@ -137,11 +137,12 @@ def build_document(config: DocumentConfig) -> DocumentContent:
                                      if document.type == WIRE_TYPE else None) if names else None),
         body=tuple(blocks),
         footnotes=tuple(Footnote(name, parse(text)) for name, text in document.footnotes.items()),
-        closing=_closing(config, as_above),
+        closing=replace(_closing(config, as_above), signed="(Đã ký)" if document.copy_of is not None else ""),
         properties=Properties(title=title, subject=str(subject or ""), author=(issuer or agency).name,
                               year=config.year),
         appendices=appendices,
         contact=agency.contact.line if document.contact and agency.contact else "",
+        copy=_copy_block(config) if document.copy_of is not None else None,
     )
 
 
@@ -175,6 +176,27 @@ def _minutes(minutes: spec.Minutes) -> list[Block]:
         Text.plain("Nội dung (theo diễn biến cuộc họp):"),
     ]
     return [Block("paragraph", line) for line in lines]
+
+
+#: The type of a copy in Phụ lục III, by its hình thức sao: its symbol's first part ("05/SY-UBND").
+_COPY_TYPES = {"Sao y": "Bản sao y", "Sao lục": "Bản sao lục", "Trích sao": "Bản trích sao"}
+
+
+def _copy_block(config: DocumentConfig) -> parts.CopyBlock:
+    """The copy block (Mẫu 3.1): the copying agency, "Số: 05/SY-UBND", "SAO Y", its date line,
+    its Nơi nhận and signature."""
+    document = config.document.document
+    copy = document.copy_of
+    assert copy is not None
+    agency = config.units.agency
+    symbol = numbering.typed_symbol(_COPY_TYPES[copy.form], agency.abbreviation)
+    heading = parts.heading(parent=None, agency=agency.name, symbol=symbol, number=copy.number, place=agency.place,
+                            date=copy.date, year=copy.date.year if copy.date else config.year)
+    return parts.CopyBlock(
+        agency_lines=heading.agency_lines, agency_rule=heading.agency_rule, number=heading.number,
+        form=upper(copy.form), place_date=heading.place_date,
+        closing=closing(config, recipients=copy.recipients, signer=copy.signer, filing=copy.filing, as_above=False),
+    )
 
 
 def _closing(config: DocumentConfig, as_above: bool) -> parts.Closing:

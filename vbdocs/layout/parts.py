@@ -253,6 +253,20 @@ def addressees(names: Sequence[str], *, wired_by: str | None = None) -> Addresse
 
 
 @dataclass(frozen=True)
+class CopyBlock:
+    """The block of a copy (Mẫu 3.1), under a line across the text after the copied document:
+    the copying agency and its number on the left, the hình thức sao and the date on the right,
+    then its own Nơi nhận and signature."""
+
+    agency_lines: tuple[str, ...]
+    agency_rule: Rule
+    number: str
+    form: str
+    place_date: str
+    closing: Closing
+
+
+@dataclass(frozen=True)
 class Closing:
     """Nơi nhận and the signature block, side by side at the end of the document
     (the label "Nơi nhận:" is the template's text)."""
@@ -262,6 +276,8 @@ class Closing:
     signer_name: str
     shown: bool = True
     """False for a document a Quyết định issues (Mẫu 1.3): the Quyết định is what is signed and sent."""
+    signed: str = ""
+    """In a copy, "(Đã ký)" where the original's signature was."""
     cosigner_titles: tuple[str, ...] = ()
     """A second signer, left of the first (a Biên bản's THƯ KÝ, Mẫu 1.9): its title lines; then
     Nơi nhận stands under the two signatures."""

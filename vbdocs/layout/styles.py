@@ -48,6 +48,18 @@ TABLE_LOOK = TableLook("VB Table Heading", "VB Table", 4, page.TABLE_CELL_PADDIN
 MARK_STYLE = "VB Mark"
 CONTACT_STYLE = "VB Contact"
 
+#: The styles a copy's block (Mẫu 3.1) is written in: the header's and the closing band's own.
+COPY_STYLES = {
+    "agency": "VB Agency",
+    "number": "VB Number",
+    "form": "VB Type Name",
+    "place_date": "VB Place Date",
+    "recipients_label": "VB Recipients Label",
+    "recipients": "VB Recipients",
+    "signer_title": "VB Signer Title",
+    "signer_name": "VB Signer Name",
+}
+
 #: The paragraph styles of a phụ lục's heading (Mẫu 2.1).
 APPENDIX_LABEL_STYLE = "VB Appendix Label"
 APPENDIX_TITLE_STYLE = "VB Appendix Title"

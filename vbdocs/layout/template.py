@@ -143,6 +143,8 @@ def _styles(doc: Any) -> None:
     _style(doc, BLOCK_STYLES["center"], size=page.SIZE_BODY, bold=True, before=6, after=6, keep_next=True)
     _style(doc, BLOCK_STYLES["chapter"], size=page.SIZE_BODY, bold=True, before=6, after=6, keep_next=True)
     _style(doc, MARK_STYLE, size=page.SIZE_MARK, bold=True, before=6, after=6)
+    _style(doc, "VB Signed", size=page.SIZE_SIGNER, italic=True, before=12)
+    _style(doc, "VB Signed Name", size=page.SIZE_SIGNER, bold=True, before=12)
     contact = _style(doc, CONTACT_STYLE, size=page.SIZE_CONTACT)
     contact_border = OxmlElement("w:pBdr")
     top = OxmlElement("w:top")
@@ -325,7 +327,12 @@ def _closing_table(doc: Any) -> None:
     _para(left, "{{ line }}", "VB Recipients")
     _para(left, "{%p endfor %}", "VB Recipients")
     _para(right, "{{ closing.signer_titles }}", "VB Signer Title", first=True)
+    _para(right, "{%p if closing.signed %}", "VB Signed")  # a copy's "(Đã ký)" in place of the signature
+    _para(right, "{{ closing.signed }}", "VB Signed")
+    _para(right, "{{ closing.signer_name }}", "VB Signed Name")
+    _para(right, "{%p else %}", "VB Signed")
     _para(right, "{{ closing.signer_name }}", "VB Signer Name")
+    _para(right, "{%p endif %}", "VB Signed")
 
 
 def _two_signers(doc: Any) -> None:
@@ -339,7 +346,12 @@ def _two_signers(doc: Any) -> None:
     _para(left, "{{ closing.cosigner_titles }}", "VB Signer Title", first=True)
     _para(left, "{{ closing.cosigner_name }}", "VB Signer Name")
     _para(right, "{{ closing.signer_titles }}", "VB Signer Title", first=True)
+    _para(right, "{%p if closing.signed %}", "VB Signed")  # a copy's "(Đã ký)" in place of the signature
+    _para(right, "{{ closing.signed }}", "VB Signed")
+    _para(right, "{{ closing.signer_name }}", "VB Signed Name")
+    _para(right, "{%p else %}", "VB Signed")
     _para(right, "{{ closing.signer_name }}", "VB Signer Name")
+    _para(right, "{%p endif %}", "VB Signed")
     doc.add_paragraph("Nơi nhận:", style="VB Recipients Label")
     doc.add_paragraph("{%p for line in closing.recipients %}", style="VB Recipients")
     doc.add_paragraph("{{ line }}", style="VB Recipients")
@@ -473,6 +485,7 @@ def make_document() -> Any:
     _closing_table(doc)
     doc.add_paragraph("{%p endif %}", style="VB Body")
     doc.add_paragraph("{%p endif %}", style="VB Body")
+    doc.add_paragraph("{{p copy }}", style="VB Body")  # a copy's block (Mẫu 3.1)
     doc.add_paragraph("{{p appendices }}", style="VB Body")
     return doc
 

@@ -282,6 +282,19 @@ class Leave(Model):
     counted_as: Str = Field(description="What the days count as (\"phép năm 2024\").")
 
 
+class CopyOf(Model):
+    """A copy of the document (Điều 25–26, Mẫu 3.1): its form, its own number in the copies'
+    register (``SY``, ``SL``, ``TrS``), its date, who signs it and to whom it goes. The copied
+    document is printed with "(Đã ký)" where its signature was, then the copy block under a line."""
+
+    form: Literal["Sao y", "Sao lục", "Trích sao"] = Field(description="Hình thức sao.")
+    number: PositiveInt | None = Field(None, description="Its number in the copies' register; empty in a draft.")
+    date: dt.date | None = Field(None, description="Its date; empty in a draft (the document's year is printed).")
+    recipients: list[Recipient] = Field(default_factory=list, description="Nơi nhận of the copy.")
+    signer: Signer = Field(description="Who signs the copy.")
+    filing: Filing = Field(description="The copy's \"Lưu:\" line.")
+
+
 class Addressee(Model):
     """A line of Kính gửi: a unit, group or body by code, or a free text."""
 
@@ -369,6 +382,9 @@ class DocumentSpec(Model):
     )
     attached: Attached | None = Field(
         None, description="The document this Quyết định issues, written to a file of its own (Mẫu 1.3).",
+    )
+    copy_of: CopyOf | None = Field(
+        None, description="Make this a copy of the document (sao y, sao lục, trích sao) with its copy block.",
     )
     appendices: list[Appendix] = Field(
         default_factory=list, description="Phụ lục after the document, each on its own pages; the body points to them.",
