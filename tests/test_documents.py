@@ -637,3 +637,11 @@ def test_the_copy_forms_and_their_symbols(tmp_path: Path, form: str, symbol: str
                      "      authority: TM\n    filing:\n      unit: VP\n")
     lines = Docx(vbdocs.build(path, output=tmp_path / "out").documents[0].path).lines()
     assert upper(form) in lines and f"Số:     /{symbol}-UBND" in lines
+
+
+def test_secrecy_and_urgency_together(tmp_path: Path) -> None:
+    """Độ mật (ô 10a) above độ khẩn (ô 10b), both under the number; only độ khẩn in red."""
+    path = _document(tmp_path, "    - a\n", "  secrecy: Tối mật\n  urgency: Thượng khẩn\n")
+    doc = Docx(vbdocs.build(path, output=tmp_path / "out").documents[0].path)
+    assert _boxed(doc) == [("TỐI MẬT", False), ("THƯỢNG KHẨN", True)]
+    assert check(doc_path := next((tmp_path / "out").glob("*.docx"))).passed, doc_path
