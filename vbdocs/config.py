@@ -643,14 +643,12 @@ class _Known:
     bodies: set[str]
     addressable: set[str]
     units: set[str]
-    people: set[str]
     reports: set[str]
 
     def __init__(self, config: Config) -> None:
         object.__setattr__(self, "bodies", {b.id for b in config.units.bodies})
         object.__setattr__(self, "units", {u.code for u in config.units.units})
         object.__setattr__(self, "addressable", self.units | {g.code for g in config.units.groups})
-        object.__setattr__(self, "people", {p.id for p in config.units.people})
         object.__setattr__(self, "reports", set(config.due()))
 
 

@@ -39,15 +39,9 @@ def set_specs(config: Config | DocumentConfig) -> list[DocumentSpec]:
     return out
 
 
-def campaign_specs(config: Config) -> list[DocumentSpec]:
-    """Every document of the campaign's set: the plan, the letters in the order the
-    campaign file lists them, then the forms."""
-    return set_specs(config)
-
-
 def campaign_documents(config: Config) -> list[DocumentContent]:
     """Every document of the campaign's set, as content ready to render."""
-    return [spec.build(config) for spec in campaign_specs(config)]
+    return [spec.build(config) for spec in set_specs(config)]
 
 
 def campaign_deadlines(config: Config) -> list[Deadline]:
@@ -71,4 +65,4 @@ def campaign_deadlines(config: Config) -> list[Deadline]:
     return sorted(out, key=lambda d: (d.date, d.uid))
 
 
-__all__ = ["DocumentSpec", "build_letter", "campaign_deadlines", "campaign_documents", "campaign_specs", "set_specs"]
+__all__ = ["DocumentSpec", "build_letter", "campaign_deadlines", "campaign_documents", "set_specs"]
