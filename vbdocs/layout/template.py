@@ -315,6 +315,18 @@ def _heading_table(doc: Any) -> None:
     _para(date, "{{ heading.place_date }}", "VB Place Date", first=True)
 
 
+def _signature(cell: Any) -> None:
+    """The signer's titles, the space to sign in and the name; in a copy, "(Đã ký)" in place of the
+    signature and no space (Mẫu 3.1)."""
+    _para(cell, "{{ closing.signer_titles }}", "VB Signer Title", first=True)
+    _para(cell, "{%p if closing.signed %}", "VB Signed")
+    _para(cell, "{{ closing.signed }}", "VB Signed")
+    _para(cell, "{{ closing.signer_name }}", "VB Signed Name")
+    _para(cell, "{%p else %}", "VB Signed")
+    _para(cell, "{{ closing.signer_name }}", "VB Signer Name")
+    _para(cell, "{%p endif %}", "VB Signed")
+
+
 def _closing_table(doc: Any) -> None:
     table = doc.add_table(rows=1, cols=2)
     _borderless(table, [page.CLOSING_LEFT, page.CLOSING_RIGHT])
@@ -326,13 +338,7 @@ def _closing_table(doc: Any) -> None:
     _para(left, "{%p for line in closing.recipients %}", "VB Recipients")
     _para(left, "{{ line }}", "VB Recipients")
     _para(left, "{%p endfor %}", "VB Recipients")
-    _para(right, "{{ closing.signer_titles }}", "VB Signer Title", first=True)
-    _para(right, "{%p if closing.signed %}", "VB Signed")  # a copy's "(Đã ký)" in place of the signature
-    _para(right, "{{ closing.signed }}", "VB Signed")
-    _para(right, "{{ closing.signer_name }}", "VB Signed Name")
-    _para(right, "{%p else %}", "VB Signed")
-    _para(right, "{{ closing.signer_name }}", "VB Signer Name")
-    _para(right, "{%p endif %}", "VB Signed")
+    _signature(right)
 
 
 def _two_signers(doc: Any) -> None:
@@ -345,13 +351,7 @@ def _two_signers(doc: Any) -> None:
     left, right = table.cell(0, 0), table.cell(0, 1)
     _para(left, "{{ closing.cosigner_titles }}", "VB Signer Title", first=True)
     _para(left, "{{ closing.cosigner_name }}", "VB Signer Name")
-    _para(right, "{{ closing.signer_titles }}", "VB Signer Title", first=True)
-    _para(right, "{%p if closing.signed %}", "VB Signed")  # a copy's "(Đã ký)" in place of the signature
-    _para(right, "{{ closing.signed }}", "VB Signed")
-    _para(right, "{{ closing.signer_name }}", "VB Signed Name")
-    _para(right, "{%p else %}", "VB Signed")
-    _para(right, "{{ closing.signer_name }}", "VB Signer Name")
-    _para(right, "{%p endif %}", "VB Signed")
+    _signature(right)
     doc.add_paragraph("Nơi nhận:", style="VB Recipients Label")
     doc.add_paragraph("{%p for line in closing.recipients %}", style="VB Recipients")
     doc.add_paragraph("{{ line }}", style="VB Recipients")
