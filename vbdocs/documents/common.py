@@ -101,6 +101,7 @@ def recipient_name(config: Directory, recipient: Recipient) -> str:
 
 def closing(
     config: Directory, *, recipients: Sequence[Recipient], signer: Signer, filing: Filing, as_above: bool,
+    title: str | None = None,
 ) -> parts.Closing:
     """Nơi nhận and the signature block of a document the agency issues: its head's title, and
     its collective for TM. (the signer's authority is checked by load_config)."""
@@ -119,4 +120,5 @@ def closing(
         collective=agency.collective,
         as_above=as_above,
         deputy_for=signer.deputy_for,
+        title=title,
     )

@@ -224,10 +224,11 @@ def _without_as_follows(action: str) -> str:
 def _table(title: str, columns: list[str], rows: int) -> list[Block]:
     """A mục heading and its table: STT and three headed columns, ``rows`` empty numbered rows
     to fill in by hand."""
-    def cell(text: str, align: str | None = None) -> Cell:
-        return Cell((Text.plain(text),), align=align)  # type: ignore[arg-type]
+    def cell(text: str) -> Cell:
+        return Cell((Text.plain(text),))
 
     header = (cell("STT"), *(cell(c) for c in columns))
-    body = tuple((cell(str(n), "center"), cell(""), cell(""), cell("")) for n in range(1, rows + 1))
+    body = tuple((Cell((Text.plain(str(n)),), align="center"), cell(""), cell(""), cell(""))
+                 for n in range(1, rows + 1))
     table = Table(page.FORM_TABLE_WIDTHS, (header,), body, row_height=page.FORM_ROW_HEIGHT)
     return [Block("section", Text.plain(title)), Block("table", table=table)]

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from ..config import DocumentConfig
 from ..entry import Entry
@@ -25,10 +24,10 @@ from ..layout.metrics import balanced_units
 from ..schema import document as spec
 from ..schema.common import code_key
 from ..vn import citations, dates, numbering
-from ..vn.text import ascii_key, punctuate_list, strip_end_punctuation, upper, with_closing_mark
+from ..vn.text import ascii_key, strip_end_punctuation, upper, with_closing_mark
 from ..vn.words import words
 from .base import AppendixContent, Block, BlockKind, Cell, DocumentContent, DocumentSpec, Footnote, Properties, Table
-from .common import agency_heading, closing, recipient_name
+from .common import agency_heading, closing
 
 KIND = "document"
 """The kind of a standalone document in the manifest (its ``type`` says which)."""
@@ -86,18 +85,17 @@ def build_document(config: DocumentConfig) -> DocumentContent:
     is_letter = document.type == LETTER_TYPE
     subject = parse(document.subject) if document.subject is not None else None
     issuer = config.unit(document.issuer) if document.issuer else None
-    heading = agency_heading(
-        config, symbol=symbol(config), number=document.number, date=document.date, year=config.year,
-        letter_subject=str(subject) if is_letter else None, month=document.month,
-    )
-    heading = replace(heading, **_marks(document))
+    parent: str | None
     if issuer is not None:  # a unit issuing in its own name, under the agency
-        heading = parts.heading(
-            parent=agency.full_name or agency.name, agency=issuer.name, symbol=symbol(config),
-            number=document.number, place=agency.place, date=document.date, year=config.year,
-            letter_subject=str(subject) if is_letter else None, month=document.month,
-        )
-        heading = replace(heading, **_marks(document))
+        parent, name = agency.full_name or agency.name, issuer.name
+    else:
+        parent, name = (agency.parent.name if agency.parent else None), agency.name
+    marks, draft = _marks(document)
+    heading = parts.heading(
+        parent=parent, agency=name, symbol=symbol(config), number=document.number, place=agency.place,
+        date=document.date, year=config.year, letter_subject=str(subject) if is_letter else None,
+        month=document.month, marks=marks, draft=draft,
+    )
     if document.type in numbering.TYPES_WITHOUT_DATE_LINE:  # a Biên bản dates its meeting in its body
         heading = replace(heading, place_date="")
     body = _Body()
@@ -169,8 +167,8 @@ def _minutes(minutes: spec.Minutes) -> list[Block]:
     """A Biên bản's opening lines (Mẫu 1.9), up to its content."""
     lines = [
         Text.plain(f"Thời gian bắt đầu: {dates.meeting_time(minutes.day, _clock(minutes.start))}."),
-        "Địa điểm: " + parse(minutes.place).map_last(lambda s: s.rstrip(" .;")) + ".",
-        "Thành phần tham dự: " + parse(minutes.attendees).map_last(lambda s: s.rstrip(" .;")) + ".",
+        "Địa điểm: " + parse(minutes.place).map_last(_ending(".")),
+        "Thành phần tham dự: " + parse(minutes.attendees).map_last(_ending(".")),
         Text.plain(f"Chủ trì (chủ tọa): {minutes.chair}."),
         Text.plain(f"Thư ký (người ghi biên bản): {minutes.secretary}."),
         Text.plain("Nội dung (theo diễn biến cuộc họp):"),
@@ -203,21 +201,8 @@ def _closing(config: DocumentConfig, as_above: bool) -> parts.Closing:
     """Nơi nhận and the signature: the authority's lines, or the title given (a Biên bản's CHỦ TỌA);
     a second signer left of the first."""
     document = config.document.document
-    if document.signer_title is None:
-        band = closing(config, recipients=document.recipients, signer=document.signer, filing=document.filing,
-                       as_above=as_above)
-    else:
-        person = config.person(document.signer.person)
-        unit = config.unit(document.filing.unit)
-        assert person is not None and unit is not None  # checked by load_config
-        band = parts.Closing(
-            recipients=tuple(f"- {line}" for line in punctuate_list(
-                (["Như trên"] if as_above else []) + [recipient_name(config, r) for r in document.recipients]
-                + [parts.filing_line(document.filing.label or unit.abbreviation, document.filing.drafter,
-                                     document.filing.copies, style=document.filing.drafter_style)])),
-            signer_titles=(upper(document.signer_title),),
-            signer_name=person.name,
-        )
+    band = closing(config, recipients=document.recipients, signer=document.signer, filing=document.filing,
+                   as_above=as_above, title=document.signer_title)
     second = document.second_signer
     if second is None:
         return band
@@ -249,18 +234,16 @@ def _invitation(invitation: spec.Invitation, issuer: str) -> list[Block]:
         lines.append(Text.plain(f"Chủ trì: {invitation.chair}"))
     lines += [Text.plain(f"Thời gian: {when}"), "Địa điểm: " + parse(invitation.place)]
     # the invitees run on into "Tới dự …": the sentence ends there, each line after it with "."
-    return [Block("paragraph", line.map_last(lambda s: s.rstrip(" ;,.")) + ("" if i == 0 else "."))
-            for i, line in enumerate(lines)]
+    return [Block("paragraph", line.map_last(_ending("" if i == 0 else "."))) for i, line in enumerate(lines)]
 
 
-def _marks(document: spec.DocumentSpec) -> dict[str, Any]:
-    """Độ mật and độ khẩn under the number (ô 10a, 10b; độ khẩn in red), "DỰ THẢO" above the header."""
+def _marks(document: spec.DocumentSpec) -> tuple[list[tuple[str, bool]], str | None]:
+    """Độ mật and độ khẩn under the number (ô 10a, 10b; độ khẩn in red ink), and the draft mark
+    above the header ("Dự thảo", "Dự thảo lần 2")."""
     marks: list[tuple[str, bool]] = [(document.secrecy, False)] if document.secrecy else []
     marks += [(document.urgency, True)] if document.urgency else []
     draft = document.draft
-    shown = None if draft is False else "Dự thảo" if draft is True else f"Dự thảo lần {draft}"
-    return {"marks": tuple(parts.mark(text, page.HEADER_LEFT, red=red) for text, red in marks),
-            "draft": parts.mark(shown, page.TEXT_WIDTH, right=True) if shown else None}
+    return marks, None if draft is False else "Dự thảo" if draft is True else f"Dự thảo lần {draft}"
 
 
 def _note(config: DocumentConfig) -> str:

@@ -316,6 +316,7 @@ def closing(
     collective: str | None = None,
     as_above: bool = False,
     deputy_for: str | None = None,
+    title: str | None = None,
 ) -> Closing:
     """Build Nơi nhận and the signature block.
 
@@ -325,13 +326,15 @@ def closing(
         as_above: start the list with "Như trên" (a công văn or a report with
             Kính gửi).
         deputy_for: a TL. signing passed to the signer, a deputy (``vn.signing``).
+        title: the title printed above the signature in place of the authority's lines (a
+            Biên bản's "Chủ tọa").
 
     A title line too long for the signature column ("KT. VỤ TRƯỞNG VỤ GIÁO DỤC TRUNG HỌC") is
     broken evenly between its words, never inside one.
     """
     lines = (["Như trên"] if as_above else []) + list(recipients) + [filing]
-    titles = signature_titles(authority, signer_title=signer_title, head_title=head_title, collective=collective,
-                              deputy_for=deputy_for)
+    titles = [upper(title)] if title is not None else signature_titles(
+        authority, signer_title=signer_title, head_title=head_title, collective=collective, deputy_for=deputy_for)
     return Closing(
         recipients=tuple(f"- {line}" for line in punctuate_list(lines)),
         signer_titles=tuple(part for line in titles

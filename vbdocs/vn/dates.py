@@ -78,16 +78,18 @@ def place_date_line(place: str, date: dt.date | None, *, year: int, month: int |
     return f"{place}, {long_date(date)}"
 
 
+def clock_time(time: dt.time) -> str:
+    """An hour as documents write it: "08 giờ 00", "14 giờ 30"."""
+    return f"{time.hour:02d} giờ {time.minute:02d}"
+
+
 def meeting_time(day: dt.date, start: dt.time, end: dt.time | None = None) -> str:
     """When a meeting is (a Giấy mời's "Thời gian", Mẫu 1.7): the hour, the weekday and the date,
     "14 giờ 00, Thứ Năm, ngày 07 tháng 3 năm 2024"; with an end, "08 giờ 00 đến 11 giờ 30, …"."""
-    def clock(time: dt.time) -> str:
-        return f"{time.hour:02d} giờ {time.minute:02d}"
-
-    hours = clock(start) + (f" đến {clock(end)}" if end is not None else "")
+    hours = clock_time(start) + (f" đến {clock_time(end)}" if end is not None else "")
     return f"{hours}, {weekday_name(day)}, {long_date(day)}"
 
 
 def meeting_end(day: dt.date, end: dt.time) -> str:
     """When a meeting ended, as a Biên bản closes (Mẫu 1.9): "11 giờ 30, ngày 11 tháng 7 năm 2024"."""
-    return f"{end.hour:02d} giờ {end.minute:02d}, {long_date(day)}"
+    return f"{clock_time(end)}, {long_date(day)}"
