@@ -144,7 +144,16 @@ CORPUS: dict[str, tuple[str, Edit]] = {
     "signature.block": ("plan", lambda r: _empty_cell(r, "KT. GIÁM ĐỐC")),
     "letter.subject": ("letter", lambda r: _rpr(_run_with(r, "V/v"), "<w:b/>")),
     "addressees": ("letter", lambda r: _set_text(r, "- Các phòng chuyên môn", "- Các phòng chuyên môn Sở")),
+    "appendix": ("appendix", lambda r: _rpr(_run_with(r, "(Kèm theo"), '<w:i w:val="0"/>')),
 }
+
+
+@pytest.fixture(scope="module")
+def appendix_alone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A phụ lục in a file of its own (Mẫu 2.2), of the electronic Thông báo example."""
+    out = tmp_path_factory.mktemp("appendix")
+    vbdocs.build(ROOT / "examples" / "documents" / "so-nn" / "thong-bao-dien-tu.yaml", output=out)
+    return out / "thong-bao-118-phu-luc-ii.docx"
 
 
 def _break(source: Path, target: Path, edit: Edit) -> Path:
@@ -160,10 +169,11 @@ def _break(source: Path, target: Path, edit: Edit) -> Path:
 
 
 @pytest.mark.parametrize("rule", sorted(CORPUS))
-def test_each_broken_document_fails_exactly_its_rule(rule: str, generated: list[Path], tmp_path: Path) -> None:
+def test_each_broken_document_fails_exactly_its_rule(rule: str, generated: list[Path], appendix_alone: Path,
+                                                     tmp_path: Path) -> None:
     kind, edit = CORPUS[rule]
-    source = next(p for p in generated if p.name == ("ke-hoach-2024.docx" if kind == "plan"
-                                                      else "cong-van-trien-khai-ke-hoach.docx"))
+    name = "ke-hoach-2024.docx" if kind == "plan" else "cong-van-trien-khai-ke-hoach.docx"
+    source = appendix_alone if kind == "appendix" else next(p for p in generated if p.name == name)
     report = check(_break(source, tmp_path / f"{rule}.docx", edit))
     failed = {f.rule for f in report.failures}
     assert failed == {rule}, [(f.rule, f.found) for f in report.failures]

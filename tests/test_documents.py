@@ -24,22 +24,22 @@ DOCUMENTS = sorted(p for p in EXAMPLES.rglob("*.yaml") if p.name != "units.yaml"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each example's first file by the example's name; a document a Quyết định issues as "<name>+"."""
+    """Each example's first file by the example's name; the files after it (a document a Quyết định
+    issues, an electronic original's phụ lục) as "<name>+", "<name>++"."""
     out = {}
     for path in DOCUMENTS:
         folder = tmp_path_factory.mktemp(path.parent.name)
         result = vbdocs.build(path, output=folder)
-        first, *attached = result.documents
-        out[f"{path.parent.name}/{path.stem}"] = first.path
-        for document in attached:
-            out[f"{path.parent.name}/{path.stem}+"] = document.path
+        for i, document in enumerate(result.documents):
+            out[f"{path.parent.name}/{path.stem}" + "+" * i] = document.path
     return out
 
 
 NAMES = ["bo-gddt/cong-van", "hdnd-tinh/nghi-quyet", "so-nn/giay-gioi-thieu", "so-nn/giay-moi",
-         "so-nn/giay-nghi-phep", "so-nn/to-trinh",
-         "ubnd-phuong/bao-cao", "ubnd-tinh/bien-ban", "ubnd-tinh/cong-dien", "ubnd-tinh/quyet-dinh",
-         "ubnd-tinh/quyet-dinh-quy-che", "ubnd-tinh/quyet-dinh-quy-che+", "ubnd-tinh/sao-y"]
+         "so-nn/giay-nghi-phep", "so-nn/thong-bao-dien-tu", "so-nn/thong-bao-dien-tu+", "so-nn/thong-bao-dien-tu++",
+         "so-nn/to-trinh", "ubnd-phuong/bao-cao", "ubnd-tinh/bien-ban", "ubnd-tinh/cong-dien", "ubnd-tinh/quyet-dinh",
+         "ubnd-tinh/quyet-dinh-quy-che", "ubnd-tinh/quyet-dinh-quy-che+", "ubnd-tinh/sao-y",
+         "ubnd-tinh/sao-y-dien-tu"]
 
 
 def test_there_are_the_examples_the_issue_names(built: dict[str, Path]) -> None:
@@ -188,7 +188,9 @@ def test_the_manifest_names_the_type(built: dict[str, Path]) -> None:
                      "cong-dien-08.docx": "Công điện", "giay-nghi-phep-40.docx": "Giấy nghỉ phép",
                      "quyet-dinh-2150.docx": "Quyết định",
                      "quyet-dinh.docx": "Quyết định", "quyet-dinh-quy-che-05.docx": "Quyết định",
-                     "quyet-dinh-quy-che-05-quy-che.docx": "Quy chế"}
+                     "quyet-dinh-quy-che-05-quy-che.docx": "Quy chế", "thong-bao-118.docx": "Thông báo",
+                     "thong-bao-118-phu-luc-i.docx": "Phụ lục", "thong-bao-118-phu-luc-ii.docx": "Phụ lục",
+                     "chi-thi-09.docx": "Chỉ thị"}
 
 
 def _document(tmp_path: Path, body: str, extra: str = "") -> Path:
@@ -629,6 +631,56 @@ def test_a_copy_with_its_block(built: dict[str, Path]) -> None:
     ruled = [p for p in doc.document.iter(q("w:p")) if p.find("w:pPr/w:pBdr/w:top", NS) is not None
              and p.find("w:pPr/w:ind", NS) is None]
     assert len(ruled) == 1  # the line across the text, over the copy block
+
+
+def test_an_electronic_original_has_its_appendices_in_files_of_their_own(built: dict[str, Path]) -> None:
+    """Mẫu 2.2: an electronic original's phụ lục are files of their own, with no header and no
+    signature: "Phụ lục I", the title upper case, "(Kèm theo …)" with the number and the date
+    blank (the agency's digital signature shows them), the body ending "./."; the document itself
+    has one section and no phụ lục after its signature (issue 13, item 1)."""
+    main_doc = Docx(built["so-nn/thong-bao-dien-tu"])
+    assert len(main_doc.document.findall(".//w:sectPr", NS)) == 1
+    assert "Phụ lục I" not in main_doc.lines() and main_doc.lines()[-1] == "Mai Kiều"
+    for key, label, title in (("+", "Phụ lục I", "LỊCH TIẾP CÔNG DÂN ĐỊNH KỲ CỦA"),
+                              ("++", "Phụ lục II", "CÁC ĐƠN VỊ CỬ NGƯỜI THAM GIA TIẾP CÔNG DÂN")):
+        doc = Docx(built["so-nn/thong-bao-dien-tu" + key])
+        lines = doc.lines()
+        assert lines[:2] == [label, title], lines[:3]
+        note = next(line for line in lines if line.startswith("(Kèm theo"))
+        assert note == ("(Kèm theo Thông báo số      /TB-SNN ngày     tháng     năm     của Sở Nông nghiệp và "
+                        "Phát triển nông thôn)")
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in lines and "Nơi nhận:" not in lines
+        assert lines[-1].endswith("./.")
+        report = check(built["so-nn/thong-bao-dien-tu" + key])
+        status = {f.rule: f.status for f in report.findings}
+        assert status["appendix"] == "pass" and status["header.national_title"] == "skip", status
+    khoan = [line for line in Docx(built["so-nn/thong-bao-dien-tu++"]).lines() if line[:2] in ("1.", "3.")]
+    assert khoan[0].startswith("1. Thanh tra Sở") and khoan[1].startswith("3. Các chi cục")
+
+
+def test_an_electronic_copy_has_no_copy_block(built: dict[str, Path]) -> None:
+    """Mẫu 3.2: the copied document whole with "(Đã ký)" where its signature was; no line, no
+    "SAO Y", no number or signature of the copy: its digital signature shows them."""
+    lines = Docx(built["ubnd-tinh/sao-y-dien-tu"]).lines()
+    assert lines[-3:] == ["CHỦ TỊCH", "(Đã ký)", "Nguyễn Văn An"]
+    assert "SAO Y" not in lines and not [line for line in lines if "/SY-" in line]
+
+
+@pytest.mark.parametrize(("electronic", "copy", "where", "message"), [
+    ("false", "    form: Sao y\n", "11:5: document.copy_of", "a paper copy (Mẫu 3.1) is signed and filed: give signer"),
+    ("true", "    form: Sao y\n    filing:\n      unit: VP\n", "13:7: document.copy_of.filing",
+     "an electronic copy (Mẫu 3.2) has no filing of its own"),
+])
+def test_a_copy_is_refused_what_its_form_lacks_or_has_not(tmp_path: Path, electronic: str, copy: str, where: str,
+                                                            message: str) -> None:
+    shutil.copy(EXAMPLES / "ubnd-phuong" / "units.yaml", tmp_path / "units.yaml")
+    path = tmp_path / "doc.yaml"
+    path.write_text(f"document:\n  type: Thông báo\n  year: 2024\n  electronic: {electronic}\n  subject: Thử\n"
+                    "  body: [Nội dung.]\n  signer:\n    person: pct\n    authority: TM\n  copy_of:\n" + copy
+                    + "  filing:\n    unit: VP\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:{where}: {message}" in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize(("form", "symbol"), [("Sao lục", "SL"), ("Trích sao", "TrS")])

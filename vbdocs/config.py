@@ -407,9 +407,19 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
         yield from _check_code_or_text(doc, (*where, "addressees", i), a.to, a.text, addressable)
     yield from _check_closing(config, doc, where, d.recipients, d.signer, d.filing,
                               own_title=d.signer_title is not None)
-    if d.copy_of is not None:
-        yield from _check_closing(config, doc, (*where, "copy_of"), d.copy_of.recipients, d.copy_of.signer,
-                                  d.copy_of.filing)
+    if d.copy_of is not None and d.electronic:
+        for part in ("signer", "filing", "recipients"):
+            if getattr(d.copy_of, part):
+                yield doc.problem((*where, "copy_of", part), f"an electronic copy (Mẫu 3.2) has no {part} of its own: "
+                                  "the copying agency's digital signature stands for its copy block; remove it")
+    if d.copy_of is not None and not d.electronic:
+        for part, value in (("signer", d.copy_of.signer), ("filing", d.copy_of.filing)):
+            if value is None:
+                yield doc.problem((*where, "copy_of"), f"a paper copy (Mẫu 3.1) is signed and filed: give {part}, "
+                                  "or make the document electronic (Mẫu 3.2)")
+        if d.copy_of.signer is not None and d.copy_of.filing is not None:
+            yield from _check_closing(config, doc, (*where, "copy_of"), d.copy_of.recipients, d.copy_of.signer,
+                                      d.copy_of.filing)
     if d.date is None and d.year is None:
         yield doc.problem((*where, "date"), "a draft without its date needs the year its date line prints: "
                           "write year: (e.g. year: 2024)")

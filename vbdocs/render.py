@@ -33,6 +33,7 @@ from markupsafe import Markup
 from .documents.base import DocumentContent
 from .errors import ConfigError, Problem, TemplateError
 from .inline import Text
+from .layout.parts import Heading, Rule
 from .ooxml import MAX_FILE_BYTES, PackageError, check_package, parse_xml
 from .sandbox import TemplateEnvironment, check_rendered_xml, check_template_text, render_limits
 from .wordml import (
@@ -95,19 +96,7 @@ def context(content: DocumentContent, *, section: str = "") -> dict[str, Any]:
     title = content.title
     a = content.addressees
     return {
-        "heading": {
-            "parent": _lines(h.parent_lines) if h.parent_lines else "",
-            "agency": _lines(h.agency_lines),
-            "agency_rule": Markup(rule_xml(h.agency_rule)),
-            "number": _lines([h.number]),
-            "national_title": _lines([h.national_title]),
-            "motto": _lines([h.motto]),
-            "motto_rule": Markup(rule_xml(h.motto_rule)),
-            "place_date": _lines([h.place_date]),
-            "subject": _lines(h.subject_lines),
-            "marks": Markup("".join(mark_xml(m) for m in h.marks)),
-            "draft": Markup(mark_xml(h.draft)) if h.draft is not None else "",
-        },
+        "heading": _heading(h),
         "contact": {"shown": bool(content.contact), "text": _lines([content.contact])},
         "title": {
             "shown": title is not None,
@@ -124,7 +113,7 @@ def context(content: DocumentContent, *, section: str = "") -> dict[str, Any]:
             "lines": [_lines([line]) for line in a.lines] if a is not None else [""],
         },
         "blocks": Markup(body_xml(content.body, notes)),
-        "appendices": Markup(appendices_xml(content.appendices, section, notes)),
+        "appendices": Markup(appendices_xml(content.appendices, section, notes, alone=h is None)),
         "copy": Markup(copy_block_xml(content.copy)) if content.copy is not None else "",
         "closing": {
             "shown": content.closing.shown,
@@ -142,6 +131,30 @@ def context(content: DocumentContent, *, section: str = "") -> dict[str, Any]:
             "author": _lines([content.properties.author]),
         },
     }
+
+
+def _heading(h: Heading | None) -> dict[str, Any]:
+    """Phần đầu (ô 1–4, 10, 11) as the template writes it; every part empty and ``shown`` false
+    for a document without one (a phụ lục in a file of its own)."""
+    if h is None:
+        return dict.fromkeys(_heading(_NO_HEADING), "") | {"shown": False}
+    return {
+        "shown": True,
+        "parent": _lines(h.parent_lines) if h.parent_lines else "",
+        "agency": _lines(h.agency_lines),
+        "agency_rule": Markup(rule_xml(h.agency_rule)),
+        "number": _lines([h.number]),
+        "national_title": _lines([h.national_title]),
+        "motto": _lines([h.motto]),
+        "motto_rule": Markup(rule_xml(h.motto_rule)),
+        "place_date": _lines([h.place_date]),
+        "subject": _lines(h.subject_lines),
+        "marks": Markup("".join(mark_xml(m) for m in h.marks)),
+        "draft": Markup(mark_xml(h.draft)) if h.draft is not None else "",
+    }
+
+
+_NO_HEADING = Heading((), (), Rule(0, 0), "", (), "", "", Rule(0, 0), "")
 
 
 @cache
@@ -349,9 +362,10 @@ def _variables(path: Path, mtime: int, size: int) -> tuple[tuple[str, ...], ...]
     for source in sources:
         tree = _environment().parse(source)
         free = meta.find_undeclared_variables(tree) - set(_environment().globals)
-        bound = set()
-        for loop in tree.find_all(nodes.For):
-            targets = [loop.target, *loop.target.find_all(nodes.Name)]
+        bound = {macro.name for macro in tree.find_all(nodes.Macro)}  # Jinja misses one defined in an {% if %}
+        for loop in tree.find_all((nodes.For, nodes.Assign)):
+            target = loop.target  # type: ignore[attr-defined]  # both have one
+            targets = [target, *target.find_all(nodes.Name)]
             bound |= {n.name for n in targets if isinstance(n, nodes.Name)}
         for node in tree.find_all(nodes.Getattr):
             chain: list[str] = [node.attr]

@@ -236,15 +236,18 @@ def section_properties(base: str, *, landscape: bool, restart: bool) -> str:
     return text
 
 
-def appendices_xml(appendices: Sequence[AppendixContent], base: str, notes: dict[str, int] | None = None) -> str:
+def appendices_xml(appendices: Sequence[AppendixContent], base: str, notes: dict[str, int] | None = None,
+                   *, alone: bool = False) -> str:
     """The phụ lục after the document, each in a section of its own: a paragraph closes the
     section before it (the document's, ``base``, or the previous phụ lục's), then the label,
     the title, the note, a rule and the body. The last phụ lục's properties are the
-    document's final ones (:func:`last_section_properties`)."""
+    document's final ones (:func:`last_section_properties`). ``alone``: a phụ lục in a file
+    of its own (Mẫu 2.2), with no document before it to close."""
     out = []
     previous = base
-    for appendix in appendices:
-        out.append(f"<w:p><w:pPr>{previous}</w:pPr></w:p>")
+    for i, appendix in enumerate(appendices):
+        if i or not alone:
+            out.append(f"<w:p><w:pPr>{previous}</w:pPr></w:p>")
         out.append(paragraph_xml(APPENDIX_LABEL_STYLE, Text.plain(appendix.label)))
         out.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id(APPENDIX_TITLE_STYLE)}"/></w:pPr>'
                    f'<w:r><w:t xml:space="preserve">{lines_xml(appendix.title_lines)}</w:t></w:r></w:p>')

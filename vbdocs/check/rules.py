@@ -63,9 +63,24 @@ NOT_IN_AN_ISSUED_DOCUMENT = frozenset({
 })
 
 
+_APPENDIX_LABEL = re.compile(r"^Phụ lục(\s+[IVXLC]+)?$")
+
+#: What a phụ lục in a file of its own has not (Mẫu 2.2): the document's header, type name and
+#: trích yếu, Nơi nhận and signature (the document carries them; the agency signs the file).
+NOT_IN_AN_APPENDIX = NOT_IN_AN_ISSUED_DOCUMENT | {
+    "header.national_title", "header.motto", "header.motto_rule", "header.agency", "header.agency_rule",
+    "title.type_name", "title.subject",
+}
+
+
 def applies(p: Parts, finding: Finding) -> Finding:
     """The finding, or a skip where its rule does not apply to this kind of document."""
-    if p.issued_with is not None and finding.rule in NOT_IN_AN_ISSUED_DOCUMENT and finding.status == "fail":
+    if finding.status != "fail":
+        return finding
+    if p.appendix_alone and finding.rule in NOT_IN_AN_APPENDIX:
+        return Finding(finding.rule, finding.item, "skip", finding.where,
+                       "a phụ lục in a file of its own (Mẫu 2.2): the document it belongs to has it")
+    if p.issued_with is not None and finding.rule in NOT_IN_AN_ISSUED_DOCUMENT:
         return Finding(finding.rule, finding.item, "skip", finding.where,
                        "a document a Quyết định issues (Mẫu 1.3): numbered, dated and signed with it")
     return finding
@@ -90,6 +105,11 @@ class Parts:
         header = [x for x in lines if table is not None and x.para.table == table]
         self.left = [x for x in header if x.para.column != title_column]
         self.right = [x for x in header if x.para.column == title_column]
+        self.appendix_labels = [x for x in lines if x.para.table is None and _APPENDIX_LABEL.match(x.clean)
+                                and x.para.alignment == "center"]
+        """The "Phụ lục I" lines that open each phụ lục (Mẫu 2.1, 2.2)."""
+        self.appendix_alone = self.national_title is None and bool(lines) and lines[0] in self.appendix_labels
+        """Whether the file is a phụ lục of its own (Mẫu 2.2): it opens with its label."""
         self.number = next((x for x in lines[:30] if _NUMBER.match(x.clean) or x.clean.startswith("Số:")), None)
         self.place_date = next((x for x in lines[:30] if _DATE.match(x.clean)), None)
         number_at = self.left.index(self.number) if self.number in self.left else len(self.left)
@@ -153,6 +173,8 @@ class Parts:
                     self.signer = [x for x in band if x.para.column == right]
                     self.signers_above = len({x.para.column for x in band}) > 1
         first = self.issued_with or (self.subject[-1] if self.subject else self.kinh_gui or self.type_name)
+        if self.appendix_alone:  # its body starts after "(Kèm theo …)"
+            first = next((x for x in body[:8] if x.clean.startswith("(Kèm theo")), lines[0])
         start = body.index(first) + 1 if first in body else 0
         # the body ends at Nơi nhận: what follows it (a phụ lục) has its own layout
         end = next((i for i, x in enumerate(lines) if x is self.recipients_label), len(lines))
@@ -661,7 +683,32 @@ FINDING_IDS = (
     "number.symbol", "header.place_date", "date.padding", "title.type_name", "title.subject", "title.subject_rule",
     "letter.subject", "body.text", "body.size", "body.alignment", "body.indent", "body.spacing", "body.line_spacing",
     "addressees", "recipients.label", "recipients.list", "signature.titles", "signature.name", "signature.block",
+    "appendix",
 )
+
+
+def appendix(p: Parts) -> Iterator[Finding]:
+    """Each phụ lục's opening (PL I, III.1; Mẫu 2.1, 2.2): "Phụ lục I" in normal case, 14 pt bold
+    upright; its title upper case, 13–14 pt bold; "(Kèm theo …)" 13–14 pt italic; all centred."""
+    for label in p.appendix_labels:
+        problems = _style_problems(label, (14,), bold=True)
+        at = p.lines.index(label)
+        title = list(itertools.takewhile(lambda x: not x.clean.startswith("(") and x.para.alignment == "center",
+                                         p.lines[at + 1:at + 5]))
+        if not title:
+            problems.append("no title under the label")
+        for line in title:
+            problems += [f"title {x}" for x in _style_problems(line, SIZES["appendix"].allowed, bold=True, upper=True)]
+        note = p.lines[at + 1 + len(title)] if at + 1 + len(title) < len(p.lines) else None
+        if note is None or not note.clean.startswith("(Kèm theo"):
+            problems.append("no \"(Kèm theo …)\" under the title")
+        else:
+            problems += [f"note {x}" for x in _style_problems(note, SIZES["appendix"].allowed, bold=False,
+                                                                italic=True)]
+        yield _check("appendix", "PL I, III.1", label, problems,
+                     "\"Phụ lục I\" 14 pt bold; the title upper case, 13–14 pt bold; \"(Kèm theo …)\" 13–14 pt "
+                     "italic; centred")
+
 
 RULES: tuple[Rule, ...] = (
     Rule("page.size", "PL I, I.1–2", "A4 portrait", page_size),
@@ -686,4 +733,5 @@ RULES: tuple[Rule, ...] = (
     Rule("addressees", "PL I, II.9.a", "Kính gửi", kinh_gui),
     Rule("recipients", "PL I, II.9.b", "Nơi nhận", recipients),
     Rule("signature", "PL I, II.7", "signature block", signature),
+    Rule("appendix", "PL I, III.1", "phụ lục", appendix),
 )

@@ -137,7 +137,8 @@ class DocumentContent:
     """
 
     template: str
-    heading: Heading
+    heading: Heading | None
+    """Phần đầu; None for a phụ lục in a file of its own (Mẫu 2.2), which opens with its label."""
     title: Title | None
     body: tuple[Block, ...]
     closing: Closing

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ..config import DocumentConfig
 from ..entry import Entry
@@ -50,13 +51,34 @@ def document_filename(document: spec.DocumentSpec) -> str:
 
 
 def document_specs(config: DocumentConfig) -> list[DocumentSpec]:
-    """The document of a document file, then the document it issues, if any (Mẫu 1.3)."""
+    """The document of a document file, then the document it issues, if any (Mẫu 1.3), then, for
+    an electronic original, each phụ lục in a file of its own (Mẫu 2.2)."""
     document = config.document.document
     out = [DocumentSpec(Entry(KIND, document_filename(document), type_name=document.type), build_document)]
     if document.attached is not None:
         out.append(DocumentSpec(Entry(KIND, attached_filename(document), type_name=document.attached.type),
                                 build_attached))
+    if document.electronic:
+        out += [DocumentSpec(Entry(KIND, appendix_filename(document, i), type_name=APPENDIX_TYPE),
+                             partial(build_appendix, index=i))
+                for i in range(len(document.appendices))]
     return out
+
+
+APPENDIX_TYPE = "Phụ lục"
+
+
+def _appendix_number(count: int, index: int) -> str:
+    """A phụ lục's number: none when it is the only one, else I, II, … (Phụ lục I, III.1.a)."""
+    return numbering.roman(index + 1) if count > 1 else ""
+
+
+def appendix_filename(document: spec.DocumentSpec, index: int) -> str:
+    """The file of a phụ lục of its own: the document's name then "phu-luc" and its number
+    ("cong-van-12-phu-luc-ii.docx")."""
+    number = _appendix_number(len(document.appendices), index)
+    return (document_filename(document).removesuffix(".docx") + f"-{ascii_key(APPENDIX_TYPE)}"
+            + (f"-{ascii_key(number)}" if number else "") + ".docx")
 
 
 def attached_filename(document: spec.DocumentSpec) -> str:
@@ -79,7 +101,33 @@ def symbol(config: DocumentConfig) -> str:
 
 
 def build_document(config: DocumentConfig) -> DocumentContent:
-    """The document of a document file, as content ready for its template."""
+    """The document of a document file, as content ready for its template: with its phụ lục,
+    but for an electronic original's, which are files of their own (:func:`build_appendix`);
+    a copy with its copy block, but for an electronic copy's (Mẫu 3.2)."""
+    content = _whole_document(config)
+    return replace(content, appendices=()) if config.document.document.electronic else content
+
+
+def build_appendix(config: DocumentConfig, index: int) -> DocumentContent:
+    """A phụ lục of an electronic original in a file of its own (Mẫu 2.2): no header, no
+    signature (the agency signs the file digitally, its number and time at the top right of
+    page 1, Phụ lục I II.8.b); its label, title, "(Kèm theo Văn bản số … ngày … của …)" with
+    number and date blank, and its body, its Điều numbered on from the document's."""
+    whole = _whole_document(config)
+    appendix = whole.appendices[index]
+    return DocumentContent(
+        template=whole.template,
+        heading=None,
+        title=None,
+        body=(),
+        closing=parts.Closing((), (), "", shown=False),
+        properties=replace(whole.properties, title=f"{appendix.label} kèm theo {whole.properties.title}"),
+        footnotes=whole.footnotes,
+        appendices=(appendix,),
+    )
+
+
+def _whole_document(config: DocumentConfig) -> DocumentContent:
     document = config.document.document
     agency = config.units.agency
     is_letter = document.type == LETTER_TYPE
@@ -121,8 +169,8 @@ def build_document(config: DocumentConfig) -> DocumentContent:
     blocks = _closed(body.out)
     note = _note(config)
     appendices = tuple(
-        _appendix(appendix, numbering.roman(i) if len(document.appendices) > 1 else "", note, body)
-        for i, appendix in enumerate(document.appendices, start=1)
+        _appendix(appendix, _appendix_number(len(document.appendices), i), note, body)
+        for i, appendix in enumerate(document.appendices)
     )
     names = [a.text if a.text is not None else config.name_of(a.to or "", a.label) for a in document.addressees]
     as_above = document.as_above if document.as_above is not None else bool(names)
@@ -140,7 +188,7 @@ def build_document(config: DocumentConfig) -> DocumentContent:
                               year=config.year),
         appendices=appendices,
         contact=agency.contact.line if document.contact and agency.contact else "",
-        copy=_copy_block(config) if document.copy_of is not None else None,
+        copy=_copy_block(config) if document.copy_of is not None and not document.electronic else None,
     )
 
 
@@ -185,7 +233,7 @@ def _copy_block(config: DocumentConfig) -> parts.CopyBlock:
     its Nơi nhận and signature."""
     document = config.document.document
     copy = document.copy_of
-    assert copy is not None
+    assert copy is not None and copy.signer is not None and copy.filing is not None  # checked by load_config
     agency = config.units.agency
     symbol = numbering.typed_symbol(_COPY_TYPES[copy.form], agency.abbreviation)
     heading = parts.heading(parent=None, agency=agency.name, symbol=symbol, number=copy.number, place=agency.place,
@@ -248,9 +296,13 @@ def _marks(document: spec.DocumentSpec) -> tuple[list[tuple[str, bool]], str | N
 
 def _note(config: DocumentConfig) -> str:
     """ "(Kèm theo Quyết định số 05/QĐ-UBND ngày … của …)": under the title of a phụ lục or of the
-    document a Quyết định issues; a draft's number and day left blank."""
+    document a Quyết định issues; a draft's number and day left blank, and an electronic
+    original's number and whole date."""
     document = config.document.document
     issuer = config.unit(document.issuer) if document.issuer else None
+    if document.electronic:  # the agency's digital signature shows them (Mẫu 1.3, 2.2, note 2–3)
+        return citations.attached_note(document.type, number=numbering.draft_number(symbol(config)), date=None,
+                                       year=None, issuer=document.authority or (issuer or config.units.agency).name)
     if document.number is None:
         number = numbering.draft_number(symbol(config))
     else:

@@ -450,6 +450,7 @@ def make_document() -> Any:
     doc = _base("Mẫu 1.1–1.5, Phụ lục III, Nghị định 30/2020/NĐ-CP (vbdocs)")
     _footnotes(doc)
     doc.add_paragraph("{{p heading.draft }}", style=MARK_STYLE)  # "DỰ THẢO", boxed, above the header
+    doc.add_paragraph("{%p if heading.shown %}", style="VB Body")  # none in a phụ lục of its own (Mẫu 2.2)
     _heading_table(doc)
     doc.add_paragraph("{%p if title.shown %}", style="VB Body")
     doc.add_paragraph("{{ title.type_name }}", style="VB Type Name")
@@ -477,6 +478,7 @@ def make_document() -> Any:
     doc.add_paragraph("{%p endif %}", style="VB Body")
     doc.add_paragraph("{%p endif %}", style="VB Body")
     doc.add_paragraph("", style="VB Body")
+    doc.add_paragraph("{%p endif %}", style="VB Body")
     doc.add_paragraph("{{p blocks }}", style="VB Body")
     doc.add_paragraph("{%p if closing.shown %}", style="VB Body")
     doc.add_paragraph("{%p if closing.cosigned %}", style="VB Body")

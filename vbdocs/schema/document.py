@@ -285,14 +285,16 @@ class Leave(Model):
 class CopyOf(Model):
     """A copy of the document (Điều 25–26, Mẫu 3.1): its form, its own number in the copies'
     register (``SY``, ``SL``, ``TrS``), its date, who signs it and to whom it goes. The copied
-    document is printed with "(Đã ký)" where its signature was, then the copy block under a line."""
+    document is printed with "(Đã ký)" where its signature was, then the copy block under a line.
+    An electronic copy (Mẫu 3.2, the document's ``electronic``) has no copy block: the copying
+    agency's digital signature shows its form and time at the top right of page 1."""
 
     form: Literal["Sao y", "Sao lục", "Trích sao"] = Field(description="Hình thức sao.")
     number: PositiveInt | None = Field(None, description="Its number in the copies' register; empty in a draft.")
     date: dt.date | None = Field(None, description="Its date; empty in a draft (the document's year is printed).")
     recipients: list[Recipient] = Field(default_factory=list, description="Nơi nhận of the copy.")
-    signer: Signer = Field(description="Who signs the copy.")
-    filing: Filing = Field(description="The copy's \"Lưu:\" line.")
+    signer: Signer | None = Field(None, description="Who signs a paper copy (Mẫu 3.1).")
+    filing: Filing | None = Field(None, description="A paper copy's \"Lưu:\" line (Mẫu 3.1).")
 
 
 class Addressee(Model):
@@ -353,6 +355,12 @@ class DocumentSpec(Model):
     draft: Bool | PositiveInt = Field(
         False, description="Mark the document \"DỰ THẢO\" above its header; a number marks the round "
         "(\"DỰ THẢO LẦN 2\").",
+    )
+    electronic: Bool = Field(
+        False, description="An electronic original, to be signed digitally (Điều 5, Phụ lục I II.8): its phụ lục "
+        "go to files of their own (Mẫu 2.2) and, like a document it issues (Mẫu 1.3), leave the number and date of "
+        "\"(Kèm theo …)\" blank, for the agency's signature shows them at the top right of page 1; a copy "
+        "(``copy_of``) is an electronic copy (Mẫu 3.2), without the copy block.",
     )
     contact: Bool = Field(
         False, description="Print the agency's contact (units file, agency.contact) at the foot of page 1 (ô 13).",

@@ -62,11 +62,13 @@ def short_citation(type_name: str, number: str) -> str:
     return f"{type_name} số {number}"
 
 
-def attached_note(type_name: str, *, number: str, date: dt.date | None, year: int, issuer: str,
+def attached_note(type_name: str, *, number: str, date: dt.date | None, year: int | None, issuer: str,
                   verb: str = "Kèm theo") -> str:
     """The line under the title of an appendix (Mẫu 2.1) or of a document a Quyết định issues
     (Mẫu 1.3, ``verb`` "Ban hành kèm theo"): "(Kèm theo Công văn số 7991/BGDĐT-GDTrH ngày 17
     tháng 12 năm 2024 của Bộ Giáo dục và Đào tạo)". ``number`` is the số và ký hiệu, with its
-    blank in a draft; a draft's day and month are left blank as on its date line."""
-    when = long_date(date) if date else f"ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm {year}"
+    blank in a draft; a draft's day and month are left blank as on its date line, and all three
+    with ``year`` None (an electronic original's, which its digital signature dates)."""
+    when = (long_date(date) if date else f"ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm"
+            + (f" {year}" if year is not None else DRAFT_BLANK[1:]))  # the space before "của" ends the blank
     return f"({verb} {type_name} số {number} {when} của {issuer})"
