@@ -345,3 +345,25 @@ def test_a_phong_must_still_file_its_copy(generated: list[Path], tmp_path: Path)
     source = next(p for p in generated if p.name == "bao-cao-annual-khtc.docx")
     broken = _break(source, tmp_path / "khtc.docx", lambda r: _set_text(r, "- Lưu:", "- KHTC."))
     assert {f.rule for f in check(broken).failures} == {"recipients.list"}
+
+
+@pytest.fixture(scope="module")
+def joint(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The joint Kế hoạch of the Sở and the Hội Nông dân (văn bản liên tịch)."""
+    out = tmp_path_factory.mktemp("joint")
+    return vbdocs.build(ROOT / "examples" / "documents" / "so-nn" / "ke-hoach-lien-tich.yaml",
+                        output=out).documents[0].path
+
+
+@pytest.mark.parametrize(("rule", "edit"), [
+    ("header.agency", lambda r: _rpr(_run_with(r, "HỘI NÔNG DÂN"), '<w:b w:val="0"/>')),
+    ("header.agency_rule", lambda r: _rule_after(r, "HỘI NÔNG DÂN").find(q("pPr")).remove(
+        _rule_after(r, "HỘI NÔNG DÂN").find(f"{q('pPr')}/{q('pBdr')}"))),
+    ("number.symbol", lambda r: _set_text(r, "Số:", "Số: 02/KHLT-SNN")),
+])
+def test_each_agency_of_a_joint_document_is_judged(rule: str, edit: Edit, joint: Path, tmp_path: Path) -> None:
+    """Every agency's part of a joint header is held to the agency's rules, and the symbol names
+    them all; the document as made passes."""
+    assert check(joint).passed
+    report = check(_break(joint, tmp_path / "broken.docx", edit))
+    assert {f.rule for f in report.failures} == {rule}, [(f.rule, f.found) for f in report.failures]

@@ -36,7 +36,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 NAMES = ["bo-gddt/cong-van", "hdnd-tinh/nghi-quyet", "so-nn/giay-gioi-thieu", "so-nn/giay-moi",
-         "so-nn/giay-nghi-phep", "so-nn/thong-bao-dien-tu", "so-nn/thong-bao-dien-tu+", "so-nn/thong-bao-dien-tu++",
+         "so-nn/giay-nghi-phep", "so-nn/ke-hoach-lien-tich",
+         "so-nn/thong-bao-dien-tu", "so-nn/thong-bao-dien-tu+", "so-nn/thong-bao-dien-tu++",
          "so-nn/to-trinh", "ubnd-phuong/bao-cao", "ubnd-tinh/bien-ban", "ubnd-tinh/cong-dien", "ubnd-tinh/quyet-dinh",
          "ubnd-tinh/quyet-dinh-quy-che", "ubnd-tinh/quyet-dinh-quy-che+", "ubnd-tinh/sao-y",
          "ubnd-tinh/sao-y-dien-tu"]
@@ -190,7 +191,7 @@ def test_the_manifest_names_the_type(built: dict[str, Path]) -> None:
                      "quyet-dinh.docx": "Quyết định", "quyet-dinh-quy-che-05.docx": "Quyết định",
                      "quyet-dinh-quy-che-05-quy-che.docx": "Quy chế", "thong-bao-118.docx": "Thông báo",
                      "thong-bao-118-phu-luc-i.docx": "Phụ lục", "thong-bao-118-phu-luc-ii.docx": "Phụ lục",
-                     "chi-thi-09.docx": "Chỉ thị"}
+                     "chi-thi-09.docx": "Chỉ thị", "ke-hoach-02.docx": "Kế hoạch"}
 
 
 def _document(tmp_path: Path, body: str, extra: str = "") -> Path:
@@ -656,6 +657,69 @@ def test_an_electronic_original_has_its_appendices_in_files_of_their_own(built: 
         assert status["appendix"] == "pass" and status["header.national_title"] == "skip", status
     khoan = [line for line in Docx(built["so-nn/thong-bao-dien-tu++"]).lines() if line[:2] in ("1.", "3.")]
     assert khoan[0].startswith("1. Thanh tra Sở") and khoan[1].startswith("3. Các chi cục")
+
+
+def _cells(doc: Docx, table: int) -> dict[tuple[int, int], list[str]]:
+    """The lines of each cell (row, column) of a table of the document (-1: the last)."""
+    paragraphs = [p for p in doc.paragraphs() if p.cell is not None]
+    index = table if table >= 0 else max(p.cell[0] for p in paragraphs if p.cell) + 1 + table
+    out: dict[tuple[int, int], list[str]] = {}
+    for p in paragraphs:
+        assert p.cell is not None
+        if p.cell[0] == index:
+            out.setdefault(p.cell[1:], []).extend(line for line in p.text.split("\n") if line.strip())
+    return out
+
+
+def test_a_joint_document(built: dict[str, Path]) -> None:
+    """A joint document (văn bản liên tịch, issue 13 item 3): each agency's part of the header with
+    its own rule, the lead first; "Số: 02/KHLT-SNN-HND"; the signatures side by side, the lead's
+    at the right, the other's TM. its collective at the left; Nơi nhận under them."""
+    doc = Docx(built["so-nn/ke-hoach-lien-tich"])
+    left = [p for p in doc.paragraphs() if p.cell == (0, 0, 0)]
+    shown = [p.text.replace("\n", " / ") or ("RULE" if p.element.find("w:pPr/w:pBdr", NS) is not None else "")
+             for p in left]
+    assert [t for t in shown if t] == [
+        "UBND TỈNH BÌNH THUẬN", "SỞ NÔNG NGHIỆP VÀ / PHÁT TRIỂN NÔNG THÔN", "RULE",
+        "ỦY BAN MẶT TRẬN TỔ QUỐC / VIỆT NAM TỈNH BÌNH THUẬN", "HỘI NÔNG DÂN / TỈNH BÌNH THUẬN", "RULE"]
+    lines = doc.lines()
+    assert "Số: 02/KHLT-SNN-HND" in lines
+    assert _cells(doc, -1) == {(0, 0): ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Nguyễn Văn Bình"],
+                               (0, 1): ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Quang Trung"]}
+    at = lines.index("Nơi nhận:")
+    assert lines[at - 1] == "Nguyễn Quang Trung" and lines[-1] == "- Lưu: VT, CCPTNT."
+
+
+def test_three_agencies_sign_in_rows_of_two(tmp_path: Path) -> None:
+    """With three agencies the lead signs at the top right, the second at its left, the third
+    under the lead; every cell holds a paragraph, and the check passes."""
+    other = ("    - name: {name}\n      abbreviation: {abbr}\n      head_title: Giám đốc\n"
+             "      signer:\n        name: {person}\n        title: Giám đốc\n")
+    joint = "  joint:\n" + other.format(name="Sở Tài chính", abbr="STC", person="Lê Văn Cường") + other.format(
+        name="Sở Nội vụ", abbr="SNV", person="Phạm Thị Dung")
+    path = _document(tmp_path, "    - Nội dung phối hợp\n", joint)
+    out = vbdocs.build(path, output=tmp_path / "out").documents[0].path
+    doc = Docx(out)
+    assert "Số:     /BCLT-UBND-STC-SNV" in doc.lines()
+    names = {cell: lines[-1] for cell, lines in _cells(doc, -1).items() if lines}
+    assert names == {(0, 0): "Lê Văn Cường", (0, 1): "Lê Thị Mai", (1, 1): "Phạm Thị Dung"}
+    rows = doc.document.findall(".//w:tbl", NS)[-1].findall("w:tr", NS)
+    assert all(tc.find("w:p", NS) is not None for row in rows for tc in row.findall("w:tc", NS))
+    report = check(out)
+    assert report.passed, [(f.rule, f.found) for f in report.failures]
+
+
+@pytest.mark.parametrize(("signer", "message"), [
+    ("        name: A\n        title: Phó Giám đốc\n        authority: TM\n",
+     "TM. is signed for a collective, and the agency names none: give its collective"),
+    ("        name: A\n        title: Giám đốc\n        authority: KT\n", "the signer signs as the head (Giám đốc)"),
+])
+def test_an_impossible_joint_signature_is_refused(tmp_path: Path, signer: str, message: str) -> None:
+    joint = "  joint:\n    - name: Sở Tài chính\n      abbreviation: STC\n      head_title: Giám đốc\n      signer:\n"
+    path = _document(tmp_path, "    - a\n", joint + signer)
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:12:20: document.joint[0].signer.authority: {message}" in result.stderr, result.stderr
 
 
 def test_an_electronic_copy_has_no_copy_block(built: dict[str, Path]) -> None:

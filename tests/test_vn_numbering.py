@@ -100,3 +100,10 @@ def test_the_types_of_article_7() -> None:
     assert len(numbering.TYPE_NAMES) == 29 and len(set(numbering.TYPE_NAMES)) == 29
     # every type has the Decree's abbreviation but the công văn and the thư công
     assert {t for t in numbering.TYPE_NAMES if t not in numbering.TYPE_ABBREVIATIONS} == {"Công văn", "Thư công"}
+
+
+def test_a_joint_documents_symbol_names_every_agency() -> None:
+    """Văn bản liên tịch: the type marked LT, then each agency, the lead first; a công văn has no type."""
+    assert numbering.joint_symbol("Kế hoạch", ["SNN", "HND"]) == "KHLT-SNN-HND"
+    assert numbering.joint_symbol("Quyết định", ["UBND", "STC", "SNV"]) == "QĐLT-UBND-STC-SNV"
+    assert numbering.joint_symbol(None, ["SNN", "HND"]) == "SNN-HND"

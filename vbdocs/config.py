@@ -407,6 +407,14 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
         yield from _check_code_or_text(doc, (*where, "addressees", i), a.to, a.text, addressable)
     yield from _check_closing(config, doc, where, d.recipients, d.signer, d.filing,
                               own_title=d.signer_title is not None)
+    for i, other in enumerate(d.joint):
+        reason = signing.refusal(other.signer.authority, signer_title=other.signer.title, head_title=other.head_title,
+                                 collective=other.collective, collective_from="its collective")
+        if reason:
+            yield doc.problem((*where, "joint", i, "signer", "authority"), reason)
+    if d.joint and d.second_signer is not None:
+        yield doc.problem((*where, "second_signer"), "a joint document is signed by each of its agencies; a second "
+                          "signer of the lead agency has no place beside them: remove second_signer")
     if d.copy_of is not None and d.electronic:
         for part in ("signer", "filing", "recipients"):
             if getattr(d.copy_of, part):

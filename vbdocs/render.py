@@ -33,7 +33,7 @@ from markupsafe import Markup
 from .documents.base import DocumentContent
 from .errors import ConfigError, Problem, TemplateError
 from .inline import Text
-from .layout.parts import Heading, Rule
+from .layout.parts import Closing, Heading, Rule, Signature
 from .ooxml import MAX_FILE_BYTES, PackageError, check_package, parse_xml
 from .sandbox import TemplateEnvironment, check_rendered_xml, check_template_text, render_limits
 from .wordml import (
@@ -42,6 +42,7 @@ from .wordml import (
     body_xml,
     copy_block_xml,
     footnote_xml,
+    issuers_xml,
     last_section_properties,
     lines_xml,
     mark_xml,
@@ -121,9 +122,8 @@ def context(content: DocumentContent, *, section: str = "") -> dict[str, Any]:
             "signer_titles": _lines(content.closing.signer_titles),
             "signer_name": _lines([content.closing.signer_name]),
             "signed": _lines([content.closing.signed]) if content.closing.signed else "",
-            "cosigned": bool(content.closing.cosigner_titles),
-            "cosigner_titles": _lines(content.closing.cosigner_titles),
-            "cosigner_name": _lines([content.closing.cosigner_name]),
+            "cosigned": bool(content.closing.cosigners),
+            "rows": _signature_rows(content.closing),
         },
         "properties": {
             "title": _lines([content.properties.title]),
@@ -131,6 +131,21 @@ def context(content: DocumentContent, *, section: str = "") -> dict[str, Any]:
             "author": _lines([content.properties.author]),
         },
     }
+
+
+def _signature_rows(closing: Closing) -> list[dict[str, Any]]:
+    """Signatures side by side, two to a row: the first at the right of the first row (the
+    Biên bản's CHỦ TỌA, the lead agency of a joint document), the next at its left, and so on;
+    an odd last one at the right."""
+    signatures = [Signature(closing.signer_titles, closing.signer_name), *closing.cosigners]
+    if len(signatures) == 1:
+        return []
+
+    def cell(s: Signature | None) -> dict[str, Any]:
+        return {"shown": s is not None, "titles": _lines(s.titles) if s else "",
+                "name": _lines([s.name]) if s else ""}
+    pairs = [signatures[i:i + 2] for i in range(0, len(signatures), 2)]
+    return [{"left": cell(pair[1] if len(pair) > 1 else None), "right": cell(pair[0])} for pair in pairs]
 
 
 def _heading(h: Heading | None) -> dict[str, Any]:
@@ -143,6 +158,7 @@ def _heading(h: Heading | None) -> dict[str, Any]:
         "parent": _lines(h.parent_lines) if h.parent_lines else "",
         "agency": _lines(h.agency_lines),
         "agency_rule": Markup(rule_xml(h.agency_rule)),
+        "joint": Markup(issuers_xml(h.joint)),
         "number": _lines([h.number]),
         "national_title": _lines([h.national_title]),
         "motto": _lines([h.motto]),

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from .inline import Text
 from .layout.page import CLOSING_LEFT, CLOSING_RIGHT, HEADER_LEFT, HEADER_RIGHT
-from .layout.parts import CopyBlock, Mark, Rule
+from .layout.parts import CopyBlock, Issuer, Mark, Rule
 from .layout.styles import (
     APPENDIX_LABEL_STYLE,
     APPENDIX_NOTE_STYLE,
     APPENDIX_TITLE_STYLE,
     BLOCK_STYLES,
     COPY_STYLES,
+    ISSUER_STYLES,
     MARK_STYLE,
     TABLE_LOOK,
     TableLook,
@@ -291,6 +292,14 @@ def _plain_table(widths: Sequence[int], cells: Sequence[str]) -> str:
 def _lines_paragraph(style: str, lines: Iterable[str]) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id(style)}"/></w:pPr><w:r><w:t xml:space="preserve">' \
            f'{lines_xml(lines)}</w:t></w:r></w:p>'
+
+
+def issuers_xml(issuers: Iterable[Issuer]) -> str:
+    """The parts of the header of the other agencies of a joint document, each its parent, its
+    name and its rule, in the styles of the lead agency's (ô 2)."""
+    return "".join((_lines_paragraph(ISSUER_STYLES["parent"], one.parent_lines) if one.parent_lines else "")
+                   + _lines_paragraph(ISSUER_STYLES["agency"], one.agency_lines) + rule_xml(one.agency_rule)
+                   for one in issuers)
 
 
 def copy_block_xml(block: CopyBlock) -> str:

@@ -86,6 +86,17 @@ def applies(p: Parts, finding: Finding) -> Finding:
     return finding
 
 
+def _parent_and_agency(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """An agency's part of the header split into its parent body's lines and its name's: the name
+    is the bold lines at the end; if all are bold, the paragraph the rule stands under."""
+    bold_from = len(lines)
+    while bold_from > 0 and lines[bold_from - 1].bold:
+        bold_from -= 1
+    if bold_from == 0 and lines and lines[0].para is not lines[-1].para:
+        bold_from = next(i for i, x in enumerate(lines) if x.para is lines[-1].para)
+    return lines[:bold_from], lines[bold_from:]
+
+
 def _is_national_title(line: Line) -> bool:
     return line.clean.upper().replace("HOÀ", "HÒA") == NATIONAL_TITLE
 
@@ -114,14 +125,17 @@ class Parts:
         self.place_date = next((x for x in lines[:30] if _DATE.match(x.clean)), None)
         number_at = self.left.index(self.number) if self.number in self.left else len(self.left)
         above = [x for x in self.left[:number_at] if not x.clean.startswith("V/v")]
-        bold_from = len(above)
-        while bold_from > 0 and above[bold_from - 1].bold:
-            bold_from -= 1
-        if bold_from == 0 and above and above[0].para is not above[-1].para:
-            # all bold: the agency is the paragraph the rule stands under, the parent above it
-            bold_from = next(i for i, x in enumerate(above) if x.para is above[-1].para)
-        self.agency = above[bold_from:]
-        self.parent = above[:bold_from]
+        # a joint document (văn bản liên tịch) stacks each agency's part, each under its own rule
+        groups: list[list[Line]] = [[]]
+        for x in above:
+            groups[-1].append(x)
+            if x is x.para.lines[-1] and self.rule_after(x) is not None:
+                groups.append([])
+        groups = [g for g in groups if g] or [above]
+        self.issuers = [_parent_and_agency(g) for g in groups]
+        """Each agency's (parent lines, name lines): the lead's, then a joint document's others."""
+        self.parent, self.agency = self.issuers[0]
+        self.joint = self.issuers[1:]
         after_number = self.left[number_at + 1:] if self.number in self.left else []
         # a boxed mark under the V/v (độ mật, độ khẩn: ô 10a, 10b) is not part of it
         after_number = list(itertools.takewhile(lambda x: not (x.para.border_top and x.para.border_bottom),
@@ -354,10 +368,10 @@ def sizes_together(p: Parts) -> Iterator[Finding]:
 
 
 def parent_body(p: Parts) -> Iterator[Finding]:
-    if not p.parent:
+    if not any(parent for parent, _ in p.issuers):
         yield Finding("header.parent", "PL I, II.2", "skip", "header")
         return
-    for line in p.parent:
+    for line in (x for parent, _ in p.issuers for x in parent):
         yield _check("header.parent", "PL I, II.2", line,
                      _style_problems(line, SIZES["parent"].allowed, bold=False, upper=True),
                      f"upper case, {SIZES['parent'].text}, not bold, upright")
@@ -368,7 +382,11 @@ def agency(p: Parts) -> Iterator[Finding]:
         yield Finding("header.agency", "PL I, II.2", "fail" if p.left else "skip", "header",
                       "no agency name in bold above the number" if p.left else "", "the issuing agency, bold")
         return
-    for line in p.agency:
+    for parent, name in p.joint:
+        if not name:  # another agency's part with no bold name: its lines read as a parent body's
+            yield Finding("header.agency", "PL I, II.2", "fail", _where(parent[-1]),
+                          "no agency name in bold in this agency's part of a joint header", "the issuing agency, bold")
+    for line in (x for _, name in p.issuers for x in name):
         yield _check("header.agency", "PL I, II.2", line,
                      _style_problems(line, SIZES["agency"].allowed, bold=True, upper=True),
                      f"upper case, {SIZES['agency'].text}, bold, upright")
@@ -378,8 +396,11 @@ def agency_rule(p: Parts) -> Iterator[Finding]:
     if not p.agency:
         yield Finding("header.agency_rule", "PL I, II.2", "skip", "header")
         return
-    yield _short_rule(p, "header.agency_rule", "PL I, II.2", p.agency, 12, missing="no line under the agency name",
-                      of="the name's", required="a solid line under the agency name, 1/3 to 1/2 of its length, centred")
+    for _, name in p.issuers:
+        if name:
+            yield _short_rule(p, "header.agency_rule", "PL I, II.2", name, 12, missing="no line under the agency name",
+                              of="the name's",
+                              required="a solid line under the agency name, 1/3 to 1/2 of its length, centred")
 
 
 def _short_rule(p: Parts, rule: str, item: str, lines: list[Line], size: float, *, missing: str, of: str,
@@ -431,6 +452,10 @@ def symbol(p: Parts) -> Iterator[Finding]:
     if not _SYMBOL.match(sym):
         problems.append(f"{sym!r} is not groups of letters joined by \"-\"")
     first = sym.split("-")[0]
+    if p.joint:  # "KHLT-SNN-HND": the type marked LT, then each agency (numbering.joint_symbol)
+        first = first.removesuffix(numbering.JOINT_MARK) if p.type_name is not None else first
+        if len(sym.split("-")) < (1 if p.type_name is not None else 0) + 1 + len(p.joint):
+            problems.append(f"{sym!r} does not name each of the {1 + len(p.joint)} agencies")
     if p.type_name is not None:
         code = _TYPES.get(p.type_name.clean)
         if code is not None and first != code:
@@ -438,7 +463,8 @@ def symbol(p: Parts) -> Iterator[Finding]:
     elif first in _TYPES.values():
         problems.append(f"{first} is a type abbreviation, but the document has no type name (a công văn has none)")
     yield _check("number.symbol", "PL I, II.3; PL III", line, problems,
-                 "<type>-<agency> (25/KH-SNN) or, for a công văn, <agency>-<unit> (3870/SNN-VP)")
+                 "<type>-<agency> (25/KH-SNN) or, for a công văn, <agency>-<unit> (3870/SNN-VP); a joint "
+                 "document's <type>LT-<agency>-<agency> (02/KHLT-SNN-HND)")
 
 
 _WITHOUT_DATE_LINE = {name.upper() for name in numbering.TYPES_WITHOUT_DATE_LINE}

@@ -25,6 +25,7 @@ from ..layout.metrics import balanced_units
 from ..schema import document as spec
 from ..schema.common import code_key
 from ..vn import citations, dates, numbering
+from ..vn.signing import signature_titles
 from ..vn.text import ascii_key, strip_end_punctuation, upper, with_closing_mark
 from ..vn.words import words
 from .base import AppendixContent, Block, BlockKind, Cell, DocumentContent, DocumentSpec, Footnote, Properties, Table
@@ -92,6 +93,9 @@ def symbol(config: DocumentConfig) -> str:
     """The ký hiệu: "QĐ-UBND", "BGDĐT-GDTrH" for a công văn, "BC-UBND-VP" with ``symbol_unit``."""
     document = config.document.document
     issuer = config.issuer_abbreviation()
+    if document.joint:  # "KHLT-SNN-HND": the type marked LT, then each agency, the lead first
+        return numbering.joint_symbol(document.type if document.type in numbering.TYPE_ABBREVIATIONS else None,
+                                      [issuer, *(other.abbreviation for other in document.joint)])
     drafting = config.unit(document.drafting_unit) if document.drafting_unit else None
     type_part = numbering.TYPE_ABBREVIATIONS.get(document.type)
     if type_part is None:  # a công văn or thư công: the issuer, then the drafting unit (checked)
@@ -143,6 +147,7 @@ def _whole_document(config: DocumentConfig) -> DocumentContent:
         parent=parent, agency=name, symbol=symbol(config), number=document.number, place=agency.place,
         date=document.date, year=config.year, letter_subject=str(subject) if is_letter else None,
         month=document.month, marks=marks, draft=draft,
+        joint=[(other.parent, other.name) for other in document.joint],
     )
     if document.type in numbering.TYPES_WITHOUT_DATE_LINE:  # a Biên bản dates its meeting in its body
         heading = replace(heading, place_date="")
@@ -247,16 +252,20 @@ def _copy_block(config: DocumentConfig) -> parts.CopyBlock:
 
 def _closing(config: DocumentConfig, as_above: bool) -> parts.Closing:
     """Nơi nhận and the signature: the authority's lines, or the title given (a Biên bản's CHỦ TỌA);
-    a second signer left of the first."""
+    a second signer left of the first; the other agencies' of a joint document beside the lead's."""
     document = config.document.document
     band = closing(config, recipients=document.recipients, signer=document.signer, filing=document.filing,
                    as_above=as_above, title=document.signer_title)
+    cosigners = [parts.signature(signature_titles(other.signer.authority, signer_title=other.signer.title,
+                                                  head_title=other.head_title, collective=other.collective),
+                                 other.signer.name)
+                 for other in document.joint]
     second = document.second_signer
-    if second is None:
-        return band
-    person = config.person(second.person)
-    assert person is not None  # checked by load_config
-    return replace(band, cosigner_titles=(upper(second.title),), cosigner_name=person.name)
+    if second is not None:
+        person = config.person(second.person)
+        assert person is not None  # checked by load_config
+        cosigners.append(parts.signature([upper(second.title)], person.name))
+    return replace(band, cosigners=tuple(cosigners))
 
 
 def _introduction(introduction: spec.Introduction, issuer: str) -> list[Block]:

@@ -47,6 +47,26 @@ def rule_under(lines: Sequence[str], size: float, column: int, *, fraction: floa
 
 
 @dataclass(frozen=True)
+class Issuer:
+    """One agency's part of the header (ô 2): its parent body, its name and the rule under it."""
+
+    parent_lines: tuple[str, ...]
+    agency_lines: tuple[str, ...]
+    agency_rule: Rule
+
+
+def issuer(parent: str | None, agency: str) -> Issuer:
+    """An agency's part of the header: the parent in normal weight, the name bold, both upper case
+    and broken evenly, the rule under the name (a third to a half of its widest line)."""
+    agency_lines = name_lines(agency, page.SIZE_AGENCY, bold=True)
+    return Issuer(
+        parent_lines=name_lines(parent, page.SIZE_PARENT) if parent else (),
+        agency_lines=agency_lines,
+        agency_rule=rule_under(agency_lines, page.SIZE_AGENCY, page.HEADER_LEFT, fraction=page.RULE_FRACTION),
+    )
+
+
+@dataclass(frozen=True)
 class Heading:
     """Phần đầu of page 1 (ô 1–4, and 5b for a công văn)."""
 
@@ -64,6 +84,8 @@ class Heading:
     """Độ mật (ô 10a) and độ khẩn (ô 10b), under the number in the left column."""
     draft: Mark | None = None
     """"DỰ THẢO" above the header, at the right, while the document is a draft."""
+    joint: tuple[Issuer, ...] = ()
+    """The other agencies of a joint document (văn bản liên tịch), each under the one before."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +122,7 @@ def heading(
     month: int | None = None,
     marks: Sequence[tuple[str, bool]] = (),
     draft: str | None = None,
+    joint: Sequence[tuple[str | None, str]] = (),
 ) -> Heading:
     """Build the header block.
 
@@ -116,14 +139,14 @@ def heading(
         month: in a draft, the month already known (its day left blank).
         marks: độ mật and độ khẩn, each (text, red ink), boxed under the number.
         draft: the draft mark ("Dự thảo", "Dự thảo lần 2"), boxed above the header.
+        joint: the other agencies of a joint document, each (parent, name), under the agency.
     """
     width = page.HEADER_TEXT_WIDTH
-    parent_lines = name_lines(parent, page.SIZE_PARENT) if parent else ()
-    agency_lines = name_lines(agency, page.SIZE_AGENCY, bold=True)
+    lead = issuer(parent, agency)
     return Heading(
-        parent_lines=parent_lines,
-        agency_lines=agency_lines,
-        agency_rule=rule_under(agency_lines, page.SIZE_AGENCY, page.HEADER_LEFT, fraction=page.RULE_FRACTION),
+        parent_lines=lead.parent_lines,
+        agency_lines=lead.agency_lines,
+        agency_rule=lead.agency_rule,
         number=numbering.number_line(number, symbol) if symbol is not None else "",
         subject_lines=(
             tuple(line for part in f"V/v {letter_subject}".split("\n") if part.strip()
@@ -136,6 +159,7 @@ def heading(
         place_date=dates.place_date_line(place, date, year=year, month=month),
         marks=tuple(mark(text, page.HEADER_LEFT, red=red) for text, red in marks),
         draft=mark(draft, page.TEXT_WIDTH, right=True) if draft else None,
+        joint=tuple(issuer(p, a) for p, a in joint),
     )
 
 
@@ -278,10 +302,28 @@ class Closing:
     """False for a document a Quyết định issues (Mẫu 1.3): the Quyết định is what is signed and sent."""
     signed: str = ""
     """In a copy, "(Đã ký)" where the original's signature was."""
-    cosigner_titles: tuple[str, ...] = ()
-    """A second signer, left of the first (a Biên bản's THƯ KÝ, Mẫu 1.9): its title lines; then
-    Nơi nhận stands under the two signatures."""
-    cosigner_name: str = ""
+    cosigners: tuple[Signature, ...] = ()
+    """More signatures: left of the first (a Biên bản's THƯ KÝ, Mẫu 1.9; the second agency of a
+    joint document), then in rows of two under them; Nơi nhận then stands under them all."""
+
+
+@dataclass(frozen=True)
+class Signature:
+    """One signature block: its title lines (upper case, broken between words to fit its column)
+    and the signer's name."""
+
+    titles: tuple[str, ...]
+    name: str
+
+
+def signature(titles: Sequence[str], name: str) -> Signature:
+    """A signature block from its title lines, each broken evenly between words where it is too
+    long for the signature column ("KT. VỤ TRƯỞNG VỤ GIÁO DỤC TRUNG HỌC"), never inside one."""
+    return Signature(
+        titles=tuple(part for line in titles
+                     for part in balanced_units(name_words(line), page.SIGNER_TEXT_WIDTH, page.SIZE_SIGNER, bold=True)),
+        name=name,
+    )
 
 
 def filing_line(unit_abbreviation: str | None, drafter: str | None = None,
@@ -335,10 +377,9 @@ def closing(
     lines = (["Như trên"] if as_above else []) + list(recipients) + [filing]
     titles = [upper(title)] if title is not None else signature_titles(
         authority, signer_title=signer_title, head_title=head_title, collective=collective, deputy_for=deputy_for)
+    signed = signature(titles, signer_name)
     return Closing(
         recipients=tuple(f"- {line}" for line in punctuate_list(lines)),
-        signer_titles=tuple(part for line in titles
-                            for part in balanced_units(name_words(line), page.SIGNER_TEXT_WIDTH, page.SIZE_SIGNER,
-                                                       bold=True)),
-        signer_name=signer_name,
+        signer_titles=signed.titles,
+        signer_name=signed.name,
     )

@@ -48,6 +48,9 @@ TABLE_LOOK = TableLook("VB Table Heading", "VB Table", 4, page.TABLE_CELL_PADDIN
 MARK_STYLE = "VB Mark"
 CONTACT_STYLE = "VB Contact"
 
+#: The styles of an agency's part of the header (ô 2): the parent body's line and the agency's name.
+ISSUER_STYLES = {"parent": "VB Parent", "agency": "VB Agency"}
+
 #: The styles a copy's block (Mẫu 3.1) is written in: the header's and the closing band's own.
 COPY_STYLES = {
     "agency": "VB Agency",

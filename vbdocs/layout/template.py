@@ -303,6 +303,7 @@ def _heading_table(doc: Any) -> None:
     _para(left, "{%p endif %}", "VB Parent")
     _para(left, "{{ heading.agency }}", "VB Agency")
     _para(left, "{{p heading.agency_rule }}", "VB Rule")
+    _para(left, "{{p heading.joint }}", "VB Rule")  # the other agencies of a joint document
     _para(right, "{{ heading.national_title }}", "VB National Title", first=True)
     _para(right, "{{ heading.motto }}", "VB Motto")
     _para(right, "{{p heading.motto_rule }}", "VB Rule")
@@ -315,15 +316,17 @@ def _heading_table(doc: Any) -> None:
     _para(date, "{{ heading.place_date }}", "VB Place Date", first=True)
 
 
-def _signature(cell: Any) -> None:
+def _signature(cell: Any, signer: str = "closing.signer_", *, first: bool = True) -> None:
     """The signer's titles, the space to sign in and the name; in a copy, "(Đã ký)" in place of the
-    signature and no space (Mẫu 3.1)."""
-    _para(cell, "{{ closing.signer_titles }}", "VB Signer Title", first=True)
+    signature and no space (Mẫu 3.1). ``signer`` is where the titles and the name are in the
+    context (``closing.signer_titles``, or a row's ``pair.right.titles``)."""
+    titles, name = "{{ " + signer + "titles }}", "{{ " + signer + "name }}"
+    _para(cell, titles, "VB Signer Title", first=first)
     _para(cell, "{%p if closing.signed %}", "VB Signed")
     _para(cell, "{{ closing.signed }}", "VB Signed")
-    _para(cell, "{{ closing.signer_name }}", "VB Signed Name")
+    _para(cell, name, "VB Signed Name")
     _para(cell, "{%p else %}", "VB Signed")
-    _para(cell, "{{ closing.signer_name }}", "VB Signer Name")
+    _para(cell, name, "VB Signer Name")
     _para(cell, "{%p endif %}", "VB Signed")
 
 
@@ -341,17 +344,23 @@ def _closing_table(doc: Any) -> None:
     _signature(right)
 
 
-def _two_signers(doc: Any) -> None:
-    """Two signatures side by side (a Biên bản, Mẫu 1.9: THƯ KÝ left, CHỦ TỌA right), then Nơi nhận
-    under them at the left."""
+def _signers_side_by_side(doc: Any) -> None:
+    """Two or more signatures side by side, two to a row (a Biên bản, Mẫu 1.9: THƯ KÝ left, CHỦ
+    TỌA right; a joint document: the lead agency right, the next left), then Nơi nhận under them
+    at the left."""
     half = page.TEXT_WIDTH // 2
-    table = doc.add_table(rows=1, cols=2)
+    table = doc.add_table(rows=3, cols=2)
     _borderless(table, [half, page.TEXT_WIDTH - half])
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    left, right = table.cell(0, 0), table.cell(0, 1)
-    _para(left, "{{ closing.cosigner_titles }}", "VB Signer Title", first=True)
-    _para(left, "{{ closing.cosigner_name }}", "VB Signer Name")
-    _signature(right)
+    _para(table.cell(0, 0), "{%tr for pair in closing.rows %}", "VB Signer Title", first=True)
+    table.rows[1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    left, right = table.cell(1, 0), table.cell(1, 1)
+    _para(left, "{%p if pair.left.shown %}", "VB Signer Title", first=True)
+    _signature(left, "pair.left.", first=False)
+    _para(left, "{%p else %}", "VB Signer Title")
+    _para(left, "", "VB Signer Title")  # a cell holds a paragraph, even the empty one of an odd last row
+    _para(left, "{%p endif %}", "VB Signer Title")
+    _signature(right, "pair.right.")
+    _para(table.cell(2, 0), "{%tr endfor %}", "VB Signer Title", first=True)
     doc.add_paragraph("Nơi nhận:", style="VB Recipients Label")
     doc.add_paragraph("{%p for line in closing.recipients %}", style="VB Recipients")
     doc.add_paragraph("{{ line }}", style="VB Recipients")
@@ -482,7 +491,7 @@ def make_document() -> Any:
     doc.add_paragraph("{{p blocks }}", style="VB Body")
     doc.add_paragraph("{%p if closing.shown %}", style="VB Body")
     doc.add_paragraph("{%p if closing.cosigned %}", style="VB Body")
-    _two_signers(doc)
+    _signers_side_by_side(doc)
     doc.add_paragraph("{%p else %}", style="VB Body")
     _closing_table(doc)
     doc.add_paragraph("{%p endif %}", style="VB Body")

@@ -22,9 +22,11 @@ from pydantic import (
 )
 
 from ..vn import numbering
+from ..vn.signing import Authority
 from .campaign import Filing, Month, Recipient, Signer, Year
 from .common import (
     DOCUMENT_TEXT,
+    Abbreviation,
     Bool,
     Code,
     FootnoteName,
@@ -267,6 +269,36 @@ class SecondSigner(Model):
     title: Str = Field(description="The title printed above the signature (\"Thư ký\"), printed upper case.")
 
 
+class JointSigner(Model):
+    """Who signs for another agency of a joint document: their name, chức vụ and authority, as
+    a signer of the agency (``signer``) is given, but written out: the units file knows only the
+    agency's own people."""
+
+    name: Str = Field(description="Full name as printed under the signature (\"Nguyễn Văn Bình\").")
+    title: Str = Field(description="Chức vụ, in normal case (\"Phó Chủ tịch\").")
+    authority: Authority = Field(
+        Authority.OWN, description="Thẩm quyền ký, as for ``signer``: own, KT, TM, Q, TL or TUQ.",
+    )
+
+
+class JointIssuer(Model):
+    """Another agency issuing the document with this one (văn bản liên tịch): its part of the header
+    under the agency's, its abbreviation in the ký hiệu ("KHLT-SNN-HND"), its signature beside the
+    agency's. Decree 30 says nothing of joint documents; vbdocs writes them as TT 01/2011/TT-BNV,
+    which the Decree replaced, had them and as offices still do: the lead agency (this file's) first
+    in the header and at the right of the signatures."""
+
+    name: Str = Field(description="The agency's name in normal case (\"Hội Nông dân tỉnh Bình Thuận\"); a "
+                      "line break written in it (YAML |) sets where it breaks in the header.")
+    parent: Str | None = Field(None, description="Its parent body (cơ quan chủ quản), if it has one.")
+    abbreviation: Abbreviation = Field(description="Chữ viết tắt of the agency in the ký hiệu (\"HND\").")
+    head_title: Str = Field(description="Chức vụ of its head (\"Chủ tịch\"); a deputy signs KT. for them.")
+    collective: Str | None = Field(
+        None, description="The collective its head signs for with authority TM (\"Ban Thường vụ\"), if any.",
+    )
+    signer: JointSigner = Field(description="Who signs for it.")
+
+
 class Leave(Model):
     """What a Giấy nghỉ phép grants (Mẫu 1.10): to whom, upon whose request of which day, how many
     days, from when to when, where, and counted as what."""
@@ -368,6 +400,10 @@ class DocumentSpec(Model):
     addressees: list[Addressee] = Field(default_factory=list, description="Kính gửi, if the document has it.")
     minutes: Minutes | None = Field(None, description="A Biên bản's record of its meeting (Mẫu 1.9).")
     leave: Leave | None = Field(None, description="What a Giấy nghỉ phép grants (Mẫu 1.10).")
+    joint: list[JointIssuer] = Field(
+        default_factory=list,
+        description="The other agencies that issue the document with this one (văn bản liên tịch), in order.",
+    )
     second_signer: SecondSigner | None = Field(
         None, description="A second signature, left of the signer's (a Biên bản's Thư ký); Nơi nhận goes under both.",
     )

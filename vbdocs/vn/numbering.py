@@ -8,6 +8,8 @@ zero. Parts of the body are numbered with Roman numerals (mục), Arabic numeral
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .dates import DRAFT_BLANK
 
 #: Bảng chữ viết tắt tên loại văn bản (Phụ lục III, Mục I). Công văn and thư công
@@ -111,6 +113,19 @@ def typed_symbol(type_name: str, agency_abbreviation: str) -> str:
 def letter_symbol(agency_abbreviation: str, unit_abbreviation: str) -> str:
     """Ký hiệu of a công văn: the agency, then the drafting unit or field ("SNN-VP")."""
     return f"{agency_abbreviation}-{unit_abbreviation}"
+
+
+JOINT_MARK = "LT"
+"""What a joint document's type abbreviation takes after it ("KHLT": kế hoạch liên tịch)."""
+
+
+def joint_symbol(type_name: str | None, abbreviations: Sequence[str]) -> str:
+    """Ký hiệu of a document several agencies issue together (văn bản liên tịch): the type's
+    abbreviation marked "LT", then each agency's, the lead first ("KHLT-SNN-HND"); a công văn
+    has only the agencies' ("SNN-HND"). Decree 30 says nothing of joint documents; this is the
+    form of TT 01/2011/TT-BNV, which it replaced, that offices still write."""
+    agencies = "-".join(abbreviations)
+    return f"{type_abbreviation(type_name)}{JOINT_MARK}-{agencies}" if type_name is not None else agencies
 
 
 def draft_number(symbol: str) -> str:

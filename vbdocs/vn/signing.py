@@ -63,6 +63,7 @@ def refusal(
     head_title: str,
     collective: str | None = None,
     deputy_for: str | None = None,
+    collective_from: str = "the agency's collective in the units file",
 ) -> str | None:
     """Why the Decree does not let this signer sign with this authority, or None if it does.
 
@@ -73,14 +74,15 @@ def refusal(
         collective: the collective (tập thể lãnh đạo) of an agency run by one ("Ủy ban nhân dân").
         deputy_for: for a TL. signing passed to a deputy (II.7.b), the chức vụ of the one the
             deputy signs KT. for ("Vụ trưởng Vụ Giáo dục Trung học").
+        collective_from: where the message tells to name the collective.
     """
     head = is_head(signer_title, head_title)
     if deputy_for is not None and authority is not Authority.TL:
         return ("only a TL. signing passes to the signer's deputy, who signs KT. under it (PL I, II.7.b); "
                 f"{authority.value}. is not passed on: remove deputy_for")
     if authority is Authority.TM and not collective:
-        return ("TM. is signed for a collective, and the agency names none: give the agency's collective "
-                "in the units file (\"Ủy ban nhân dân\") if it is run by one, or use authority: own or KT")
+        return (f"TM. is signed for a collective, and the agency names none: give {collective_from} "
+                "(\"Ủy ban nhân dân\") if it is run by one, or use authority: own or KT")
     if authority is Authority.OWN and not head:
         return (f"the signer signs as {signer_title}, not as the head ({head_title}); only the head signs "
                 "in their own name, a deputy signs for the head: use authority: KT")
