@@ -690,6 +690,28 @@ def test_a_joint_document(built: dict[str, Path]) -> None:
     assert lines[at - 1] == "Nguyễn Quang Trung" and lines[-1] == "- Lưu: VT, CCPTNT."
 
 
+def _bookmarks(doc: Docx) -> dict[str, str]:
+    """Each bookmark's name and the text of its paragraph."""
+    out = {}
+    for start in doc.document.iter(q("w:bookmarkStart")):
+        paragraph = start.getparent()
+        out[start.get(q("w:name"))] = "".join(t.text or "" for t in paragraph.iter(q("w:t")))
+    return out
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("so-nn/ke-hoach-lien-tich", {"chuky1": "Nguyễn Quang Trung", "chuky2": "Nguyễn Văn Bình"}),
+    ("ubnd-tinh/bien-ban", {"chuky1": "Trần Thị Bình", "chuky2": "Lê Thị Hồng"}),
+    ("ubnd-tinh/quyet-dinh", {"chuky1": "Nguyễn Văn An"}),
+    ("ubnd-tinh/sao-y-dien-tu", {}),  # "(Đã ký)": the original's signature is not signed again
+    ("ubnd-tinh/quyet-dinh-quy-che+", {}),  # the Quyết định carries the signature (Mẫu 1.3)
+])
+def test_each_signature_has_its_place_marked(built: dict[str, Path], name: str, expected: dict[str, str]) -> None:
+    """The placeholder of each signature image and seal (PL I, II.7.d, II.8.a): a bookmark on the
+    signer's name, numbered from the first signer."""
+    assert _bookmarks(Docx(built[name])) == expected
+
+
 def test_three_agencies_sign_in_rows_of_two(tmp_path: Path) -> None:
     """With three agencies the lead signs at the top right, the second at its left, the third
     under the lead; every cell holds a paragraph, and the check passes."""

@@ -180,3 +180,22 @@ def test_layout_as_a_reader_sees_it(built: Path) -> None:
     number = [w for w in words if w.page == 2 and w.y1 < 56]
     assert [w.text for w in number] == ["2"]
     assert abs((number[0].x0 + number[0].x1) / 2 - text_middle) < 3, "page number centred"
+
+
+def test_the_signatures_places_are_named_in_the_pdf(tmp_path: Path) -> None:
+    """Each signer's name carries a named destination (wordml.SIGNATURE_BOOKMARK) in the PDF: the
+    place of an electronic original's signature image and seal (PL I, II.7.d, II.8.a), on the page
+    and the side of the page where the layout put it — the lead agency right, the other left, level."""
+    example = ROOT / "examples" / "documents" / "so-nn" / "ke-hoach-lien-tich.yaml"
+    pdf = vbdocs.build(example, output=tmp_path / "out", formats=["pdf"]).documents[0].path
+    listing = subprocess.run(["pdfinfo", "-dests", str(pdf)], check=True, capture_output=True, text=True).stdout
+    dests = {m["name"]: (int(m["page"]), float(m["x"]), float(m["y"]))
+             for m in re.finditer(r'^\s*(?P<page>\d+) \[ XYZ\s+(?P<x>[\d.]+)\s+(?P<y>[\d.]+) [^\]]*\] "(?P<name>\w+)"',
+                                  listing, re.M)}
+    assert set(dests) == {"chuky1", "chuky2"}, listing
+    (page1, x1, y1), (page2, x2, y2) = dests["chuky1"], dests["chuky2"]
+    last = max(w.page for w in _boxes(pdf))
+    assert page1 == page2 == last
+    assert x1 > A4_WIDTH / 2 > x2 and abs(y1 - y2) < 1
+    name = _line(_boxes(pdf), "Nguyễn Quang Trung", last)[0]
+    assert abs((842 - name.y0) - y1) < 20, (name, y1)  # at the name's line (PDF y counts from the bottom)

@@ -121,7 +121,10 @@ def convert(desktop, source, target):
     if doc is None:
         raise RuntimeError("LibreOffice could not open the file")
     try:
-        settings = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("EmbedStandardFonts", True),))
+        # bookmarks become named destinations: where vbdocs put each signature (wordml.SIGNATURE_BOOKMARK)
+        settings = uno.Any("[]com.sun.star.beans.PropertyValue", (
+            prop("EmbedStandardFonts", True), prop("ExportBookmarksToPDFDestination", True),
+        ))
         uno.invoke(doc, "storeToURL", (uno.systemPathToFileUrl(target), (
             prop("FilterName", "writer_pdf_Export"), prop("FilterData", settings),
         )))

@@ -40,6 +40,7 @@ from .wordml import (
     FOOTNOTES_CONTENT_TYPE,
     appendices_xml,
     body_xml,
+    bookmark_signatures,
     copy_block_xml,
     footnote_xml,
     issuers_xml,
@@ -315,6 +316,9 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
             ctx = context(content, section=base)
             _check_variables(path, ctx)
             tpl.render(ctx, jinja_env=_environment())
+            closing = content.closing
+            if closing.shown and not closing.signed:  # a copy's "(Đã ký)" stands where a signature was
+                bookmark_signatures(tpl.docx.element.body, [closing.signer_name, *(c.name for c in closing.cosigners)])
             last = last_section_properties(content.appendices, base)
             if last is not None:  # the document's final section is its last phụ lục's
                 tpl.docx.element.body.replace(tpl.docx.element.body.sectPr, etree.fromstring(last))

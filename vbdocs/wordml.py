@@ -9,7 +9,7 @@ and carry no formatting of their own but emphasis in runs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .inline import Text
 from .layout.page import CLOSING_LEFT, CLOSING_RIGHT, HEADER_LEFT, HEADER_RIGHT
@@ -300,6 +300,34 @@ def issuers_xml(issuers: Iterable[Issuer]) -> str:
     return "".join((_lines_paragraph(ISSUER_STYLES["parent"], one.parent_lines) if one.parent_lines else "")
                    + _lines_paragraph(ISSUER_STYLES["agency"], one.agency_lines) + rule_xml(one.agency_rule)
                    for one in issuers)
+
+
+SIGNATURE_BOOKMARK = "chuky{}"
+"""The bookmark on a signer's name, numbered from 1 (the first signer; then a Biên bản's Thư ký or the
+other agencies of a joint document): the place of an electronic original's signature image, centred
+in the room above the name (Phụ lục I, II.7.d), with the seal over its left third (II.8.a). A PDF
+made by vbdocs keeps it as a named destination, so the signature goes where the layout put it."""
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def bookmark_signatures(body: Any, names: Sequence[str], style: str = "VB Signer Name") -> None:
+    """Bookmark the name paragraph (in ``style``) of each signer, by their name, in place."""
+    wanted: dict[str, int] = {}
+    for number, name in enumerate(names, start=1):
+        wanted.setdefault(name, number)
+    for p in body.iter(f"{_W}p"):
+        used = p.find(f"{_W}pPr/{_W}pStyle")
+        if used is None or used.get(f"{_W}val") != style_id(style):
+            continue
+        name = "".join(t.text or "" for t in p.iter(f"{_W}t"))
+        if name not in wanted:
+            continue
+        number = wanted.pop(name)
+        start = p.makeelement(f"{_W}bookmarkStart", {f"{_W}id": str(number),
+                                                     f"{_W}name": SIGNATURE_BOOKMARK.format(number)})
+        p.insert(p.index(p.find(f"{_W}pPr")) + 1, start)
+        p.append(p.makeelement(f"{_W}bookmarkEnd", {f"{_W}id": str(number)}))
 
 
 def copy_block_xml(block: CopyBlock) -> str:
