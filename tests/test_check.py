@@ -145,15 +145,17 @@ CORPUS: dict[str, tuple[str, Edit]] = {
     "letter.subject": ("letter", lambda r: _rpr(_run_with(r, "V/v"), "<w:b/>")),
     "addressees": ("letter", lambda r: _set_text(r, "- Các phòng chuyên môn", "- Các phòng chuyên môn Sở")),
     "appendix": ("appendix", lambda r: _rpr(_run_with(r, "(Kèm theo"), '<w:i w:val="0"/>')),
+    "copy": ("copy", lambda r: _rpr(_run_with(r, "SAO Y"), '<w:b w:val="0"/>')),
 }
 
 
 @pytest.fixture(scope="module")
-def appendix_alone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A phụ lục in a file of its own (Mẫu 2.2), of the electronic Thông báo example."""
-    out = tmp_path_factory.mktemp("appendix")
-    vbdocs.build(ROOT / "examples" / "documents" / "so-nn" / "thong-bao-dien-tu.yaml", output=out)
-    return out / "thong-bao-118-phu-luc-ii.docx"
+def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A phụ lục in a file of its own (Mẫu 2.2, of the electronic Thông báo) and a sao y (Mẫu 3.1)."""
+    out = tmp_path_factory.mktemp("examples")
+    vbdocs.build(ROOT / "examples" / "documents" / "so-nn" / "thong-bao-dien-tu.yaml", output=out / "a")
+    vbdocs.build(ROOT / "examples" / "documents" / "ubnd-tinh" / "sao-y.yaml", output=out / "c")
+    return {"appendix": out / "a" / "thong-bao-118-phu-luc-ii.docx", "copy": out / "c" / "quyet-dinh-2150.docx"}
 
 
 def _break(source: Path, target: Path, edit: Edit) -> Path:
@@ -169,11 +171,11 @@ def _break(source: Path, target: Path, edit: Edit) -> Path:
 
 
 @pytest.mark.parametrize("rule", sorted(CORPUS))
-def test_each_broken_document_fails_exactly_its_rule(rule: str, generated: list[Path], appendix_alone: Path,
+def test_each_broken_document_fails_exactly_its_rule(rule: str, generated: list[Path], examples: dict[str, Path],
                                                      tmp_path: Path) -> None:
     kind, edit = CORPUS[rule]
     name = "ke-hoach-2024.docx" if kind == "plan" else "cong-van-trien-khai-ke-hoach.docx"
-    source = appendix_alone if kind == "appendix" else next(p for p in generated if p.name == name)
+    source = examples[kind] if kind in examples else next(p for p in generated if p.name == name)
     report = check(_break(source, tmp_path / f"{rule}.docx", edit))
     failed = {f.rule for f in report.failures}
     assert failed == {rule}, [(f.rule, f.found) for f in report.failures]
@@ -353,6 +355,13 @@ def joint(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("joint")
     return vbdocs.build(ROOT / "examples" / "documents" / "so-nn" / "ke-hoach-lien-tich.yaml",
                         output=out).documents[0].path
+
+
+def test_a_copy_is_numbered_as_its_form(examples: dict[str, Path], tmp_path: Path) -> None:
+    """A sao y numbered in the sao lục's symbol fails the copy rule, and only it."""
+    broken = _break(examples["copy"], tmp_path / "broken.docx", lambda r: _set_text(r, "Số: 02/SY", "Số: 02/SL-UBND"))
+    report = check(broken)
+    assert [(f.rule, f.found) for f in report.failures] == [("copy", "a sao y is numbered SY, not SL")]
 
 
 @pytest.mark.parametrize(("rule", "edit"), [

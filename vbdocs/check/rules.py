@@ -709,7 +709,7 @@ FINDING_IDS = (
     "number.symbol", "header.place_date", "date.padding", "title.type_name", "title.subject", "title.subject_rule",
     "letter.subject", "body.text", "body.size", "body.alignment", "body.indent", "body.spacing", "body.line_spacing",
     "addressees", "recipients.label", "recipients.list", "signature.titles", "signature.name", "signature.block",
-    "appendix",
+    "appendix", "copy",
 )
 
 
@@ -736,6 +736,31 @@ def appendix(p: Parts) -> Iterator[Finding]:
                      "italic; centred")
 
 
+_COPY_FORMS = {"SAO Y": "SY", "SAO LỤC": "SL", "TRÍCH SAO": "TrS"}
+
+
+def copy(p: Parts) -> Iterator[Finding]:
+    """A copy's block (Mẫu 3.1; PL I, Phần II.II): under a line across the text, the hình thức sao
+    upper case, 13–14 pt, bold, upright, and its own number in the copies' register whose symbol
+    is the form's ("Số: 02/SY-UBND")."""
+    forms = [x for x in p.lines if x.clean in _COPY_FORMS and x.para.table is not None]
+    if not forms:
+        yield Finding("copy", "PL I, II.II", "skip", "document", "not a copy")
+        return
+    for form in forms:
+        problems = _style_problems(form, SIZES["type_name"].allowed, bold=True, upper=True)
+        band = [x for x in p.lines if x.para.table == form.para.table and x.para.row == form.para.row]
+        numbers = [m for x in band if (m := _NUMBER.match(x.clean))]
+        if not numbers:
+            problems.append("no \"Số:\" line of the copy beside it")
+        elif numbers[0]["symbol"].split("-")[0] != _COPY_FORMS[form.clean]:
+            problems.append(f"a {form.clean.lower()} is numbered {_COPY_FORMS[form.clean]}, not "
+                            f"{numbers[0]['symbol'].split('-')[0]}")
+        yield _check("copy", "PL I, II.II", form, problems,
+                     "SAO Y, SAO LỤC or TRÍCH SAO: upper case, 13–14 pt, bold, upright, beside \"Số: …/SY-…\" "
+                     "(SL, TrS) of the copies' register")
+
+
 RULES: tuple[Rule, ...] = (
     Rule("page.size", "PL I, I.1–2", "A4 portrait", page_size),
     Rule("page.margins", "PL I, I.3", "margins", page_margins),
@@ -760,4 +785,5 @@ RULES: tuple[Rule, ...] = (
     Rule("recipients", "PL I, II.9.b", "Nơi nhận", recipients),
     Rule("signature", "PL I, II.7", "signature block", signature),
     Rule("appendix", "PL I, III.1", "phụ lục", appendix),
+    Rule("copy", "PL I, II.II", "copy block", copy),
 )
