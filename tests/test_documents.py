@@ -303,6 +303,20 @@ def test_several_appendices_are_numbered_and_each_restarts_its_pages(tmp_path: P
     assert [s.find("w:pgNumType", NS) is not None for s in sections] == [False, True, True]
 
 
+def test_an_electronic_decision_leaves_the_number_of_its_regulation_to_the_signature(tmp_path: Path) -> None:
+    """Mẫu 1.3 (electronic attached text, note 2): "(Kèm theo Quyết định số      /QĐ-UBND ngày …)":
+    the Quyết định's number and date stay blank, for the agency's digital signature shows them."""
+    folder = EXAMPLES / "ubnd-tinh"
+    shutil.copy(folder / "units.yaml", tmp_path / "units.yaml")
+    text = (folder / "quyet-dinh-quy-che.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "qd.yaml"
+    path.write_text(text.replace("  number: 5\n", "  number: 5\n  electronic: true\n"), encoding="utf-8")
+    _, regulation = vbdocs.build(path, output=tmp_path / "out").documents
+    lines = Docx(regulation.path).lines()
+    assert lines[lines.index("QUY CHẾ") + 2] == ("(Kèm theo Quyết định số      /QĐ-UBND ngày     tháng     năm     "
+                                                 "của Ủy ban nhân dân tỉnh Bình Thuận)")
+
+
 def test_a_decision_issues_a_regulation_in_a_file_of_its_own(built: dict[str, Path]) -> None:
     """Mẫu 1.3: the Quy chế has the agency's header without number or date, "QUY CHẾ", its trích
     yếu, "(Kèm theo Quyết định số 05/QĐ-UBND ngày 08 tháng 01 năm 2024 của …)", Chương and Điều
