@@ -376,3 +376,72 @@ def test_each_agency_of_a_joint_document_is_judged(rule: str, edit: Edit, joint:
     assert check(joint).passed
     report = check(_break(joint, tmp_path / "broken.docx", edit))
     assert {f.rule for f in report.failures} == {rule}, [(f.rule, f.found) for f in report.failures]
+
+
+def _with_part(source: Path, target: Path, name: str, data: bytes) -> Path:
+    """``source`` with the part ``name`` replaced by ``data``."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, data if item.filename == name else src.read(item.filename))
+    return target
+
+
+@pytest.mark.parametrize("value", ["1.27cm", "0.0", "720.5", "0.5in", "36pt", "nonsense"])
+def test_measures_are_read_in_any_form_ecma_376_allows(value: str, generated: list[Path], tmp_path: Path) -> None:
+    """A first-line indent written as a universal measure or a decimal is read, never a traceback;
+    1.27 cm (720 twips) is the Decree's indent, anything else fails body.indent."""
+    plan = next(p for p in generated if p.name == "ke-hoach-2024.docx")
+    broken = _break(plan, tmp_path / "m.docx",
+                    lambda r: _ppr(_para_with(r, "Thực hiện Chỉ thị"), f'<w:ind w:firstLine="{value}"/>'))
+    failed = {f.rule for f in check(broken).failures}
+    assert failed == (set() if value in ("1.27cm", "720.5", "0.5in", "36pt") else {"body.indent"}), failed
+
+
+def test_a_batch_goes_on_past_an_unreadable_file(generated: list[Path], tmp_path: Path) -> None:
+    """A damaged header part makes its file unreadable (exit 2), found while reading, not by a
+    rule; the other files of the batch are still checked and --json still prints them all."""
+    plan = next(p for p in generated if p.name == "ke-hoach-2024.docx")
+    with zipfile.ZipFile(plan) as z:
+        header = next(n for n in z.namelist() if n.startswith("word/header"))
+    damaged = _with_part(plan, tmp_path / "damaged.docx", header, b"<w:hdr><w:p>")
+    result = CliRunner().invoke(main, ["check", "--json", str(damaged), str(generated[0])])
+    assert result.exit_code == 2, result.output
+    data = json.loads(result.stdout)
+    assert [u["file"] for u in data["unreadable"]] == [str(damaged)]
+    assert "not well-formed" in data["unreadable"][0]["error"]
+    assert [f["file"] for f in data["files"]] == [str(generated[0])] and data["files"][0]["passed"]
+
+
+def test_text_boxes_and_automatic_lists_are_read_as_typed(generated: list[Path], tmp_path: Path) -> None:
+    """Recipients in Word's automatic "-" list read as "- …"; the runs of a text box are its own
+    paragraphs, not the text of the paragraph it is anchored in."""
+    letter = next(p for p in generated if p.name == "cong-van-trien-khai-ke-hoach.docx")
+    numbering = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                 b'<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                 b'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+                 b'<w:lvlText w:val="-"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+                 b'</w:num></w:numbering>')
+
+    def listed(root: etree._Element) -> None:
+        for t in root.iter(q("t")):
+            if (t.text or "").startswith("- "):
+                t.text = t.text[2:]
+                p = next(a for a in t.iterancestors() if a.tag == q("p"))
+                _ppr(p, '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>')
+
+    from vbdocs.check.reader import Document
+    from vbdocs.check.rules import Parts
+
+    source = _break(letter, tmp_path / "l.docx", listed)
+    with zipfile.ZipFile(source) as z:
+        assert "word/numbering.xml" in z.namelist()
+    parts = Parts(Document(_with_part(source, tmp_path / "listed.docx", "word/numbering.xml", numbering)))
+    assert parts.recipients and all(x.clean.startswith("- ") for x in parts.recipients)
+    assert parts.recipients[-1].clean.startswith("- Lưu: VT")
+    boxed = _break(letter, tmp_path / "box.docx", lambda r: _run_with(r, "Kính gửi").append(etree.fromstring(
+        f'<w:pict xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"><v:shape><v:textbox><w:txbxContent>'
+        '<w:p><w:r><w:t>Hộp chữ</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>')))
+    document = Document(boxed)
+    kinh_gui = next(p for p in document.paragraphs if p.text.startswith("Kính gửi"))
+    assert "Hộp chữ" not in kinh_gui.text
+    assert [p.box for p in document.paragraphs if p.text == "Hộp chữ"] == [1]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +54,10 @@ def is_xml_part(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels"))
 
 
-def read_parts(source: Path | str | bytes, wanted: Callable[[str], bool] = is_xml_part) -> dict[str, bytes]:
-    """The inflated bytes of the parts ``wanted`` accepts, every entry's size checked.
+def read_parts(source: Path | str | bytes, wanted: Callable[[str], bool] = is_xml_part,
+               large: frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """The inflated bytes of the parts ``wanted`` accepts, every entry's size checked; the
+    XML parts named in ``large`` may reach :data:`MAX_PART_BYTES` (a reader that streams them).
 
     Raises:
         PackageError: not a zip, damaged, or past one of the caps.
@@ -72,7 +74,7 @@ def read_parts(source: Path | str | bytes, wanted: Callable[[str], bool] = is_xm
     try:
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
             infos = archive.infolist()
-            _check_declared(infos)
+            _check_declared(infos, large)
             parts: dict[str, bytes] = {}
             for info in infos:
                 if wanted(info.filename):
@@ -120,12 +122,37 @@ def parse_xml(data: bytes, name: str) -> Any:
     return root
 
 
-def _check_declared(infos: list[zipfile.ZipInfo]) -> None:
+def iter_xml(data: bytes, name: str, tags: tuple[str, ...]) -> Iterator[Any]:
+    """The elements named ``tags`` of a large XML part, each when it ends, parsed as
+    :func:`parse_xml` parses (no DTD, entities or network) but without holding the whole
+    tree: the caller clears what it has read.
+
+    Raises:
+        PackageError: the part is larger than :data:`MAX_PART_BYTES`, not well-formed, or declares a DTD.
+    """
+    if len(data) > MAX_PART_BYTES:
+        raise PackageError(f"{name} is {len(data)} bytes; a part is read up to {MAX_PART_BYTES} bytes")
+    events = etree.iterparse(io.BytesIO(data), events=("end",), tag=tags, resolve_entities=False, no_network=True,
+                             load_dtd=False, huge_tree=False)
+    first = True
+    try:
+        for _, element in events:
+            if first:
+                info = element.getroottree().docinfo
+                if info.internalDTD is not None or info.externalDTD is not None or info.doctype:
+                    raise PackageError(f"{name} declares a DTD, which no Office Open XML part does")
+                first = False
+            yield element
+    except etree.XMLSyntaxError as exc:
+        raise PackageError(f"{name} is not well-formed XML ({exc})") from None
+
+
+def _check_declared(infos: list[zipfile.ZipInfo], large: frozenset[str] = frozenset()) -> None:
     if len(infos) > MAX_ENTRIES:
         raise PackageError(f"the zip holds {len(infos)} entries; a .docx is read with up to {MAX_ENTRIES}")
     total = 0
     for info in infos:
-        limit = MAX_XML_PART_BYTES if is_xml_part(info.filename) else MAX_PART_BYTES
+        limit = MAX_XML_PART_BYTES if is_xml_part(info.filename) and info.filename not in large else MAX_PART_BYTES
         if info.file_size > limit:
             raise PackageError(f"{info.filename} inflates to {info.file_size} bytes; a part is read up to {limit}")
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):

@@ -8,6 +8,7 @@ same way as one vbdocs made.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,5 +47,17 @@ def check(path: str | Path) -> CheckReport:
     Raises:
         UnreadableDocument: the file is not a .docx that can be read.
     """
-    parts = Parts(Document(path))
-    return CheckReport(Path(path), tuple(applies(parts, f) for rule in RULES for f in rule.check(parts)))
+    collecting = gc.isenabled()
+    gc.disable()  # a read builds millions of small objects and no garbage: collecting would make it quadratic
+    try:
+        document = Document(path)
+    finally:
+        if collecting:
+            gc.enable()
+    try:
+        parts = Parts(document)
+        return CheckReport(Path(path), tuple(applies(parts, f) for rule in RULES for f in rule.check(parts)))
+    except UnreadableDocument:
+        raise
+    except Exception as exc:  # a layout no rule foresaw must not end a batch with a traceback
+        raise UnreadableDocument(f"cannot be checked: {type(exc).__name__}: {exc}") from None

@@ -14,15 +14,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from ..ooxml import PackageError, parse_xml, read_parts
+from lxml import etree
+
+from ..ooxml import PackageError, iter_xml, parse_xml, read_parts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS = {"w": W, "r": R, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
       "a": "http://schemas.openxmlformats.org/drawingml/2006/main", "v": "urn:schemas-microsoft-com:vml"}
-_SPACES = re.compile(r"\s+")
 
 
 def w(name: str) -> str:
@@ -33,7 +34,7 @@ class UnreadableDocument(Exception):
     """The file is not a .docx that can be read."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """Text of one look: size in points, bold, italic, typeface."""
 
@@ -45,21 +46,29 @@ class Run:
     underline: bool = False
 
 
-@dataclass
 class Line:
     """One visual line of a paragraph (paragraphs split at manual line breaks)."""
 
-    runs: list[Run]
-    para: Para
+    __slots__ = ("_clean", "_text", "para", "runs")
+
+    def __init__(self, runs: list[Run], para: Para) -> None:
+        self.runs = runs
+        self.para = para
+        self._text: str | None = None
+        self._clean: str | None = None
 
     @property
     def text(self) -> str:
-        return unicodedata.normalize("NFC", "".join(r.text for r in self.runs))
+        if self._text is None:
+            self._text = unicodedata.normalize("NFC", "".join(r.text for r in self.runs))
+        return self._text
 
     @property
     def clean(self) -> str:
         """The text with white space squeezed, for matching."""
-        return _SPACES.sub(" ", self.text).strip()
+        if self._clean is None:
+            self._clean = " ".join(self.text.split())
+        return self._clean
 
     def _inked(self) -> list[Run]:
         return [r for r in self.runs if r.text.strip()]
@@ -91,7 +100,7 @@ class Line:
         return bool(runs) and all(r.underline for r in runs)
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class Para:
     """A paragraph with its resolved paragraph properties and where it stands."""
 
@@ -113,6 +122,10 @@ class Para:
     cell_width: int | None = None
     shapes: list[int] = field(default_factory=list)
     """Lengths (twips) of line shapes drawn in this paragraph."""
+    box: int | None = None
+    """The text box (w:txbxContent) the paragraph stands in, numbered in reading order; None outside one."""
+    numbered: str = ""
+    """What Word's automatic numbering prints before the text ("-", "1.", "a)"), if the paragraph has it."""
 
     @property
     def text(self) -> str:
@@ -142,29 +155,38 @@ class Document:
 
     def __init__(self, path: Path | str) -> None:
         try:  # the XML parts only, within the caps every .docx is read with (vbdocs.ooxml)
-            parts = read_parts(path)
+            parts = read_parts(path, large=frozenset({"word/document.xml"}))
         except PackageError as exc:
             raise UnreadableDocument(str(exc)) from None
         if "word/document.xml" not in parts:
             raise UnreadableDocument("not a .docx: it has no word/document.xml")
-        self._document = _parse(parts["word/document.xml"], "word/document.xml")
         self._styles = _parse(parts["word/styles.xml"], "word/styles.xml") if "word/styles.xml" in parts else None
         self._parts = parts
-        self._check_notes()
         self._style = {}
+        self._resolved: dict[tuple[str | None, str, bool], dict[str, str]] = {}
+        self._para_looks: dict[bytes, tuple[Any, ...]] = {}
+        self._run_looks: dict[tuple[str | None, bytes], tuple[Any, ...]] = {}
         if self._styles is not None:
             self._style = {s.get(w("styleId")): s for s in self._styles.iter(w("style"))}
+        self._numbering = _Numbering(_parse(parts["word/numbering.xml"], "word/numbering.xml")
+                                     if "word/numbering.xml" in parts else None)
+        self._rels: dict[str, str] = {}
+        if "word/_rels/document.xml.rels" in parts:
+            for rel in _parse(parts["word/_rels/document.xml.rels"], "word/_rels/document.xml.rels"):
+                self._rels[rel.get("Id")] = rel.get("Target", "")
         self.paragraphs: list[Para] = []
-        self._read_body()
-        self.sections = self._read_sections()
+        self._boxes = 0
+        self._notes: dict[str, set[str]] = {"footnote": set(), "endnote": set()}
+        self.sections = self._read_body(parts.pop("word/document.xml"))
         """Every section in order: the document's, then any after a section break (an appendix)."""
         self.section = self.sections[0]
+        """The section of the document itself (later ones are its phụ lục)."""
+        self._check_notes()
 
     def _check_notes(self) -> None:
         """UnreadableDocument if the text refers to a footnote or endnote the file does not
         hold: Word calls such a file damaged and LibreOffice cannot load it."""
-        for kind in ("footnote", "endnote"):
-            wanted = {ref.get(w("id")) for ref in self._document.iter(w(f"{kind}Reference"))}
+        for kind, wanted in self._notes.items():
             if not wanted:
                 continue
             part = f"word/{kind}s.xml"
@@ -196,103 +218,162 @@ class Document:
             return None
         return self._styles.find(f"w:docDefaults/w:{kind}Default/w:{kind}", NS)
 
-    def _ppr_chain(self, p: Any) -> list[Any]:
-        ppr = p.find("w:pPr", NS)
-        style = ppr.find("w:pStyle", NS) if ppr is not None else None
-        chain = [ppr] + [s.find("w:pPr", NS) for s in self._chain(style.get(w("val")) if style is not None else None,
-                                                                   "paragraph")]
-        return [x for x in [*chain, self._defaults("pPr")] if x is not None]
+    def _style_props(self, style_id: str | None, kind: str, keys: _Keys) -> dict[str, str]:
+        """The properties a style gives (with the styles it is based on and the document's
+        defaults), worked out once per style."""
+        key = (style_id, kind, keys is _RPR)
+        if key not in self._resolved:
+            merged: dict[str, str] = {}
+            default = self._defaults("rPr" if keys is _RPR else "pPr")
+            holders = [default] + [s.find("w:rPr" if keys is _RPR else "w:pPr", NS)
+                                   for s in reversed(self._chain(style_id, kind))]
+            for holder in holders:
+                if holder is not None:
+                    merged.update(_read(holder, keys))
+            self._resolved[key] = merged
+        return self._resolved[key]
 
-    def _rpr_chain(self, p: Any, r: Any) -> list[Any]:
-        chain = [r.find("w:rPr", NS)]
-        rstyle = r.find("w:rPr/w:rStyle", NS)
-        if rstyle is not None:
-            chain += [s.find("w:rPr", NS) for s in self._chain(rstyle.get(w("val")), "character")]
-        ppr = p.find("w:pPr", NS)
-        pstyle = ppr.find("w:pStyle", NS) if ppr is not None else None
-        chain += [s.find("w:rPr", NS) for s in self._chain(pstyle.get(w("val")) if pstyle is not None else None,
-                                                          "paragraph")]
-        return [x for x in [*chain, self._defaults("rPr")] if x is not None]
+    def _para_look(self, ppr: Any) -> tuple[Any, ...]:
+        """A paragraph's resolved look, worked out once per distinct w:pPr (most paragraphs of a
+        document share a few): alignment, indents, spacing, borders, numbering and its style."""
+        key = etree.tostring(ppr) if ppr is not None else b""
+        look = self._para_looks.get(key)
+        if look is None:
+            style = ppr.find(_PSTYLE_TAG) if ppr is not None else None
+            pstyle = style.get(_VAL) if style is not None else None
+            base = self._style_props(pstyle, "paragraph", _PPR)
+            props = {**base, **_read(ppr, _PPR)} if ppr is not None else base
+            jc = props.get("jc", "left")
+            look = (
+                {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}.get(jc, jc),
+                _twips(props.get("first")) - _twips(props.get("hanging")),
+                _twips(props.get("left") or props.get("start")), _twips(props.get("right") or props.get("end")),
+                _twips(props.get("before")), _twips(props.get("after")), _twips(props.get("line")) or 240,
+                props.get("rule", "auto"), props.get("top") not in (None, "nil", "none"),
+                props.get("bottom") not in (None, "nil", "none"),
+                self._numbering.label(props["num"], props.get("ilvl", "0")) if "num" in props else "", pstyle,
+            )
+            self._para_looks[key] = look
+        return look
 
-    @staticmethod
-    def _first(chain: list[Any], path: str, attr: str | None = None) -> Any:
-        for holder in chain:
-            el = holder.find(path, NS)
-            if el is not None:
-                return el if attr is None else el.get(w(attr))
-        return None
+    def _run_look(self, pstyle: str | None, rpr: Any) -> tuple[Any, ...]:
+        """A run's resolved look (size, bold, italic, typeface, underline, caps), once per
+        paragraph style and distinct w:rPr."""
+        key = (pstyle, etree.tostring(rpr) if rpr is not None else b"")
+        look = self._run_looks.get(key)
+        if look is None:
+            rstyle = rpr.find(_RSTYLE_TAG) if rpr is not None else None
+            props = self._style_props(pstyle, "paragraph", _RPR)
+            if rstyle is not None:
+                props = {**props, **self._style_props(rstyle.get(_VAL), "character", _RPR)}
+            if rpr is not None:
+                props = {**props, **_read(rpr, _RPR)}
+            half = _twips(props.get("sz"), half_points=True)
+            look = (half / 2 if half else None, _flag(props.get("b")), _flag(props.get("i")),
+                    props.get("ascii") or props.get("hansi"), props.get("u", "none") != "none",
+                    _flag(props.get("caps")))
+            self._run_looks[key] = look
+        return look
 
     @staticmethod
     def _on(el: Any) -> bool:
         return el is not None and el.get(w("val"), "true") not in ("0", "false", "off")
 
     # -- body ---------------------------------------------------------------------
-    def _read_body(self) -> None:
-        body = self._document.find("w:body", NS)
-        if body is None:
-            raise UnreadableDocument("the document has no body")
+    def _read_body(self, data: bytes) -> list[Section]:
+        """Read the body's paragraphs and tables one at a time, each dropped once read, so that
+        time and memory grow with the paragraphs and no more; the sections as they close."""
+        sections: list[Section] = []
         tables = 0
-        for child in body:
-            if child.tag == w("p"):
-                self.paragraphs.append(self._para(child))
-            elif child.tag == w("tbl"):
-                self._read_table(child, tables)
-                tables += 1
+        body_tag, last = w("body"), None
+        try:
+            for element in iter_xml(data, "word/document.xml", (w("p"), w("tbl"), w("sectPr"))):
+                parent = element.getparent()
+                if parent is None or parent.tag != body_tag:
+                    continue  # read with the paragraph or table it stands in
+                if element.tag == w("p"):
+                    self._note_refs(element)
+                    self._add(self._para(element))
+                    sect = element.find("w:pPr/w:sectPr", NS)
+                    if sect is not None:
+                        sections.append(self._read_section(sect))
+                elif element.tag == w("tbl"):
+                    self._note_refs(element)
+                    self._read_table(element, tables)
+                    tables += 1
+                else:
+                    last = self._read_section(element)
+                element.clear()
+                while element.getprevious() is not None:
+                    del parent[0]
+        except PackageError as exc:
+            raise UnreadableDocument(str(exc)) from None
+        if last is None:
+            raise UnreadableDocument("the document has no body or no section properties")
+        return [*sections, last]
+
+    def _note_refs(self, element: Any) -> None:
+        for kind, ids in self._notes.items():
+            ids.update(ref.get(w("id")) for ref in element.iter(w(f"{kind}Reference")))
+
+    def _add(self, para: Para) -> None:
+        """A paragraph, then the paragraphs of the text boxes drawn in it (a signature block or a
+        header typed in a box), each box numbered."""
+        self.paragraphs.append(para)
+        for content in para.element.iter(w("txbxContent")):
+            if any(a.tag == w("txbxContent") for a in content.iterancestors()):
+                continue  # a box in a box is read with the outer one
+            self._boxes += 1
+            for p in content.iter(w("p")):
+                inner = self._para(p)
+                inner.box = self._boxes
+                self.paragraphs.append(inner)
+        para.element = None  # the element is cleared once read: nothing may hold on to it
 
     def _read_table(self, table: Any, index: int) -> None:
         for r, row in enumerate(table.findall("w:tr", NS)):
             for c, cell in enumerate(row.findall("w:tc", NS)):
                 width_el = cell.find("w:tcPr/w:tcW", NS)
-                width = int(width_el.get(w("w"))) if width_el is not None and width_el.get(w("type"), "dxa") == "dxa" \
-                    and (width_el.get(w("w")) or "").isdigit() else None
+                width = _twips(width_el.get(w("w"))) if width_el is not None and width_el.get(w("type"), "dxa") \
+                    == "dxa" else None
                 for p in cell.iter(w("p")):
+                    if any(a.tag == w("txbxContent") for a in p.iterancestors()):
+                        continue
                     para = self._para(p)
-                    para.table, para.row, para.column, para.cell_width = index, r, c, width
-                    self.paragraphs.append(para)
+                    para.table, para.row, para.column, para.cell_width = index, r, c, width or None
+                    self._add(para)
 
     def _para(self, p: Any) -> Para:
-        pchain = self._ppr_chain(p)
+        ppr = p.find(_PPR_TAG)
         para = Para(p)
-        para.alignment = {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}.get(
-            self._first(pchain, "w:jc", "val") or "left", self._first(pchain, "w:jc", "val") or "left")
-        para.first_line = int(self._first(pchain, "w:ind", "firstLine") or 0) - int(
-            self._first(pchain, "w:ind", "hanging") or 0)
-        para.left = int(self._first(pchain, "w:ind", "left") or self._first(pchain, "w:ind", "start") or 0)
-        para.right = int(self._first(pchain, "w:ind", "right") or self._first(pchain, "w:ind", "end") or 0)
-        para.space_before = int(self._first(pchain, "w:spacing", "before") or 0)
-        para.space_after = int(self._first(pchain, "w:spacing", "after") or 0)
-        para.line = int(self._first(pchain, "w:spacing", "line") or 240)
-        para.line_rule = self._first(pchain, "w:spacing", "lineRule") or "auto"
-        for edge in ("top", "bottom"):
-            border = self._first(pchain, f"w:pBdr/w:{edge}", "val")
-            setattr(para, f"border_{edge}", border not in (None, "nil", "none"))
+        (para.alignment, para.first_line, para.left, para.right, para.space_before, para.space_after, para.line,
+         para.line_rule, para.border_top, para.border_bottom, para.numbered, pstyle) = self._para_look(ppr)
         lines: list[list[Run]] = [[]]
-        for r in p.iter(w("r")):
-            rchain = self._rpr_chain(p, r)
-            size = self._first(rchain, "w:sz", "val")
-            look = dict(
-                size=int(size) / 2 if size and size.isdigit() else None,
-                bold=self._on(self._first(rchain, "w:b")),
-                italic=self._on(self._first(rchain, "w:i")),
-                font=self._first(rchain, "w:rFonts", "ascii") or self._first(rchain, "w:rFonts", "hAnsi"),
-                underline=(self._first(rchain, "w:u", "val") or "none") != "none",
-            )
-            caps = self._on(self._first(rchain, "w:caps"))
+        for r in p.iter(_R_TAG):
+            if _in_box(r, p):
+                continue  # a text box's runs are its own paragraphs' (Document._add)
+            size, bold, italic, font, underline, caps = self._run_look(pstyle, r.find(_RPR_TAG))
             for node in r:
-                if node.tag == w("t"):
+                tag = node.tag
+                if tag == _T_TAG:
                     text = node.text or ""
-                    lines[-1].append(Run(text.upper() if caps else text, **look))
-                elif node.tag == w("tab"):
-                    lines[-1].append(Run("\t", **look))
-                elif node.tag in (w("br"), w("cr")) and node.get(w("type")) in (None, "textWrapping"):
+                    lines[-1].append(Run(text.upper() if caps else text, size, bold, italic, font, underline))
+                elif tag == _TAB_TAG:
+                    lines[-1].append(Run("\t", size, bold, italic, font, underline))
+                elif tag in _BREAK_TAGS and node.get(_TYPE) in (None, "textWrapping"):
                     lines.append([])
             para.shapes += self._shapes(r)
+        if para.numbered and lines[0]:  # Word prints it: read it as typed ("- Lưu: VT, …")
+            first = lines[0][0]
+            lines[0].insert(0, Run(para.numbered + " ", first.size, first.bold, first.italic, first.font))
         para.lines = [Line(runs, para) for runs in lines]
         return para
 
     @staticmethod
     def _shapes(r: Any) -> list[int]:
         """Lengths of straight lines drawn in a run (DrawingML or VML), in twips."""
+        if not any(child.tag in _DRAWN for child in r):
+            return []
         out = []
         for shape in r.findall(".//wp:inline", NS) + r.findall(".//wp:anchor", NS):
             geometry = shape.find(".//a:prstGeom", NS)
@@ -306,29 +387,21 @@ class Document:
         return out
 
     # -- section --------------------------------------------------------------------
-    def _read_sections(self) -> list[Section]:
-        last = self._document.find("w:body/w:sectPr", NS)
-        if last is None:
-            raise UnreadableDocument("the document has no section properties")
-        breaks = self._document.findall("w:body/w:p/w:pPr/w:sectPr", NS)
-        return [self._read_section(sect) for sect in [*breaks, last]]
-
     def _read_section(self, sect: Any) -> Section:
 
         def num(path: str, attr: str) -> int:
             el = sect.find(path, NS)
-            value = el.get(w(attr)) if el is not None else None
-            return int(value) if value and value.lstrip("-").isdigit() else 0
+            return _twips(el.get(w(attr)) if el is not None else None)
 
-        rels = {}
-        if "word/_rels/document.xml.rels" in self._parts:
-            for rel in _parse(self._parts["word/_rels/document.xml.rels"], "word/_rels/document.xml.rels"):
-                rels[rel.get("Id")] = rel.get("Target", "")
+        rels = self._rels
         headers = {}
         for ref in sect.findall("w:headerReference", NS):
             target = rels.get(ref.get(f"{{{R}}}id"), "")
             name = "word/" + target.lstrip("/").removeprefix("word/")
-            headers[ref.get(w("type"), "default")] = self._parts.get(name, b"").decode("utf-8", "replace")
+            xml = self._parts.get(name, b"")
+            if xml:
+                _parse(xml, name)  # a damaged header is an unreadable file, found here, not by a rule
+            headers[ref.get(w("type"), "default")] = xml.decode("utf-8", "replace")
         return Section(
             width=num("w:pgSz", "w"), height=num("w:pgSz", "h"),
             orient=(sect.find("w:pgSz", NS).get(w("orient")) if sect.find("w:pgSz", NS) is not None else None)
@@ -356,6 +429,120 @@ def _parse(data: bytes, name: str) -> Any:
         return parse_xml(data, name)
     except PackageError as exc:
         raise UnreadableDocument(str(exc)) from None
+
+
+_UNIT_TWIPS = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 1440 / 25.4, "pc": 240.0, "pi": 240.0}
+_MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d*)?|-?\.\d+)\s*(pt|in|cm|mm|pc|pi)?\s*$")
+
+
+def _twips(value: str | None, *, half_points: bool = False) -> int:
+    """A measure of ECMA-376 as twips (or, with ``half_points``, half-points): a whole number, a
+    decimal ("0.0") or a universal measure ("1.27cm", "14pt"); 0 for one that cannot be read."""
+    if not value:
+        return 0
+    if value.isdigit():
+        return int(value)
+    m = _MEASURE.match(value)
+    if m is None:
+        return 0
+    number, unit = float(m[1]), m[2]
+    if unit is None:
+        return round(number)
+    twips = number * _UNIT_TWIPS[unit]
+    return round(twips / 10) if half_points else round(twips)
+
+
+_Keys = tuple[tuple[str, str, str | None], ...]
+#: The paragraph and run properties the rules read: (name, element path, attribute; None for an on/off flag).
+_PPR: _Keys = (
+    ("jc", "jc", "val"), ("first", "ind", "firstLine"), ("hanging", "ind", "hanging"), ("left", "ind", "left"),
+    ("start", "ind", "start"), ("right", "ind", "right"), ("end", "ind", "end"), ("before", "spacing", "before"),
+    ("after", "spacing", "after"), ("line", "spacing", "line"), ("rule", "spacing", "lineRule"),
+    ("top", "pBdr/top", "val"), ("bottom", "pBdr/bottom", "val"), ("num", "numPr/numId", "val"),
+    ("ilvl", "numPr/ilvl", "val"),
+)
+_RPR: _Keys = (
+    ("sz", "sz", "val"), ("b", "b", None), ("i", "i", None), ("ascii", "rFonts", "ascii"),
+    ("hansi", "rFonts", "hAnsi"), ("u", "u", "val"), ("caps", "caps", None),
+)
+_VAL = w("val")
+#: The children of a run that may draw a shape: DrawingML, VML, and Word's choice between them.
+_DRAWN = frozenset({w("drawing"), w("pict"), w("object"),
+                    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"})
+_PPR_TAG, _RPR_TAG, _PSTYLE_TAG, _RSTYLE_TAG = w("pPr"), w("rPr"), w("pStyle"), w("rStyle")
+_R_TAG, _T_TAG, _TAB_TAG, _TYPE = w("r"), w("t"), w("tab"), w("type")
+_BREAK_TAGS = frozenset({w("br"), w("cr")})
+
+
+def _read(holder: Any, keys: _Keys) -> dict[str, str]:
+    """The properties ``keys`` names that ``holder`` (a pPr or rPr) sets itself, each attribute on
+    its own (Word merges w:ind, w:spacing attribute by attribute down the style chain)."""
+    children = {child.tag: child for child in holder}
+    out: dict[str, str] = {}
+    for name, path, attr in keys:
+        first, _, second = path.partition("/")
+        el = children.get(w(first))
+        if el is not None and second:
+            el = el.find(w(second))
+        if el is None:
+            continue
+        value = el.get(_VAL, "true") if attr is None else el.get(w(attr))
+        if value is not None:
+            out[name] = value
+    return out
+
+
+def _flag(value: str | None) -> bool:
+    """An on/off property: on when present with no value or a true one."""
+    return value is not None and value not in ("0", "false", "off")
+
+
+def _in_box(element: Any, stop: Any) -> bool:
+    """Whether ``element`` stands in a text box inside ``stop``."""
+    for ancestor in element.iterancestors():
+        if ancestor is stop:
+            return False
+        if ancestor.tag == w("txbxContent"):
+            return True
+    return False
+
+
+class _Numbering:
+    """What Word's automatic numbering prints before a paragraph: the level's text with its
+    number ("1.", "a)") or its bullet ("-", "+"), read from numbering.xml."""
+
+    _BULLETS: ClassVar[dict[str, str]] = {
+        "\uf02d": "-", "\u2013": "-", "\u2212": "-", "-": "-", "+": "+", "\uf0b7": "•", "\u2022": "•", "o": "o",
+        "\uf0a7": "▪",
+    }
+
+    def __init__(self, root: Any) -> None:
+        self._levels: dict[tuple[str, str], tuple[str, str]] = {}
+        if root is None:
+            return
+        abstract = {a.get(w("abstractNumId")): a for a in root.iterfind("w:abstractNum", NS)}
+        for num in root.iterfind("w:num", NS):
+            ref = num.find("w:abstractNumId", NS)
+            source = abstract.get(ref.get(w("val")) if ref is not None else None)
+            if source is None:
+                continue
+            for level in source.iterfind("w:lvl", NS):
+                fmt = level.find("w:numFmt", NS)
+                text = level.find("w:lvlText", NS)
+                self._levels[(num.get(w("numId")), level.get(w("ilvl"), "0"))] = (
+                    fmt.get(w("val"), "decimal") if fmt is not None else "decimal",
+                    text.get(w("val"), "") if text is not None else "")
+
+    def label(self, num: str, level: str) -> str:
+        """The text before the paragraph: a bullet as written, a number as its pattern with 1 or a
+        ("%1." → "1."); empty for numbering switched off (numId 0) or not defined."""
+        fmt, text = self._levels.get((num, level), ("", ""))
+        if fmt == "bullet":
+            return self._BULLETS.get(text, text)
+        if not fmt or fmt == "none":
+            return ""
+        first = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I"}.get(fmt, "1")
+        return re.sub(r"%\d", first, text)
 
 
 def _points(value: str) -> float:

@@ -194,10 +194,12 @@ class Parts:
         end = next((i for i, x in enumerate(lines) if x is self.recipients_label), len(lines))
         before_end = {id(x) for x in lines[:end]}
         paras: list[Para] = []
+        seen: set[int] = set()
         for x in body[start:]:
             if id(x) not in before_end:
                 break
-            if x.para not in paras:
+            if id(x.para) not in seen:
+                seen.add(id(x.para))
                 paras.append(x.para)
         self.body = [p for p in paras if len(p.text.strip()) >= 80 and not all(x.bold for x in p.lines if x.clean)]
 
