@@ -44,6 +44,8 @@ class Run:
     italic: bool
     font: str | None
     underline: bool = False
+    script: bool = False
+    """Set as a superscript or subscript: drawn at about 58% of its size (a typed rule of "_" often is)."""
 
 
 class Line:
@@ -271,7 +273,7 @@ class Document:
             half = _twips(props.get("sz"), half_points=True)
             look = (half / 2 if half else None, _flag(props.get("b")), _flag(props.get("i")),
                     props.get("ascii") or props.get("hansi"), props.get("u", "none") != "none",
-                    _flag(props.get("caps")))
+                    _flag(props.get("caps")), props.get("script", "baseline") in ("superscript", "subscript"))
             self._run_looks[key] = look
         return look
 
@@ -352,14 +354,14 @@ class Document:
         for r in p.iter(_R_TAG):
             if _in_box(r, p):
                 continue  # a text box's runs are its own paragraphs' (Document._add)
-            size, bold, italic, font, underline, caps = self._run_look(pstyle, r.find(_RPR_TAG))
+            size, bold, italic, font, underline, caps, script = self._run_look(pstyle, r.find(_RPR_TAG))
             for node in r:
                 tag = node.tag
                 if tag == _T_TAG:
                     text = node.text or ""
-                    lines[-1].append(Run(text.upper() if caps else text, size, bold, italic, font, underline))
+                    lines[-1].append(Run(text.upper() if caps else text, size, bold, italic, font, underline, script))
                 elif tag == _TAB_TAG:
-                    lines[-1].append(Run("\t", size, bold, italic, font, underline))
+                    lines[-1].append(Run("\t", size, bold, italic, font, underline, script))
                 elif tag in _BREAK_TAGS and node.get(_TYPE) in (None, "textWrapping"):
                     lines.append([])
             para.shapes += self._shapes(r)
@@ -463,7 +465,7 @@ _PPR: _Keys = (
 )
 _RPR: _Keys = (
     ("sz", "sz", "val"), ("b", "b", None), ("i", "i", None), ("ascii", "rFonts", "ascii"),
-    ("hansi", "rFonts", "hAnsi"), ("u", "u", "val"), ("caps", "caps", None),
+    ("hansi", "rFonts", "hAnsi"), ("u", "u", "val"), ("caps", "caps", None), ("script", "vertAlign", "val"),
 )
 _VAL = w("val")
 #: The children of a run that may draw a shape: DrawingML, VML, and Word's choice between them.

@@ -97,6 +97,28 @@ def _parent_and_agency(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return lines[:bold_from], lines[bold_from:]
 
 
+_TYPED_RULE = re.compile(r"^[_]{3,}$|^[-–—]{5,}$")
+
+
+def typed_rule(para: Para) -> int | None:
+    """The length (twips) of a rule typed as a paragraph of "_" (or a long run of "-"), as the
+    Decree's own Mẫu and most offices draw the lines under the agency, the motto and the trích
+    yếu; None for a paragraph of text."""
+    text = "".join(x.clean for x in para.lines)
+    if not _TYPED_RULE.match(text):
+        return None
+    runs = [r for x in para.lines for r in x.runs if r.text.strip()]
+    return sum(text_width(r.text.strip(), (r.size or 13) * (SCRIPT_SCALE if r.script else 1)) for r in runs)
+
+
+SCRIPT_SCALE = 0.58
+"""How much smaller a superscript or subscript is drawn (LibreOffice's 58%; Word's is close)."""
+
+
+def _is_upper(line: Line) -> bool:
+    return line.clean == line.clean.upper() and any(c.isalpha() for c in line.clean)
+
+
 def _is_national_title(line: Line) -> bool:
     return line.clean.upper().replace("HOÀ", "HÒA") == NATIONAL_TITLE
 
@@ -106,8 +128,13 @@ class Parts:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        lines = [line for line in doc.lines if line.clean]
+        self._typed_rules = {id(p): length for p in doc.paragraphs if (length := typed_rule(p)) is not None}
+        """The paragraphs that are rules typed as "_": lines, not text, to every rule below."""
+        lines = [line for line in doc.lines if line.clean and id(line.para) not in self._typed_rules]
         self.lines = lines
+        self._cells: dict[tuple[int | None, int | None, int | None, int | None], list[Para]] = {}
+        for para in doc.paragraphs:
+            self._cells.setdefault((para.table, para.row, para.column, para.box), []).append(para)
         self.national_title = next((x for x in lines if _is_national_title(x)), None)
         self.motto = next((x for x in lines if _MOTTO.match(x.clean)), None)
         table = self.national_title.para.table if self.national_title else None
@@ -147,10 +174,14 @@ class Parts:
         if self.type_name is not None:
             start = body.index(self.type_name) + 1
             for x in body[start:start + 4]:
-                if not x.bold or x.clean.startswith("Kính gửi") or x.para.alignment != "center":
+                if x.clean.startswith(("Kính gửi", "(")) or x.para.alignment != "center":
                     break
                 if self.subject and self.rule_after(self.subject[-1]) is not None:
                     break  # the rule closes the trích yếu: what follows (the deciding authority) is not in it
+                if self.subject and _is_upper(x) and not _is_upper(self.subject[-1]):
+                    break  # the deciding authority under a trích yếu that has no rule
+                if _ISSUED_WITH.match(x.clean) or x.clean.endswith(":"):
+                    break
                 self.subject.append(x)
         after_subject = body[body.index(self.subject[-1]) + 1:][:1] if self.subject else []
         self.issued_with = next((x for x in after_subject if _ISSUED_WITH.match(x.clean)), None)
@@ -172,14 +203,29 @@ class Parts:
             cell = [x for x in lines if x.para.table == label.para.table and x.para.row == label.para.row
                     and x.para.column == label.para.column] if label.para.table is not None else lines
             after = cell[cell.index(label) + 1:]
+            if label.para.table is not None and not after:  # the list in the next row (Mẫu 1.6–1.8)
+                below = (label.para.row or 0) + 1
+                after = [x for x in lines if x.para.table == label.para.table and x.para.row == below
+                         and x.para.column == label.para.column]
             for x in after:
                 if not x.clean.startswith(("-", "–")):
                     break
                 self.recipients.append(x)
             if label.para.table is not None:
-                self.signer = [x for x in lines if x.para.table == label.para.table and x.para.row == label.para.row
-                               and x.para.column != label.para.column]
-            else:  # signatures side by side in a table above Nơi nhận (a Biên bản, Mẫu 1.9): the right one's
+                # beside Nơi nhận, in its row and the rows under it (Mẫu 1.6–1.8 put the name rows lower)
+                self.signer = [x for x in lines if x.para.table == label.para.table
+                               and (x.para.row or 0) >= (label.para.row or 0) and x.para.column != label.para.column
+                               and (x.para.column or 0) > (label.para.column or 0)]
+            if label.para.table is not None and not self.signer:
+                # signatures side by side in the rows above Nơi nhận, in its table (Mẫu 1.9)
+                band = [x for x in lines
+                        if x.para.table == label.para.table and (x.para.row or 0) < (label.para.row or 0)]
+                if band:
+                    right = max(x.para.column or 0 for x in band)
+                    self.signer = [x for x in band if x.para.column == right]
+                    self.signers_above = len({x.para.column for x in band}) > 1
+            elif label.para.table is None:
+                # signatures side by side in a table above Nơi nhận (a Biên bản, Mẫu 1.9): the right one's
                 above = [x for x in lines[:lines.index(label)] if x.para.table is not None]
                 if above:
                     band = [x for x in above if x.para.table == above[-1].para.table]
@@ -210,14 +256,15 @@ class Parts:
             return text_width(line.clean, line.size or 12, bold=line.bold)
         if para.shapes:
             return max(para.shapes)
-        siblings = [p for p in self.doc.paragraphs if p.table == para.table and p.row == para.row
-                    and p.column == para.column]
-        index = siblings.index(para)
+        siblings = self._cells[(para.table, para.row, para.column, para.box)]
+        index = next(i for i, p in enumerate(siblings) if p is para)
         if para.border_bottom and para.lines[-1] is line:
             return self._border_length(para)
         for nxt in siblings[index + 1: index + 3]:
             if nxt.shapes:
                 return max(nxt.shapes)
+            if id(nxt) in self._typed_rules:
+                return self._typed_rules[id(nxt)]
             if (nxt.border_top or nxt.border_bottom) and not nxt.text.strip():
                 return self._border_length(nxt)
             if nxt.text.strip():
@@ -711,7 +758,8 @@ FINDING_IDS = (
     "number.symbol", "header.place_date", "date.padding", "title.type_name", "title.subject", "title.subject_rule",
     "letter.subject", "body.text", "body.size", "body.alignment", "body.indent", "body.spacing", "body.line_spacing",
     "addressees", "recipients.label", "recipients.list", "signature.titles", "signature.name", "signature.block",
-    "appendix", "copy",
+    "appendix", "copy", "body.bases", "body.articles", "body.divisions", "body.decision", "header.alignment",
+    "recipients.alignment", "marks",
 )
 
 
@@ -763,6 +811,140 @@ def copy(p: Parts) -> Iterator[Finding]:
                      "(SL, TrS) of the copies' register")
 
 
+_BASIS = re.compile(r"^(Căn cứ|Theo đề nghị|Xét)\b")
+_ARTICLE = re.compile(r"^Điều\s+\d+\s*\.")
+_DIVISION = re.compile(r"^(Phần|Chương|Mục)\s+([IVXLC]+|\d+|thứ\s+\S+)\s*$", re.I)
+_DECISION = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:?$")
+_MARKS = {"MẬT", "TỐI MẬT", "TUYỆT MẬT", "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HỎA TỐC HẸN GIỜ", "HOẢ TỐC"}
+
+
+def _text_lines(p: Parts) -> list[Line]:
+    """The lines of the text between the title and Nơi nhận, outside tables (a body's own tables
+    hold data, not its parts)."""
+    start = p.lines.index(p.type_name) + 1 if p.type_name is not None else 0
+    end = p.lines.index(p.recipients_label) if p.recipients_label in p.lines else len(p.lines)
+    return [x for x in p.lines[start:end] if x.para.table is None and x.para.box is None]
+
+
+def bases(p: Parts) -> Iterator[Finding]:
+    """Căn cứ (PL I, II.6.a): each basis in italics, 13–14 pt, ending ";", the last "."."""
+    lines = _text_lines(p)
+    # the bases of a Quyết định, Nghị quyết…: the paragraphs before "QUYẾT ĐỊNH:" ("QUYẾT NGHỊ:");
+    # a "Căn cứ …" sentence in the text of another document is prose
+    decision_at = next((i for i, x in enumerate(lines) if _DECISION.match(x.clean) and x is not p.type_name), None)
+    found = [x for x in lines[:decision_at or 0] if _BASIS.match(x.clean) and x is x.para.lines[0]]
+    if not found or not found[0].clean.startswith("Căn cứ"):
+        yield Finding("body.bases", "PL I, II.6.a", "skip", "body")
+        return
+    for i, x in enumerate(found):
+        para_lines = [y for y in x.para.lines if y.clean]
+        problems = []
+        if not all(y.italic for y in para_lines):
+            problems.append("upright")
+        end = para_lines[-1].clean[-1:]
+        wanted = "." if i == len(found) - 1 else ";"
+        if end not in (";", ".", ","):
+            problems.append(f"ending {end!r}, not {wanted!r}")
+        yield _check("body.bases", "PL I, II.6.a", x, problems, "each căn cứ in italics, ending \";\", the last \".\"")
+
+
+def articles(p: Parts) -> Iterator[Finding]:
+    """Điều (PL I, II.6.b): "Điều 1." in normal case, upright, bold, body size."""
+    found = [x for x in _text_lines(p) if _ARTICLE.match(x.clean) and x is x.para.lines[0]]
+    if not found:
+        yield Finding("body.articles", "PL I, II.6.b", "skip", "body")
+        return
+    for x in found:
+        head = _ARTICLE.match(x.clean)
+        assert head is not None
+        covered, problems = 0, []
+        for run in x.runs:  # the runs that print "Điều 1."
+            if covered >= len(head.group(0).replace(" ", "")):
+                break
+            if run.text.strip():
+                covered += len(run.text.replace(" ", ""))
+                if not run.bold:
+                    problems.append("\"Điều …\" not bold")
+                if run.italic:
+                    problems.append("\"Điều …\" italic")
+                if run.size not in SIZES["body"].allowed:
+                    problems.append(f"set in {_fmt(run.size)}")
+        yield _check("body.articles", "PL I, II.6.b", x, sorted(set(problems)),
+                     "\"Điều 1.\" in normal case, upright, bold, 13–14 pt")
+
+
+def divisions(p: Parts) -> Iterator[Finding]:
+    """Phần, Chương, Mục (PL I, II.6.b): the word and number bold, centred; the name under it upper
+    case, bold, centred."""
+    lines = _text_lines(p)
+    found = [(i, x) for i, x in enumerate(lines) if _DIVISION.match(x.clean)]
+    if not found:
+        yield Finding("body.divisions", "PL I, II.6.b", "skip", "body")
+        return
+    for i, x in found:
+        problems = _style_problems(x, SIZES["body"].allowed, bold=True)
+        if x.para.alignment != "center":
+            problems.append(f"aligned {x.para.alignment}")
+        name = lines[i + 1] if i + 1 < len(lines) else None
+        if name is not None and name.para.alignment == "center":
+            problems += [f"its name {m}" for m in _style_problems(name, SIZES["body"].allowed, bold=True, upper=True)]
+        yield _check("body.divisions", "PL I, II.6.b", x, problems,
+                     "\"Chương I\" bold, centred; its name under it upper case, bold, centred; 13–14 pt")
+
+
+def decision(p: Parts) -> Iterator[Finding]:
+    """The word that opens the content after the bases (Mẫu 1.1, 1.2): "QUYẾT ĐỊNH:",
+    "QUYẾT NGHỊ:", upper case, bold, centred, with its colon."""
+    lines = _text_lines(p)
+    found = [x for x in lines if _DECISION.match(x.clean) and x is not p.type_name]
+    if not found:
+        yield Finding("body.decision", "PL I, II.6; Mẫu 1.1–1.3", "skip", "body")
+        return
+    for x in found:
+        problems = _style_problems(x, SIZES["body"].allowed, bold=True, upper=True)
+        if not x.clean.endswith(":"):
+            problems.append("without its colon")
+        if x.para.alignment != "center":
+            problems.append(f"aligned {x.para.alignment}")
+        yield _check("body.decision", "PL I, II.6; Mẫu 1.1–1.3", x, problems,
+                     "\"QUYẾT ĐỊNH:\" (\"QUYẾT NGHỊ:\"): upper case, bold, centred, with its colon")
+
+
+def header_alignment(p: Parts) -> Iterator[Finding]:
+    """Every line of the header block is centred in its column (PL I, II.1–4; Mẫu 1.x)."""
+    lines = [*p.left, *p.right] if p.header_table is not None else [
+        x for x in (p.national_title, p.motto, p.place_date, p.number, *p.agency, *p.parent) if x is not None]
+    wrong = [x for x in lines if x.para.alignment != "center"]
+    if not lines:
+        yield Finding("header.alignment", "PL I, II.1–4", "skip", "header")
+        return
+    yield _check("header.alignment", "PL I, II.1–4", wrong[0] if wrong else lines[0],
+                 [f"{x.clean[:40]!r} aligned {x.para.alignment}" for x in wrong[:3]],
+                 "each line of the header centred in its column")
+
+
+def recipients_alignment(p: Parts) -> Iterator[Finding]:
+    """Nơi nhận and its list stand at the left (PL I, II.9.b)."""
+    if p.recipients_label is None:
+        yield Finding("recipients.alignment", "PL I, II.9.b", "skip", "closing")
+        return
+    wrong = [x for x in [p.recipients_label, *p.recipients] if x.para.alignment not in ("left", "justify")]
+    yield _check("recipients.alignment", "PL I, II.9.b", wrong[0] if wrong else p.recipients_label,
+                 [f"{x.clean[:40]!r} aligned {x.para.alignment}" for x in wrong[:3]],
+                 "\"Nơi nhận:\" and its lines at the left")
+
+
+def marks(p: Parts) -> Iterator[Finding]:
+    """Độ mật and độ khẩn (PL I, II.10): upper case, 13–14 pt, bold, upright."""
+    found = [x for x in p.lines[:60] if x.clean.upper() in _MARKS and x.para.alignment != "justify"]
+    if not found:
+        yield Finding("marks", "PL I, II.10", "skip", "header")
+        return
+    for x in found:
+        yield _check("marks", "PL I, II.10", x, _style_problems(x, SIZES["mark"].allowed, bold=True, upper=True),
+                     "độ mật, độ khẩn: upper case, 13–14 pt, bold, upright")
+
+
 RULES: tuple[Rule, ...] = (
     Rule("page.size", "PL I, I.1–2", "A4 portrait", page_size),
     Rule("page.margins", "PL I, I.3", "margins", page_margins),
@@ -788,4 +970,11 @@ RULES: tuple[Rule, ...] = (
     Rule("signature", "PL I, II.7", "signature block", signature),
     Rule("appendix", "PL I, III.1", "phụ lục", appendix),
     Rule("copy", "PL I, II.II", "copy block", copy),
+    Rule("body.bases", "PL I, II.6.a", "căn cứ", bases),
+    Rule("body.articles", "PL I, II.6.b", "Điều", articles),
+    Rule("body.divisions", "PL I, II.6.b", "Phần, Chương, Mục", divisions),
+    Rule("body.decision", "PL I, II.6; Mẫu 1.1–1.3", "QUYẾT ĐỊNH:", decision),
+    Rule("header.alignment", "PL I, II.1–4", "header centred", header_alignment),
+    Rule("recipients.alignment", "PL I, II.9.b", "Nơi nhận at the left", recipients_alignment),
+    Rule("marks", "PL I, II.10", "độ mật, độ khẩn", marks),
 )
