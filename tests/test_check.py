@@ -146,6 +146,7 @@ CORPUS: dict[str, tuple[str, Edit]] = {
     "addressees": ("letter", lambda r: _set_text(r, "- Các phòng chuyên môn", "- Các phòng chuyên môn Sở")),
     "appendix": ("appendix", lambda r: _rpr(_run_with(r, "(Kèm theo"), '<w:i w:val="0"/>')),
     "copy": ("copy", lambda r: _rpr(_run_with(r, "SAO Y"), '<w:b w:val="0"/>')),
+    "scope": ("plan", lambda r: _set_text(r, "CỘNG HÒA", "ĐẢNG CỘNG SẢN VIỆT NAM")),
     "marks": ("marked", lambda r: _rpr(_run_with(r, "KHẨN"), '<w:b w:val="0"/>')),
 }
 
@@ -184,7 +185,7 @@ def test_each_broken_document_fails_exactly_its_rule(rule: str, generated: list[
     failed = {f.rule for f in report.failures}
     assert failed == {rule}, [(f.rule, f.found) for f in report.failures]
     finding = report.failures[0]
-    assert finding.found and finding.required and finding.item.startswith("PL ")
+    assert finding.found and finding.required and finding.item.startswith(("PL ", "NĐ 30"))
 
 
 def test_corpus_breaks_every_rule_that_can_fail() -> None:
@@ -313,7 +314,7 @@ def test_cli_exit_codes_and_json(generated: list[Path], tmp_path: Path) -> None:
                     CORPUS["date.padding"][1])
     runner = CliRunner()
     ok = runner.invoke(main, ["check", str(good)])
-    assert ok.exit_code == 0 and ok.stdout.strip().endswith("checks failed)")
+    assert ok.exit_code == 0 and ok.stdout.strip().endswith("checks failed; read as: Công văn, draft)")
     bad = runner.invoke(main, ["check", str(broken)])
     assert bad.exit_code == 1
     assert f"{broken}: FAIL date.padding [PL I, II.4.b] at 'Bình Thuận, ngày 5 tháng 03 năm 2024': found day 5 " \
@@ -451,3 +452,29 @@ def test_text_boxes_and_automatic_lists_are_read_as_typed(generated: list[Path],
     kinh_gui = next(p for p in document.paragraphs if p.text.startswith("Kính gửi"))
     assert "Hộp chữ" not in kinh_gui.text
     assert [p.box for p in document.paragraphs if p.text == "Hộp chữ"] == [1]
+
+
+def test_the_rules_are_listed_once_with_their_items() -> None:
+    """`vbdocs check --rules`: every rule of the catalogue, its item of the Decree and what --fix does."""
+    from vbdocs.check import CATALOGUE
+
+    result = CliRunner().invoke(main, ["check", "--rules", "--json"])
+    assert result.exit_code == 0
+    listed = json.loads(result.stdout)
+    assert [r["id"] for r in listed] == list(CATALOGUE)
+    assert all(r["locator"].startswith(("PL ", "NĐ 30")) and r["fix"] in ("safe", "guarded", "none") for r in listed)
+    text = CliRunner().invoke(main, ["check", "--rules"]).stdout
+    assert "header.motto_rule" in text and "PL I, II.1" in text
+    assert CliRunner().invoke(main, ["check"]).exit_code == 2  # neither files nor --rules
+
+
+def test_each_file_is_read_as_what_it_is(generated: list[Path], examples: dict[str, Path], tmp_path: Path) -> None:
+    """Classified before judged: the type read on the page, the kind of file, a draft's status."""
+    plan = next(p for p in generated if p.name == "ke-hoach-2024.docx")
+    assert check(plan).kind.type_name == "Kế hoạch" and check(plan).kind.form == "document"
+    assert str(check(examples["appendix"]).kind) == "Phụ lục, appendix"
+    assert str(check(examples["copy"]).kind) == "Quyết định, copy"
+    party = check(_break(plan, tmp_path / "party.docx", CORPUS["scope"][1]))
+    assert party.kind.form == "out of scope" and [f.rule for f in party.findings] == ["scope"]
+    data = json.loads(CliRunner().invoke(main, ["check", "--json", str(plan)]).stdout)
+    assert data["files"][0]["kind"] == {"type": "Kế hoạch", "form": "document", "draft": check(plan).kind.draft}

@@ -164,17 +164,30 @@ def new_campaign(source: Path, year: int, output: Path, force: bool) -> None:
 
 
 @main.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (for CI).")
 @click.option("--all", "show_all", is_flag=True, help="List the rules that pass too.")
-def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool) -> None:
+@click.option("--rules", "list_rules", is_flag=True, help="List every rule: id, the Decree's item, what --fix does.")
+def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool, list_rules: bool) -> None:
     """Check .docx FILES against Decree 30/2020/NĐ-CP, Appendix I.
 
     Exit code 0 when every rule holds, 1 when one fails, 2 when a file cannot be read.
     """
     import json
 
-    from .check import UnreadableDocument, check
+    from .check import CATALOGUE, UnreadableDocument, check
+
+    if list_rules:
+        if as_json:
+            click.echo(json.dumps([{"id": r.id, "locator": r.locator, "asks": r.asks, "fix": r.fix,
+                                    "not_in": sorted(r.not_in)} for r in CATALOGUE.values()],
+                                  ensure_ascii=False, indent=2))
+        else:
+            for r in CATALOGUE.values():
+                click.echo(f"{r.id:<22} {r.locator:<24} fix: {r.fix:<8} {r.asks}")
+        return
+    if not files:
+        raise click.UsageError("give the .docx FILES to check, or --rules")
 
     reports, unreadable = [], []
     for path in files:
@@ -198,7 +211,7 @@ def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool) -> None:
                 click.echo(line)
             checked = sum(1 for f in report.findings if f.status != "skip")
             click.echo(f"{report.path}: {'passes' if report.passed else 'fails'} "
-                       f"({len(report.failures)} of {checked} checks failed)")
+                       f"({len(report.failures)} of {checked} checks failed; read as: {report.kind})")
     if unreadable:
         sys.exit(EXIT_INVALID)
     if any(not r.passed for r in reports):

@@ -12,10 +12,33 @@ import gc
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..vn.numbering import TYPE_NAMES
+from ..vn.text import upper
+from .catalogue import CATALOGUE
 from .reader import Document, UnreadableDocument
-from .rules import RULES, Finding, Parts, applies
+from .rules import _DATE, _NUMBER, CHECKS, Finding, Parts, applies, copy, scope
 
-__all__ = ["CheckReport", "Finding", "UnreadableDocument", "check"]
+__all__ = ["CATALOGUE", "CheckReport", "Finding", "Kind", "UnreadableDocument", "check"]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What the checker recognised the file as, before judging it."""
+
+    type_name: str | None
+    """The tên loại read on the page ("Quyết định"; "Công văn" for one with "V/v" under its number)."""
+    form: str
+    """``document``; ``attached`` (a text a Quyết định issues, Mẫu 1.3); ``appendix`` (a phụ lục in a
+    file of its own, Mẫu 2.2); ``copy`` (a copied document and its copy block, Mẫu 3.1);
+    ``out of scope`` (a party document)."""
+    draft: bool = False
+    """Its number or day left blank: a draft not yet issued (a status, not a failure)."""
+
+    def __str__(self) -> str:
+        parts = [self.type_name or "no type name"] if self.form != "out of scope" else []
+        parts += [self.form] if self.form != "document" else []
+        parts += ["draft"] if self.draft else []
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -24,6 +47,7 @@ class CheckReport:
 
     path: Path
     findings: tuple[Finding, ...]
+    kind: Kind = Kind(None, "document")
 
     @property
     def failures(self) -> tuple[Finding, ...]:
@@ -37,8 +61,22 @@ class CheckReport:
         return {
             "file": str(self.path),
             "passed": self.passed,
+            "kind": {"type": self.kind.type_name, "form": self.kind.form, "draft": self.kind.draft},
             "findings": [f.__dict__ for f in self.findings],
         }
+
+
+def _kind(parts: Parts) -> Kind:
+    names = {upper(name): name for name in TYPE_NAMES}
+    type_name = names.get(parts.type_name.clean, parts.type_name.clean.capitalize()) if parts.type_name is not None \
+        else ("Công văn" if parts.letter_subject else None)
+    if parts.appendix_alone:
+        type_name = "Phụ lục"
+    form = parts.form or ("copy" if any(f.rule == "copy" and f.status != "skip" for f in copy(parts)) else "document")
+    number = _NUMBER.match(parts.number.clean) if parts.number is not None else None
+    date = _DATE.match(parts.place_date.clean) if parts.place_date is not None else None
+    draft = bool((number and not number["number"]) or (date and not date["day"]))
+    return Kind(type_name, form, draft)
 
 
 def check(path: str | Path) -> CheckReport:
@@ -56,7 +94,10 @@ def check(path: str | Path) -> CheckReport:
             gc.enable()
     try:
         parts = Parts(document)
-        return CheckReport(Path(path), tuple(applies(parts, f) for rule in RULES for f in rule.check(parts)))
+        if parts.party:  # out of scope: one finding says so, no rule of the Decree is applied
+            return CheckReport(Path(path), tuple(scope(parts)), Kind(None, "out of scope"))
+        findings = tuple(applies(parts, f) for check_part in CHECKS for f in check_part(parts))
+        return CheckReport(Path(path), findings, _kind(parts))
     except UnreadableDocument:
         raise
     except Exception as exc:  # a layout no rule foresaw must not end a batch with a traceback

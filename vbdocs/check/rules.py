@@ -21,9 +21,11 @@ from ..layout.decree import SIZES
 from ..layout.metrics import TWIPS_PER_MM, mm, text_width
 from ..vn import numbering
 from ..vn.numbering import TYPE_ABBREVIATIONS
+from .catalogue import CATALOGUE, Form
 from .reader import Document, Line, Para
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 _MOTTO = re.compile(r"^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$")
 _MOTTO_EXACT = "Độc lập - Tự do - Hạnh phúc"
 _DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d*)\s*năm\s*(?P<year>\d{4})\s*$")
@@ -45,45 +47,21 @@ class Finding:
     required: str = ""
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    item: str
-    title: str
-    check: Callable[[Parts], Iterator[Finding]]
-
-
 _ISSUED_WITH = re.compile(r"^\((Ban hành )?[Kk]èm theo (Quyết định|Nghị quyết)\b")
-
-#: What a document a Quyết định issues does not have (Mẫu 1.3): its own number and date, Nơi
-#: nhận and signature (the Quyết định carries them).
-NOT_IN_AN_ISSUED_DOCUMENT = frozenset({
-    "header.number", "number.symbol", "header.place_date", "date.padding", "recipients.label", "recipients.list",
-    "signature.titles", "signature.name", "signature.block",
-})
-
 
 _APPENDIX_LABEL = re.compile(r"^Phụ lục(\s+[IVXLC]+)?$")
 
-#: What a phụ lục in a file of its own has not (Mẫu 2.2): the document's header, type name and
-#: trích yếu, Nơi nhận and signature (the document carries them; the agency signs the file).
-NOT_IN_AN_APPENDIX = NOT_IN_AN_ISSUED_DOCUMENT | {
-    "header.national_title", "header.motto", "header.motto_rule", "header.agency", "header.agency_rule",
-    "title.type_name", "title.subject",
+_WHY_NOT: dict[Form, str] = {
+    "attached": "a document a Quyết định issues (Mẫu 1.3): numbered, dated and signed with it",
+    "appendix": "a phụ lục in a file of its own (Mẫu 2.2): the document it belongs to has it",
 }
 
 
 def applies(p: Parts, finding: Finding) -> Finding:
-    """The finding, or a skip where its rule does not apply to this kind of document."""
-    if finding.status != "fail":
+    """The finding, or a skip where its rule does not apply to this kind of file (catalogue.not_in)."""
+    if finding.status != "fail" or p.form is None or p.form not in CATALOGUE[finding.rule].not_in:
         return finding
-    if p.appendix_alone and finding.rule in NOT_IN_AN_APPENDIX:
-        return Finding(finding.rule, finding.item, "skip", finding.where,
-                       "a phụ lục in a file of its own (Mẫu 2.2): the document it belongs to has it")
-    if p.issued_with is not None and finding.rule in NOT_IN_AN_ISSUED_DOCUMENT:
-        return Finding(finding.rule, finding.item, "skip", finding.where,
-                       "a document a Quyết định issues (Mẫu 1.3): numbered, dated and signed with it")
-    return finding
+    return Finding(finding.rule, finding.item, "skip", finding.where, _WHY_NOT[p.form])
 
 
 def _parent_and_agency(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -143,6 +121,8 @@ class Parts:
         header = [x for x in lines if table is not None and x.para.table == table]
         self.left = [x for x in header if x.para.column != title_column]
         self.right = [x for x in header if x.para.column == title_column]
+        self.party = any(x.clean.upper() == PARTY_TITLE for x in lines[:20])
+        """A document of the Communist Party (its heading "ĐẢNG CỘNG SẢN VIỆT NAM"): out of the Decree's scope."""
         self.appendix_labels = [x for x in lines if x.para.table is None and _APPENDIX_LABEL.match(x.clean)
                                 and x.para.alignment == "center"]
         """The "Phụ lục I" lines that open each phụ lục (Mẫu 2.1, 2.2)."""
@@ -249,6 +229,15 @@ class Parts:
                 paras.append(x.para)
         self.body = [p for p in paras if len(p.text.strip()) >= 80 and not all(x.bold for x in p.lines if x.clean)]
 
+    @property
+    def form(self) -> Form | None:
+        """What kind of file this is when it is not a whole document (catalogue.Form)."""
+        if self.appendix_alone:
+            return "appendix"
+        if self.issued_with is not None:
+            return "attached"
+        return None
+
     def rule_after(self, line: Line) -> int | None:
         """Length (twips) of the rule drawn under ``line``: a border, an underline or a line shape."""
         para = line.para
@@ -294,10 +283,15 @@ def _where(line: Line | None) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _check(rule: str, item: str, line: Line, problems: list[str], required: str) -> Finding:
+def _finding(rule: str, status: str, where: str, found: str = "", required: str = "") -> Finding:
+    """A finding of the rule ``rule`` (its locator from the catalogue)."""
+    return Finding(rule, CATALOGUE[rule].locator, status, where, found, required)
+
+
+def _check(rule: str, line: Line, problems: list[str], required: str) -> Finding:
     if problems:
-        return Finding(rule, item, "fail", _where(line), "; ".join(problems), required)
-    return Finding(rule, item, "pass", _where(line))
+        return _finding(rule, "fail", _where(line), "; ".join(problems), required)
+    return _finding(rule, "pass", _where(line))
 
 
 def _style_problems(line: Line, sizes: tuple[float, ...], *, bold: bool | None, italic: bool = False,
@@ -326,7 +320,7 @@ def page_size(p: Parts) -> Iterator[Finding]:
         if not (portrait or (landscape and i > 0)):
             where = f"section {i + 1}: " if len(p.doc.sections) > 1 else ""
             wrong.append(f"{where}{s.width / TWIPS_PER_MM:.0f} × {s.height / TWIPS_PER_MM:.0f} mm, {s.orient}")
-    yield Finding("page.size", "PL I, I.1–2", "fail" if wrong else "pass", "page", "; ".join(wrong),
+    yield _finding("page.size", "fail" if wrong else "pass", "page", "; ".join(wrong),
                   "A4 (210 × 297 mm), portrait (an appendix may be landscape)")
 
 
@@ -339,7 +333,7 @@ def page_margins(p: Parts) -> Iterator[Finding]:
             value = getattr(s, edge) / TWIPS_PER_MM
             if not low - 0.2 <= value <= high + 0.2:
                 wrong.append(f"{where}{edge} {value:.1f} mm")
-    yield Finding("page.margins", "PL I, I.3", "fail" if wrong else "pass", "page", ", ".join(wrong),
+    yield _finding("page.margins", "fail" if wrong else "pass", "page", ", ".join(wrong),
                   "top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm")
 
 
@@ -351,108 +345,108 @@ def typeface(p: Parts) -> Iterator[Finding]:
                 wrong.setdefault(run.font or "no typeface (Word falls back to the theme font)", _where(line))
     if wrong:
         for font, where in wrong.items():
-            yield Finding("font.typeface", "PL I, I.4", "fail", where, font, "Times New Roman")
+            yield _finding("font.typeface", "fail", where, font, "Times New Roman")
     else:
-        yield Finding("font.typeface", "PL I, I.4", "pass", "every run")
+        yield _finding("font.typeface", "pass", "every run")
 
 
 def national_title(p: Parts) -> Iterator[Finding]:
     line = p.national_title
     if line is None:
-        yield Finding("header.national_title", "PL I, II.1", "fail", "header", "no national title",
+        yield _finding("header.national_title", "fail", "header", "no national title",
                       NATIONAL_TITLE)
         return
     problems = _style_problems(line, SIZES["national_title"].allowed, bold=True, upper=True)
     if p.left and p.right and line not in p.right:
         problems.append("not in the right column")
-    yield _check("header.national_title", "PL I, II.1", line, problems,
+    yield _check("header.national_title", line, problems,
                  "upper case, 12–13 pt, bold, upright, top right")
 
 
 def motto(p: Parts) -> Iterator[Finding]:
     line = p.motto
     if line is None:
-        yield Finding("header.motto", "PL I, II.1", "fail", "header", "no motto", _MOTTO_EXACT)
+        yield _finding("header.motto", "fail", "header", "no motto", _MOTTO_EXACT)
         return
     problems = _style_problems(line, SIZES["motto"].allowed, bold=True)
     if line.clean != _MOTTO_EXACT:
         problems.append(f"written {line.clean!r}")
     if p.national_title and p.motto and p.lines.index(line) != p.lines.index(p.national_title) + 1:
         problems.append("not right under the national title")
-    yield _check("header.motto", "PL I, II.1", line, problems,
+    yield _check("header.motto", line, problems,
                  f"{_MOTTO_EXACT!r}, 13–14 pt, bold, upright, under the national title")
 
 
 def motto_rule(p: Parts) -> Iterator[Finding]:
     line = p.motto
     if line is None:
-        yield Finding("header.motto_rule", "PL I, II.1", "skip", "header")
+        yield _finding("header.motto_rule", "skip", "header")
         return
     length = p.rule_after(line)
     width = text_width(line.clean, line.size or 13, bold=True)
     required = "a solid line under the motto, as long as the motto"
     if length is None:
-        yield Finding("header.motto_rule", "PL I, II.1", "fail", _where(line), "no line under the motto", required)
+        yield _finding("header.motto_rule", "fail", _where(line), "no line under the motto", required)
     elif not 0.8 <= length / width <= 1.2:
-        yield Finding("header.motto_rule", "PL I, II.1", "fail", _where(line),
+        yield _finding("header.motto_rule", "fail", _where(line),
                       f"a line {length / TWIPS_PER_MM:.1f} mm long for a motto of {width / TWIPS_PER_MM:.1f} mm",
                       required)
     else:
-        yield Finding("header.motto_rule", "PL I, II.1", "pass", _where(line))
+        yield _finding("header.motto_rule", "pass", _where(line))
 
 
 def sizes_together(p: Parts) -> Iterator[Finding]:
     title, motto_line, date = p.national_title, p.motto, p.place_date
     if not (title and motto_line and title.size in SIZES["national_title"].allowed
             and motto_line.size in SIZES["motto"].allowed):
-        yield Finding("header.sizes", "PL I, V (note)", "skip", "header")
+        yield _finding("header.sizes", "skip", "header")
         return
     problems = []
     if motto_line.size != (title.size or 0) + 1:
         problems.append(f"national title {_fmt(title.size)} with motto {_fmt(motto_line.size)}")
     if date is not None and date.size in SIZES["place_date"].allowed and date.size != motto_line.size:
         problems.append(f"date line {_fmt(date.size)} with motto {_fmt(motto_line.size)}")
-    yield _check("header.sizes", "PL I, V (note)", title, problems,
+    yield _check("header.sizes", title, problems,
                  "sizes that move together: 12/13/13 or 13/14/14 (national title/motto/date)")
 
 
 def parent_body(p: Parts) -> Iterator[Finding]:
     if not any(parent for parent, _ in p.issuers):
-        yield Finding("header.parent", "PL I, II.2", "skip", "header")
+        yield _finding("header.parent", "skip", "header")
         return
     for line in (x for parent, _ in p.issuers for x in parent):
-        yield _check("header.parent", "PL I, II.2", line,
+        yield _check("header.parent", line,
                      _style_problems(line, SIZES["parent"].allowed, bold=False, upper=True),
                      f"upper case, {SIZES['parent'].text}, not bold, upright")
 
 
 def agency(p: Parts) -> Iterator[Finding]:
     if not p.agency:
-        yield Finding("header.agency", "PL I, II.2", "fail" if p.left else "skip", "header",
+        yield _finding("header.agency", "fail" if p.left else "skip", "header",
                       "no agency name in bold above the number" if p.left else "", "the issuing agency, bold")
         return
     for parent, name in p.joint:
         if not name:  # another agency's part with no bold name: its lines read as a parent body's
-            yield Finding("header.agency", "PL I, II.2", "fail", _where(parent[-1]),
+            yield _finding("header.agency", "fail", _where(parent[-1]),
                           "no agency name in bold in this agency's part of a joint header", "the issuing agency, bold")
     for line in (x for _, name in p.issuers for x in name):
-        yield _check("header.agency", "PL I, II.2", line,
+        yield _check("header.agency", line,
                      _style_problems(line, SIZES["agency"].allowed, bold=True, upper=True),
                      f"upper case, {SIZES['agency'].text}, bold, upright")
 
 
 def agency_rule(p: Parts) -> Iterator[Finding]:
     if not p.agency:
-        yield Finding("header.agency_rule", "PL I, II.2", "skip", "header")
+        yield _finding("header.agency_rule", "skip", "header")
         return
     for _, name in p.issuers:
         if name:
-            yield _short_rule(p, "header.agency_rule", "PL I, II.2", name, 12, missing="no line under the agency name",
+            yield _short_rule(p, "header.agency_rule", name, 12, missing="no line under the agency name",
                               of="the name's",
                               required="a solid line under the agency name, 1/3 to 1/2 of its length, centred")
 
 
-def _short_rule(p: Parts, rule: str, item: str, lines: list[Line], size: float, *, missing: str, of: str,
+def _short_rule(p: Parts, rule: str, lines: list[Line], size: float, *, missing: str, of: str,
                 required: str, below: Line | None = None) -> Finding:
     """The rule under a block of lines must be 1/3 to 1/2 of its widest line (a little slack kept);
     it stands under ``below`` when a line comes between (the "(Kèm theo …)" of Mẫu 1.3)."""
@@ -460,20 +454,20 @@ def _short_rule(p: Parts, rule: str, item: str, lines: list[Line], size: float, 
     length = p.rule_after(last)
     widest = max(text_width(x.clean, x.size or size, bold=True) for x in lines)
     if length is None:
-        return Finding(rule, item, "fail", _where(last), missing, required)
+        return _finding(rule, "fail", _where(last), missing, required)
     low, high = decree.RULE_FRACTION.low - decree.RULE_SLACK, decree.RULE_FRACTION.high + decree.RULE_SLACK
     if not low <= length / widest <= high:
-        return Finding(rule, item, "fail", _where(last), f"a line {length / widest:.0%} of {of} length", required)
-    return Finding(rule, item, "pass", _where(last))
+        return _finding(rule, "fail", _where(last), f"a line {length / widest:.0%} of {of} length", required)
+    return _finding(rule, "pass", _where(last))
 
 
 def number(p: Parts) -> Iterator[Finding]:
     line = p.number
     if line is None and not _keeps_register(p):
-        yield Finding("header.number", "PL I, II.3", "skip", "header", "a phòng of the agency: no number of its own")
+        yield _finding("header.number", "skip", "header", "a phòng of the agency: no number of its own")
         return
     if line is None:
-        yield Finding("header.number", "PL I, II.3", "fail", "header", "no \"Số:\" line", "Số: <số>/<ký hiệu>")
+        yield _finding("header.number", "fail", "header", "no \"Số:\" line", "Số: <số>/<ký hiệu>")
         return
     problems = _style_problems(line, SIZES["number"].allowed, bold=False)
     m = _NUMBER.match(line.clean)
@@ -481,7 +475,7 @@ def number(p: Parts) -> Iterator[Finding]:
         problems.append("not of the form \"Số: <số>/<ký hiệu>\"")
     elif m["number"] and int(m["number"]) < 10 and len(m["number"]) < 2:
         problems.append(f"number {m['number']} without its leading zero")
-    yield _check("header.number", "PL I, II.3", line, problems,
+    yield _check("header.number", line, problems,
                  "\"Số: 05/KH-SNN\": 13 pt, upright, numbers below 10 with a leading 0")
 
 
@@ -494,7 +488,7 @@ def symbol(p: Parts) -> Iterator[Finding]:
     line = p.number
     m = _NUMBER.match(line.clean) if line else None
     if line is None or m is None:
-        yield Finding("number.symbol", "PL I, II.3; PL III", "skip", "header")
+        yield _finding("number.symbol", "skip", "header")
         return
     sym = m["symbol"]
     problems = []
@@ -511,7 +505,7 @@ def symbol(p: Parts) -> Iterator[Finding]:
             problems.append(f"a {p.type_name.clean.lower()} is {code}, not {first}")
     elif first in _TYPES.values():
         problems.append(f"{first} is a type abbreviation, but the document has no type name (a công văn has none)")
-    yield _check("number.symbol", "PL I, II.3; PL III", line, problems,
+    yield _check("number.symbol", line, problems,
                  "<type>-<agency> (25/KH-SNN) or, for a công văn, <agency>-<unit> (3870/SNN-VP); a joint "
                  "document's <type>LT-<agency>-<agency> (02/KHLT-SNN-HND)")
 
@@ -522,23 +516,23 @@ _WITHOUT_DATE_LINE = {name.upper() for name in numbering.TYPES_WITHOUT_DATE_LINE
 def place_date(p: Parts) -> Iterator[Finding]:
     line = p.place_date
     if line is None and p.type_name is not None and p.type_name.clean in _WITHOUT_DATE_LINE:
-        yield Finding("header.place_date", "PL I, II.4", "skip", "header", "a Biên bản dates its meeting in its body")
+        yield _finding("header.place_date", "skip", "header", "a Biên bản dates its meeting in its body")
         return
     if line is None:
-        yield Finding("header.place_date", "PL I, II.4", "fail", "header", "no place and date line",
+        yield _finding("header.place_date", "fail", "header", "no place and date line",
                       "\"<Địa danh>, ngày … tháng … năm …\"")
         return
     problems = _style_problems(line, SIZES["place_date"].allowed, bold=False, italic=True)
     if p.left and p.right and line not in p.right:
         problems.append("not under the national title")
-    yield _check("header.place_date", "PL I, II.4", line, problems, "13–14 pt, italic, under the motto")
+    yield _check("header.place_date", line, problems, "13–14 pt, italic, under the motto")
 
 
 def date_padding(p: Parts) -> Iterator[Finding]:
     line = p.place_date
     m = _DATE.match(line.clean) if line else None
     if line is None or m is None or not (m["day"] and m["month"]):
-        yield Finding("date.padding", "PL I, II.4.b", "skip", _where(line) or "header")
+        yield _finding("date.padding", "skip", _where(line) or "header")
         return
     problems = []
     day, month = m["day"], m["month"]
@@ -548,19 +542,19 @@ def date_padding(p: Parts) -> Iterator[Finding]:
         problems.append(f"month {month} without its leading 0")
     if int(month) >= 3 and month.startswith("0"):
         problems.append(f"month {month} with a leading 0")
-    yield _check("date.padding", "PL I, II.4.b", line, problems,
+    yield _check("date.padding", line, problems,
                  "days below 10 and the months 1 and 2 with a leading 0 (ngày 05 tháng 01; tháng 3, not 03)")
 
 
 def type_name(p: Parts) -> Iterator[Finding]:
     line = p.type_name
     if line is None:
-        yield Finding("title.type_name", "PL I, II.5.a", "skip", "title")
+        yield _finding("title.type_name", "skip", "title")
         return
     problems = _style_problems(line, SIZES["type_name"].allowed, bold=True, upper=True)
     if line.para.alignment != "center":
         problems.append(f"aligned {line.para.alignment}")
-    yield _check("title.type_name", "PL I, II.5.a", line, problems, "upper case, 13–14 pt, bold, centred")
+    yield _check("title.type_name", line, problems, "upper case, 13–14 pt, bold, centred")
 
 
 _WITHOUT_SUBJECT = {name.upper() for name in numbering.TYPES_WITHOUT_SUBJECT}
@@ -568,42 +562,42 @@ _WITHOUT_SUBJECT = {name.upper() for name in numbering.TYPES_WITHOUT_SUBJECT}
 
 def subject(p: Parts) -> Iterator[Finding]:
     if p.type_name is None:
-        yield Finding("title.subject", "PL I, II.5.a", "skip", "title")
+        yield _finding("title.subject", "skip", "title")
         return
     if p.type_name.clean in _WITHOUT_SUBJECT:  # Mẫu 1.8, 1.10: the rule stands under the type name
-        yield Finding("title.subject", "PL I, II.5.a", "skip", _where(p.type_name), "this type has no trích yếu")
-        yield _short_rule(p, "title.subject_rule", "PL I, II.5.a", [p.type_name], 14, missing="no line",
+        yield _finding("title.subject", "skip", _where(p.type_name), "this type has no trích yếu")
+        yield _short_rule(p, "title.subject_rule", [p.type_name], 14, missing="no line",
                           of="the type name's", required="a solid line under the type name, 1/3 to 1/2 of its length")
         return
     if not p.subject:
-        yield Finding("title.subject", "PL I, II.5.a", "fail", _where(p.type_name), "no trích yếu under the type",
+        yield _finding("title.subject", "fail", _where(p.type_name), "no trích yếu under the type",
                       "a trích yếu, 13–14 pt, bold, centred")
         return
     for line in p.subject:
         problems = _style_problems(line, SIZES["subject"].allowed, bold=True)
         if line.para.alignment != "center":
             problems.append(f"aligned {line.para.alignment}")
-        yield _check("title.subject", "PL I, II.5.a", line, problems, "normal case, 13–14 pt, bold, centred")
-    yield _short_rule(p, "title.subject_rule", "PL I, II.5.a", p.subject, 14, missing="no line",
+        yield _check("title.subject", line, problems, "normal case, 13–14 pt, bold, centred")
+    yield _short_rule(p, "title.subject_rule", p.subject, 14, missing="no line",
                       of="the trích yếu's", required="a solid line under the trích yếu, 1/3 to 1/2 of its length",
                       below=p.issued_with)
 
 
 def letter_subject(p: Parts) -> Iterator[Finding]:
     if not p.letter_subject:
-        yield Finding("letter.subject", "PL I, II.5.b", "skip", "header")
+        yield _finding("letter.subject", "skip", "header")
         return
     for line in p.letter_subject:
         problems = _style_problems(line, SIZES["letter_subject"].allowed, bold=False)
         if line.para.alignment != "center":
             problems.append(f"aligned {line.para.alignment}")
-        yield _check("letter.subject", "PL I, II.5.b", line, problems,
+        yield _check("letter.subject", line, problems,
                      "\"V/v …\" under the number: 12–13 pt, upright, not bold, centred")
 
 
 def body(p: Parts) -> Iterator[Finding]:
     if not p.body:
-        yield Finding("body.text", "PL I, II.6.e", "skip", "body")
+        yield _finding("body.text", "skip", "body")
         return
     checks: list[tuple[str, Callable[[Para], str | None], str]] = [
         ("body.size", _body_size, "13–14 pt"),
@@ -618,10 +612,10 @@ def body(p: Parts) -> Iterator[Finding]:
     for rule, test, required in checks:
         failed = [(q, found) for q in p.body if (found := test(q)) is not None]
         for q, found in failed[:3]:
-            yield Finding(rule, "PL I, II.6.e", "fail", _where(q.lines[0]), found + (
+            yield _finding(rule, "fail", _where(q.lines[0]), found + (
                 f" (and {len(failed) - 3} more paragraphs)" if len(failed) > 3 and q is failed[2][0] else ""), required)
         if not failed:
-            yield Finding(rule, "PL I, II.6.e", "pass", f"{len(p.body)} paragraphs")
+            yield _finding(rule, "pass", f"{len(p.body)} paragraphs")
 
 
 #: The first-line indent a body paragraph may have, twips: 1 cm to 1.27 cm, half a millimetre either side forgiven.
@@ -646,7 +640,7 @@ def _line_spacing(q: Para) -> str | None:
 def kinh_gui(p: Parts) -> Iterator[Finding]:
     line = p.kinh_gui
     if line is None:
-        yield Finding("addressees", "PL I, II.9.a", "skip", "body")
+        yield _finding("addressees", "skip", "body")
         return
     problems = _style_problems(line, SIZES["addressees"].allowed, bold=None)
     rest = line.clean.split(":", 1)[1].strip() if ":" in line.clean else ""
@@ -659,20 +653,20 @@ def kinh_gui(p: Parts) -> Iterator[Finding]:
             end = "." if i == len(p.addressees) - 1 else ";"
             if not x.clean.endswith(end):
                 problems.append(f"{x.clean!r} does not end with {end!r}")
-    yield _check("addressees", "PL I, II.9.a", line, problems,
+    yield _check("addressees", line, problems,
                  "Kính gửi: one addressee on its line, or several, one per line, \"- …;\", the last ending \".\"")
 
 
 def recipients(p: Parts) -> Iterator[Finding]:
     label = p.recipients_label
     if label is None:
-        yield Finding("recipients.label", "PL I, II.9.b", "fail", "closing", "no \"Nơi nhận:\"",
+        yield _finding("recipients.label", "fail", "closing", "no \"Nơi nhận:\"",
                       "\"Nơi nhận:\" and the list of recipients")
         return
     problems = _style_problems(label, SIZES["recipients_label"].allowed, bold=True, italic=True)
     if label.clean != "Nơi nhận:":
         problems.append(f"written {label.clean!r}")
-    yield _check("recipients.label", "PL I, II.9.b", label, problems, "\"Nơi nhận:\", 12 pt, bold italic")
+    yield _check("recipients.label", label, problems, "\"Nơi nhận:\", 12 pt, bold italic")
     lines = p.recipients
     problems = []
     if not lines:
@@ -688,14 +682,14 @@ def recipients(p: Parts) -> Iterator[Finding]:
         problems.append(f"the last line is {lines[-1].clean!r}, not \"- Lưu: VT, …\"")
     if p.kinh_gui is not None and lines and not lines[0].clean.startswith(("- Như trên", "– Như trên")):
         problems.append("a document with Kính gửi starts its recipients with \"- Như trên;\"")
-    yield _check("recipients.list", "PL I, II.9.b", lines[0] if lines else label, problems,
+    yield _check("recipients.list", lines[0] if lines else label, problems,
                  "lines \"- …;\" in 11 pt, upright, the last \"- Lưu: VT, … .\"")
 
 
 def signature(p: Parts) -> Iterator[Finding]:
     lines = p.signer
     if p.recipients_label is None or not lines:
-        yield Finding("signature.block", "PL I, II.7; II.9.b", "fail" if p.recipients_label else "skip", "closing",
+        yield _finding("signature.block", "fail" if p.recipients_label else "skip", "closing",
                       "no signature block beside \"Nơi nhận:\"" if p.recipients_label else "",
                       "the signer's titles and name on the right, level with \"Nơi nhận:\"")
         return
@@ -713,19 +707,19 @@ def signature(p: Parts) -> Iterator[Finding]:
             problems.append(f"{prefix} needs the signer's own title on the next line")
     else:
         problems.append("no title (chức vụ) in upper case")
-    yield _check("signature.titles", "PL I, II.7.a–b", titles[0] if titles else lines[0], problems,
+    yield _check("signature.titles", titles[0] if titles else lines[0], problems,
                  "quyền hạn and chức vụ: upper case, 13–14 pt, bold; TM., KT., Q., TL., TUQ. as prefixes")
     if names:
         name = names[-1]
         found = _style_problems(name, SIZES["signer"].allowed, bold=True)
-        yield _check("signature.name", "PL I, II.7.b", name, found, "the signer's name: normal case, 13–14 pt, bold")
+        yield _check("signature.name", name, found, "the signer's name: normal case, 13–14 pt, bold")
     if titles and p.signers_above:  # Mẫu 1.9: the signatures side by side, Nơi nhận under them
-        yield Finding("signature.block", "PL I, II.9.b", "pass", _where(titles[0]))
+        yield _finding("signature.block", "pass", _where(titles[0]))
     elif titles and p.recipients_label.para.row != titles[0].para.row:
-        yield Finding("signature.block", "PL I, II.9.b", "fail", _where(titles[0]),
+        yield _finding("signature.block", "fail", _where(titles[0]),
                       "not level with Nơi nhận", "Nơi nhận on the left, level with the signature block")
     else:
-        yield Finding("signature.block", "PL I, II.9.b", "pass", _where(titles[0] if titles else lines[0]))
+        yield _finding("signature.block", "pass", _where(titles[0] if titles else lines[0]))
 
 
 def page_numbers(p: Parts) -> Iterator[Finding]:
@@ -735,7 +729,7 @@ def page_numbers(p: Parts) -> Iterator[Finding]:
     first = s.headers.get("first", "") if s.title_page else default
     problems = []
     if not has_number:
-        yield Finding("page.numbering", "PL I, I.7", "skip", "header",
+        yield _finding("page.numbering", "skip", "header",
                       "no page numbers (needed when the document has more than one page)")
         return
     if "PAGE" in first:
@@ -747,20 +741,12 @@ def page_numbers(p: Parts) -> Iterator[Finding]:
             sizes = {r.size for x in para.lines for r in x.runs if r.text.strip() and r.size}
             if sizes and not sizes <= {13.0, 14.0}:
                 problems.append(f"set in {', '.join(_fmt(z) for z in sorted(sizes))}")
-    yield Finding("page.numbering", "PL I, I.7", "fail" if problems else "pass", "page header", "; ".join(problems),
+    yield _finding("page.numbering", "fail" if problems else "pass", "page header", "; ".join(problems),
                   "Arabic numbers centred in the top margin, 13–14 pt, none on page 1")
 
 
 #: Every id a finding can carry (a rule may judge several things).
-FINDING_IDS = (
-    "page.size", "page.margins", "font.typeface", "page.numbering", "header.national_title", "header.motto",
-    "header.motto_rule", "header.sizes", "header.parent", "header.agency", "header.agency_rule", "header.number",
-    "number.symbol", "header.place_date", "date.padding", "title.type_name", "title.subject", "title.subject_rule",
-    "letter.subject", "body.text", "body.size", "body.alignment", "body.indent", "body.spacing", "body.line_spacing",
-    "addressees", "recipients.label", "recipients.list", "signature.titles", "signature.name", "signature.block",
-    "appendix", "copy", "body.bases", "body.articles", "body.divisions", "body.decision", "header.alignment",
-    "recipients.alignment", "marks",
-)
+FINDING_IDS = tuple(CATALOGUE)
 
 
 def appendix(p: Parts) -> Iterator[Finding]:
@@ -781,7 +767,7 @@ def appendix(p: Parts) -> Iterator[Finding]:
         else:
             problems += [f"note {x}" for x in _style_problems(note, SIZES["appendix"].allowed, bold=False,
                                                                 italic=True)]
-        yield _check("appendix", "PL I, III.1", label, problems,
+        yield _check("appendix", label, problems,
                      "\"Phụ lục I\" 14 pt bold; the title upper case, 13–14 pt bold; \"(Kèm theo …)\" 13–14 pt "
                      "italic; centred")
 
@@ -795,7 +781,7 @@ def copy(p: Parts) -> Iterator[Finding]:
     is the form's ("Số: 02/SY-UBND")."""
     forms = [x for x in p.lines if x.clean in _COPY_FORMS and x.para.table is not None]
     if not forms:
-        yield Finding("copy", "PL I, II.II", "skip", "document", "not a copy")
+        yield _finding("copy", "skip", "document", "not a copy")
         return
     for form in forms:
         problems = _style_problems(form, SIZES["type_name"].allowed, bold=True, upper=True)
@@ -806,7 +792,7 @@ def copy(p: Parts) -> Iterator[Finding]:
         elif numbers[0]["symbol"].split("-")[0] != _COPY_FORMS[form.clean]:
             problems.append(f"a {form.clean.lower()} is numbered {_COPY_FORMS[form.clean]}, not "
                             f"{numbers[0]['symbol'].split('-')[0]}")
-        yield _check("copy", "PL I, II.II", form, problems,
+        yield _check("copy", form, problems,
                      "SAO Y, SAO LỤC or TRÍCH SAO: upper case, 13–14 pt, bold, upright, beside \"Số: …/SY-…\" "
                      "(SL, TrS) of the copies' register")
 
@@ -834,7 +820,7 @@ def bases(p: Parts) -> Iterator[Finding]:
     decision_at = next((i for i, x in enumerate(lines) if _DECISION.match(x.clean) and x is not p.type_name), None)
     found = [x for x in lines[:decision_at or 0] if _BASIS.match(x.clean) and x is x.para.lines[0]]
     if not found or not found[0].clean.startswith("Căn cứ"):
-        yield Finding("body.bases", "PL I, II.6.a", "skip", "body")
+        yield _finding("body.bases", "skip", "body")
         return
     for i, x in enumerate(found):
         para_lines = [y for y in x.para.lines if y.clean]
@@ -845,14 +831,14 @@ def bases(p: Parts) -> Iterator[Finding]:
         wanted = "." if i == len(found) - 1 else ";"
         if end not in (";", ".", ","):
             problems.append(f"ending {end!r}, not {wanted!r}")
-        yield _check("body.bases", "PL I, II.6.a", x, problems, "each căn cứ in italics, ending \";\", the last \".\"")
+        yield _check("body.bases", x, problems, "each căn cứ in italics, ending \";\", the last \".\"")
 
 
 def articles(p: Parts) -> Iterator[Finding]:
     """Điều (PL I, II.6.b): "Điều 1." in normal case, upright, bold, body size."""
     found = [x for x in _text_lines(p) if _ARTICLE.match(x.clean) and x is x.para.lines[0]]
     if not found:
-        yield Finding("body.articles", "PL I, II.6.b", "skip", "body")
+        yield _finding("body.articles", "skip", "body")
         return
     for x in found:
         head = _ARTICLE.match(x.clean)
@@ -869,7 +855,7 @@ def articles(p: Parts) -> Iterator[Finding]:
                     problems.append("\"Điều …\" italic")
                 if run.size not in SIZES["body"].allowed:
                     problems.append(f"set in {_fmt(run.size)}")
-        yield _check("body.articles", "PL I, II.6.b", x, sorted(set(problems)),
+        yield _check("body.articles", x, sorted(set(problems)),
                      "\"Điều 1.\" in normal case, upright, bold, 13–14 pt")
 
 
@@ -879,7 +865,7 @@ def divisions(p: Parts) -> Iterator[Finding]:
     lines = _text_lines(p)
     found = [(i, x) for i, x in enumerate(lines) if _DIVISION.match(x.clean)]
     if not found:
-        yield Finding("body.divisions", "PL I, II.6.b", "skip", "body")
+        yield _finding("body.divisions", "skip", "body")
         return
     for i, x in found:
         problems = _style_problems(x, SIZES["body"].allowed, bold=True)
@@ -888,7 +874,7 @@ def divisions(p: Parts) -> Iterator[Finding]:
         name = lines[i + 1] if i + 1 < len(lines) else None
         if name is not None and name.para.alignment == "center":
             problems += [f"its name {m}" for m in _style_problems(name, SIZES["body"].allowed, bold=True, upper=True)]
-        yield _check("body.divisions", "PL I, II.6.b", x, problems,
+        yield _check("body.divisions", x, problems,
                      "\"Chương I\" bold, centred; its name under it upper case, bold, centred; 13–14 pt")
 
 
@@ -898,7 +884,7 @@ def decision(p: Parts) -> Iterator[Finding]:
     lines = _text_lines(p)
     found = [x for x in lines if _DECISION.match(x.clean) and x is not p.type_name]
     if not found:
-        yield Finding("body.decision", "PL I, II.6; Mẫu 1.1–1.3", "skip", "body")
+        yield _finding("body.decision", "skip", "body")
         return
     for x in found:
         problems = _style_problems(x, SIZES["body"].allowed, bold=True, upper=True)
@@ -906,7 +892,7 @@ def decision(p: Parts) -> Iterator[Finding]:
             problems.append("without its colon")
         if x.para.alignment != "center":
             problems.append(f"aligned {x.para.alignment}")
-        yield _check("body.decision", "PL I, II.6; Mẫu 1.1–1.3", x, problems,
+        yield _check("body.decision", x, problems,
                      "\"QUYẾT ĐỊNH:\" (\"QUYẾT NGHỊ:\"): upper case, bold, centred, with its colon")
 
 
@@ -916,9 +902,9 @@ def header_alignment(p: Parts) -> Iterator[Finding]:
         x for x in (p.national_title, p.motto, p.place_date, p.number, *p.agency, *p.parent) if x is not None]
     wrong = [x for x in lines if x.para.alignment != "center"]
     if not lines:
-        yield Finding("header.alignment", "PL I, II.1–4", "skip", "header")
+        yield _finding("header.alignment", "skip", "header")
         return
-    yield _check("header.alignment", "PL I, II.1–4", wrong[0] if wrong else lines[0],
+    yield _check("header.alignment", wrong[0] if wrong else lines[0],
                  [f"{x.clean[:40]!r} aligned {x.para.alignment}" for x in wrong[:3]],
                  "each line of the header centred in its column")
 
@@ -926,10 +912,10 @@ def header_alignment(p: Parts) -> Iterator[Finding]:
 def recipients_alignment(p: Parts) -> Iterator[Finding]:
     """Nơi nhận and its list stand at the left (PL I, II.9.b)."""
     if p.recipients_label is None:
-        yield Finding("recipients.alignment", "PL I, II.9.b", "skip", "closing")
+        yield _finding("recipients.alignment", "skip", "closing")
         return
     wrong = [x for x in [p.recipients_label, *p.recipients] if x.para.alignment not in ("left", "justify")]
-    yield _check("recipients.alignment", "PL I, II.9.b", wrong[0] if wrong else p.recipients_label,
+    yield _check("recipients.alignment", wrong[0] if wrong else p.recipients_label,
                  [f"{x.clean[:40]!r} aligned {x.para.alignment}" for x in wrong[:3]],
                  "\"Nơi nhận:\" and its lines at the left")
 
@@ -938,43 +924,54 @@ def marks(p: Parts) -> Iterator[Finding]:
     """Độ mật and độ khẩn (PL I, II.10): upper case, 13–14 pt, bold, upright."""
     found = [x for x in p.lines[:60] if x.clean.upper() in _MARKS and x.para.alignment != "justify"]
     if not found:
-        yield Finding("marks", "PL I, II.10", "skip", "header")
+        yield _finding("marks", "skip", "header")
         return
     for x in found:
-        yield _check("marks", "PL I, II.10", x, _style_problems(x, SIZES["mark"].allowed, bold=True, upper=True),
+        yield _check("marks", x, _style_problems(x, SIZES["mark"].allowed, bold=True, upper=True),
                      "độ mật, độ khẩn: upper case, 13–14 pt, bold, upright")
 
 
-RULES: tuple[Rule, ...] = (
-    Rule("page.size", "PL I, I.1–2", "A4 portrait", page_size),
-    Rule("page.margins", "PL I, I.3", "margins", page_margins),
-    Rule("font.typeface", "PL I, I.4", "Times New Roman", typeface),
-    Rule("page.numbering", "PL I, I.7", "page numbers", page_numbers),
-    Rule("header.national_title", "PL I, II.1", "national title", national_title),
-    Rule("header.motto", "PL I, II.1", "motto", motto),
-    Rule("header.motto_rule", "PL I, II.1", "rule under the motto", motto_rule),
-    Rule("header.sizes", "PL I, V (note)", "header sizes move together", sizes_together),
-    Rule("header.parent", "PL I, II.2", "parent body", parent_body),
-    Rule("header.agency", "PL I, II.2", "issuing agency", agency),
-    Rule("header.agency_rule", "PL I, II.2", "rule under the agency", agency_rule),
-    Rule("header.number", "PL I, II.3", "number", number),
-    Rule("number.symbol", "PL I, II.3; PL III", "symbol", symbol),
-    Rule("header.place_date", "PL I, II.4", "place and date", place_date),
-    Rule("date.padding", "PL I, II.4.b", "zeros in the date", date_padding),
-    Rule("title.type_name", "PL I, II.5.a", "type name", type_name),
-    Rule("title.subject", "PL I, II.5.a", "trích yếu and its rule", subject),
-    Rule("letter.subject", "PL I, II.5.b", "V/v of a công văn", letter_subject),
-    Rule("body", "PL I, II.6.e", "body paragraphs", body),
-    Rule("addressees", "PL I, II.9.a", "Kính gửi", kinh_gui),
-    Rule("recipients", "PL I, II.9.b", "Nơi nhận", recipients),
-    Rule("signature", "PL I, II.7", "signature block", signature),
-    Rule("appendix", "PL I, III.1", "phụ lục", appendix),
-    Rule("copy", "PL I, II.II", "copy block", copy),
-    Rule("body.bases", "PL I, II.6.a", "căn cứ", bases),
-    Rule("body.articles", "PL I, II.6.b", "Điều", articles),
-    Rule("body.divisions", "PL I, II.6.b", "Phần, Chương, Mục", divisions),
-    Rule("body.decision", "PL I, II.6; Mẫu 1.1–1.3", "QUYẾT ĐỊNH:", decision),
-    Rule("header.alignment", "PL I, II.1–4", "header centred", header_alignment),
-    Rule("recipients.alignment", "PL I, II.9.b", "Nơi nhận at the left", recipients_alignment),
-    Rule("marks", "PL I, II.10", "độ mật, độ khẩn", marks),
+def scope(p: Parts) -> Iterator[Finding]:
+    """A văn bản hành chính of Decree 30 (Điều 1–2); a party document has rules of its own."""
+    if p.party:
+        yield _finding("scope", "fail", "header", "a document of the Party (\"ĐẢNG CỘNG SẢN VIỆT NAM\"), which Decree "
+                       "30 does not govern: its layout follows Hướng dẫn 36-HD/VPTW", "a văn bản hành chính")
+    else:
+        yield _finding("scope", "pass", "header")
+
+
+#: The checks, in the order their findings are listed (each yields the findings of one or more rules).
+CHECKS: tuple[Callable[[Parts], Iterator[Finding]], ...] = (
+    scope,
+    page_size,
+    page_margins,
+    typeface,
+    page_numbers,
+    national_title,
+    motto,
+    motto_rule,
+    sizes_together,
+    parent_body,
+    agency,
+    agency_rule,
+    number,
+    symbol,
+    place_date,
+    date_padding,
+    type_name,
+    subject,
+    letter_subject,
+    body,
+    kinh_gui,
+    recipients,
+    signature,
+    appendix,
+    copy,
+    bases,
+    articles,
+    divisions,
+    decision,
+    header_alignment,
+    recipients_alignment,
+    marks,
 )
