@@ -168,7 +168,11 @@ def new_campaign(source: Path, year: int, output: Path, force: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (for CI).")
 @click.option("--all", "show_all", is_flag=True, help="List the rules that pass too.")
 @click.option("--rules", "list_rules", is_flag=True, help="List every rule: id, the Decree's item, what --fix does.")
-def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool, list_rules: bool) -> None:
+@click.option("--fix", "fix_to", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write FILE repaired to this new .docx (what is safe to repair) and check it; the file checked "
+              "is never changed.")
+def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool, list_rules: bool,
+                fix_to: Path | None) -> None:
     """Check .docx FILES against Decree 30/2020/NĐ-CP, Appendix I.
 
     Exit code 0 when every rule holds, 1 when one fails, 2 when a file cannot be read.
@@ -188,6 +192,9 @@ def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool, list_rul
         return
     if not files:
         raise click.UsageError("give the .docx FILES to check, or --rules")
+    if fix_to is not None:
+        _fix_file(files, fix_to, as_json)
+        return
 
     reports, unreadable = [], []
     for path in files:
@@ -215,6 +222,37 @@ def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool, list_rul
     if unreadable:
         sys.exit(EXIT_INVALID)
     if any(not r.passed for r in reports):
+        sys.exit(1)
+
+
+def _fix_file(files: tuple[Path, ...], target: Path, as_json: bool) -> None:
+    """``check FILE --fix OUT``: repair one file into another and say what changed and what is left."""
+    import json
+
+    from .check import UnreadableDocument
+    from .check.fix import fix
+
+    if len(files) != 1:
+        raise click.UsageError("--fix repairs one FILE at a time")
+    try:
+        result = fix(files[0], target)
+    except UnreadableDocument as exc:
+        click.echo(f"{files[0]}: cannot be read: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    left = result.after.failures
+    if as_json:
+        click.echo(json.dumps({"file": str(files[0]), "fixed": str(target), "changed": list(result.changed),
+                               "left": [f.__dict__ for f in left]}, ensure_ascii=False, indent=2))
+    else:
+        for change in result.changed:
+            click.echo(f"{target}: fixed {change}")
+        for f in left:
+            click.echo(f"{target}: LEFT {f.rule} [{f.item}] at {f.where!r}: found {f.found}; required {f.required}")
+        verdict = "passes" if not left else f"{len(left)} left for a person"
+        click.echo(f"{target}: {len(result.changed)} changes; {verdict}")
+    if left:
         sys.exit(1)
 
 

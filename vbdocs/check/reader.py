@@ -46,6 +46,8 @@ class Run:
     underline: bool = False
     script: bool = False
     """Set as a superscript or subscript: drawn at about 58% of its size (a typed rule of "_" often is)."""
+    element: Any = None
+    """The w:r it was read from, in a document read to be fixed (``Document(keep=True)``); else None."""
 
 
 class Line:
@@ -155,9 +157,14 @@ class Section:
 class Document:
     """A .docx read for checking."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, keep: bool = False) -> None:
+        """Read ``path``; with ``keep``, the whole tree is kept (``root``) and every paragraph and run
+        holds its element, for ``vbdocs check --fix`` (the part must then be within the caps of
+        an XML part read whole)."""
+        self._keep = keep
+        self.root: Any = None
         try:  # the XML parts only, within the caps every .docx is read with (vbdocs.ooxml)
-            parts = read_parts(path, large=frozenset({"word/document.xml"}))
+            parts = read_parts(path, large=frozenset() if keep else frozenset({"word/document.xml"}))
         except PackageError as exc:
             raise UnreadableDocument(str(exc)) from None
         if "word/document.xml" not in parts:
@@ -305,6 +312,9 @@ class Document:
                     tables += 1
                 else:
                     last = self._read_section(element)
+                if self._keep:
+                    self.root = element.getroottree().getroot()
+                    continue
                 element.clear()
                 while element.getprevious() is not None:
                     del parent[0]
@@ -330,7 +340,8 @@ class Document:
                 inner = self._para(p)
                 inner.box = self._boxes
                 self.paragraphs.append(inner)
-        para.element = None  # the element is cleared once read: nothing may hold on to it
+        if not self._keep:
+            para.element = None  # the element is cleared once read: nothing may hold on to it
 
     def _read_table(self, table: Any, index: int) -> None:
         for r, row in enumerate(table.findall("w:tr", NS)):
@@ -355,13 +366,15 @@ class Document:
             if _in_box(r, p):
                 continue  # a text box's runs are its own paragraphs' (Document._add)
             size, bold, italic, font, underline, caps, script = self._run_look(pstyle, r.find(_RPR_TAG))
+            source = r if self._keep else None
             for node in r:
                 tag = node.tag
                 if tag == _T_TAG:
                     text = node.text or ""
-                    lines[-1].append(Run(text.upper() if caps else text, size, bold, italic, font, underline, script))
+                    lines[-1].append(Run(text.upper() if caps else text, size, bold, italic, font, underline, script,
+                                         source))
                 elif tag == _TAB_TAG:
-                    lines[-1].append(Run("\t", size, bold, italic, font, underline, script))
+                    lines[-1].append(Run("\t", size, bold, italic, font, underline, script, source))
                 elif tag in _BREAK_TAGS and node.get(_TYPE) in (None, "textWrapping"):
                     lines.append([])
             para.shapes += self._shapes(r)

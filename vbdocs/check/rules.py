@@ -70,7 +70,8 @@ def _parent_and_agency(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     bold_from = len(lines)
     while bold_from > 0 and lines[bold_from - 1].bold:
         bold_from -= 1
-    if bold_from == 0 and lines and lines[0].para is not lines[-1].para:
+    if lines and (bold_from == len(lines) or (bold_from == 0 and lines[0].para is not lines[-1].para)):
+        # none bold, or all: the agency is the paragraph the rule stands under, the parent above it
         bold_from = next(i for i, x in enumerate(lines) if x.para is lines[-1].para)
     return lines[:bold_from], lines[bold_from:]
 

@@ -120,7 +120,9 @@ def as_paragraphs(blocks: Iterable[Block]) -> tuple[Block, ...]:
         if block.table is not None or "\n" not in str(block.text):
             out.append(block)
             continue
-        pieces = [piece for piece in block.text.lines() if str(piece).strip()]
+        # each piece a paragraph: the spaces around a line break are not text of either one
+        pieces = [piece.map_first(str.lstrip).map_last(str.rstrip)
+                  for piece in block.text.lines() if str(piece).strip()]
         for i, piece in enumerate(pieces):
             kind: BlockKind = "paragraph" if block.kind == "closing" and i < len(pieces) - 1 else block.kind
             out.append(Block(kind, piece))
