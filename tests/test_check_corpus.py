@@ -245,3 +245,101 @@ def test_seeded_violations_are_caught(filled: dict[str, Path], tmp_path: Path) -
     assert tried >= 240
     assert rate >= 0.95, missed
     assert caught_rules == set(SEEDS), set(SEEDS) - caught_rules
+
+
+# -- the same documents laid out as other offices lay them out -------------------------------------
+
+
+def _unwrap_tables(root: etree._Element) -> bool:
+    """Every table replaced by its cells' paragraphs, cell after cell: a header and a closing
+    typed as stacked paragraphs, without a table."""
+    body = root.find(q("body"))
+    for table in body.findall(q("tbl")):
+        at = body.index(table)
+        paragraphs = [p for cell in table.iter(q("tc")) for p in cell.findall(q("p"))]
+        body.remove(table)
+        for i, p in enumerate(paragraphs):
+            body.insert(at + i, p)
+    return True
+
+
+def _wrap_a_recipient(root: etree._Element) -> bool:
+    """A recipient too long for its column, typed on two paragraphs."""
+    for p in _paras(root, "- Giám đốc Sở (b/c);"):
+        copy = etree.fromstring(etree.tostring(p))
+        for t in p.iter(q("t")):
+            t.text = (t.text or "").replace(" (b/c);", "")
+        for t in copy.iter(q("t")):
+            t.text = (t.text or "").replace("- Giám đốc Sở ", "")
+        p.addnext(copy)
+        return True
+    return False
+
+
+def _signature_in_a_box(root: etree._Element) -> bool:
+    """The signature block moved out of the closing table into a text box after it."""
+    titles = _paras(root, "KT. GIÁM ĐỐC")
+    if not titles:
+        return False
+    cell = next(a for a in titles[0].iterancestors() if a.tag == q("tc"))
+    table = next(a for a in cell.iterancestors() if a.tag == q("tbl"))
+    paragraphs = cell.findall(q("p"))
+    for p in paragraphs:
+        cell.remove(p)
+    etree.SubElement(cell, q("p"))
+    box = etree.fromstring(f'<w:p xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict><v:shape>'
+                           '<v:textbox><w:txbxContent/></v:textbox></v:shape></w:pict></w:r></w:p>')
+    content = next(box.iter(q("txbxContent")))
+    for p in paragraphs:
+        content.append(p)
+    table.addnext(box)
+    return True
+
+
+@pytest.mark.parametrize(("layout", "edit", "read"), [
+    ("no tables", _unwrap_tables, {"header.agency", "header.parent", "header.number", "recipients.list",
+                                   "signature.titles", "signature.name"}),
+    ("a wrapped recipient", _wrap_a_recipient, {"recipients.list"}),
+    ("the signature in a text box", _signature_in_a_box, {"signature.titles", "signature.name"}),
+])
+def test_other_layouts_of_the_same_letter_are_read(layout: str, edit: Edit, read: set[str],
+                                                      filled: dict[str, Path], tmp_path: Path) -> None:
+    """Mẫu 1.5 laid out as other offices do passes as the Mẫu does: its parts are found (their
+    rules pass, not skip) and nothing new fails."""
+    seeded = _seeded(filled["M1.5"], tmp_path / "letter.docx", edit)
+    assert seeded is not None
+    report = check(seeded)
+    assert {f.rule for f in report.failures} <= MAU_OWN["M1.5"], [(f.rule, f.found) for f in report.failures]
+    passed = {f.rule for f in report.findings if f.status == "pass"}
+    assert read <= passed, read - passed
+
+
+WEIRD = ["", "abc", "-5", "1e999", "99999999999999999999", "1.2.3cm", "NaN", "0.0", "1.27cm", "-0"]
+
+
+def test_no_value_in_any_attribute_makes_a_traceback(filled: dict[str, Path], tmp_path: Path) -> None:
+    """Every third attribute of a filled Mẫu's document part, in turn, set to a value no writer
+    should write: the check reports (or calls the file unreadable, naming why), never raises, and
+    no rule breaks on it (check() would report that as "cannot be checked")."""
+    from vbdocs.check import UnreadableDocument
+
+    source = filled["M1.2"]
+    with zipfile.ZipFile(source) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    places = [(i, name) for i, el in enumerate(root.iter()) for name in el.attrib if name.startswith(f"{{{W}}}")]
+    tried = 0
+    for n, (index, name) in enumerate(places[::3]):
+        value = WEIRD[n % len(WEIRD)]
+
+        def edit(r: etree._Element, index: int = index, name: str = name, value: str = value) -> bool:
+            element = list(r.iter())[index]
+            element.set(name, value)
+            return True
+        seeded = _seeded(source, tmp_path / f"weird-{n}.docx", edit)
+        assert seeded is not None
+        try:
+            check(seeded)
+        except UnreadableDocument as exc:  # a reason of the file's, never a rule that broke on it
+            assert "cannot be checked" not in str(exc), (name, value, str(exc))
+        tried += 1
+    assert tried >= 100

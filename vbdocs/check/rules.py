@@ -122,6 +122,9 @@ class Parts:
         header = [x for x in lines if table is not None and x.para.table == table]
         self.left = [x for x in header if x.para.column != title_column]
         self.right = [x for x in header if x.para.column == title_column]
+        if table is None and self.national_title is not None:
+            # a header typed without a table: stacked paragraphs, or text boxes side by side
+            self.left, self.right = self._header_without_table(lines)
         self.party = any(x.clean.upper() == PARTY_TITLE for x in lines[:20])
         """A document of the Communist Party (its heading "ĐẢNG CỘNG SẢN VIỆT NAM"): out of the Decree's scope."""
         self.appendix_labels = [x for x in lines if x.para.table is None and _APPENDIX_LABEL.match(x.clean)
@@ -178,6 +181,9 @@ class Parts:
         self.signers_above = False
         """Two or more signatures side by side above Nơi nhận (a Biên bản), not one beside it."""
         self.recipients: list[Line] = []
+        """The first line of each recipient ("- …"); a recipient wrapped onto more lines ends at
+        :meth:`recipient_end`."""
+        self._ends: dict[int, Line] = {}
         self.signer: list[Line] = []
         if self.recipients_label is not None:
             label = self.recipients_label
@@ -190,6 +196,9 @@ class Parts:
                          and x.para.column == label.para.column]
             for x in after:
                 if not x.clean.startswith(("-", "–")):
+                    if self.recipients and not self.recipient_end(self.recipients[-1]).clean.endswith((";", ".")):
+                        self._ends[id(self.recipients[-1])] = x  # a recipient wrapped onto the next line
+                        continue
                     break
                 self.recipients.append(x)
             if label.para.table is not None:
@@ -213,6 +222,16 @@ class Parts:
                     right = max(x.para.column or 0 for x in band)
                     self.signer = [x for x in band if x.para.column == right]
                     self.signers_above = len({x.para.column for x in band}) > 1
+            if not self.signer:  # a signature in a text box, or typed as paragraphs after the list
+                boxed = [x for x in lines if x.para.box is not None and _is_upper(x)]
+                if boxed:
+                    self.signer = [x for x in lines if x.para.box == boxed[-1].para.box]
+                elif label.para.table is None:
+                    listed = {id(y) for x in self.recipients for y in (x, self.recipient_end(x))}
+                    at = lines.index(label) + 1
+                    self.signer = [x for x in lines[at:at + len(listed) + 8]
+                                   if id(x) not in listed and x.para.table is None
+                                   and not x.clean.startswith(("-", "–"))][:6]
         first = self.issued_with or (self.subject[-1] if self.subject else self.kinh_gui or self.type_name)
         if self.appendix_alone:  # its body starts after "(Kèm theo …)"
             first = next((x for x in body[:8] if x.clean.startswith("(Kèm theo")), lines[0])
@@ -229,6 +248,24 @@ class Parts:
                 seen.add(id(x.para))
                 paras.append(x.para)
         self.body = [p for p in paras if len(p.text.strip()) >= 80 and not all(x.bold for x in p.lines if x.clean)]
+
+    def _header_without_table(self, lines: list[Line]) -> tuple[list[Line], list[Line]]:
+        """The header's left and right parts when no table holds them: the national title, the
+        motto and the date (with the rest of the title's text box) on the right; the lines above
+        the number that are none of these, on the left."""
+        title = self.national_title
+        assert title is not None
+        marks = [x for x in lines[:30] if _NUMBER.match(x.clean) or _DATE.match(x.clean) or x is self.motto]
+        end = max((lines.index(x) for x in marks), default=lines.index(title)) + 1
+        zone = lines[:end]
+        right = [x for x in zone if x is title or x is self.motto or _DATE.match(x.clean)
+                 or (title.para.box is not None and x.para.box == title.para.box)]
+        chosen = {id(x) for x in right}
+        return [x for x in zone if id(x) not in chosen], right
+
+    def recipient_end(self, line: Line) -> Line:
+        """The last line of the recipient that starts at ``line``."""
+        return self._ends.get(id(line), line)
 
     @property
     def form(self) -> Form | None:
@@ -674,10 +711,12 @@ def recipients(p: Parts) -> Iterator[Finding]:
         problems.append("no recipients under the label")
     for i, x in enumerate(lines):
         last = i == len(lines) - 1
-        if x.size != 11 or x.bold or x.italic:
-            problems.append(f"{x.clean!r}: {_look(x)}")
-        if not x.clean.endswith("." if last else ";"):
-            problems.append(f"{x.clean!r} does not end with {'.' if last else ';'!r}")
+        end = p.recipient_end(x)
+        for y in {id(x): x, id(end): end}.values():
+            if y.size != 11 or y.bold or y.italic:
+                problems.append(f"{y.clean!r}: {_look(y)}")
+        if not end.clean.endswith("." if last else ";"):
+            problems.append(f"{end.clean!r} does not end with {'.' if last else ';'!r}")
     filed = r"^[-–]\s*Lưu\s*:\s*VT\b" if _keeps_register(p) else r"^[-–]\s*Lưu\s*:"
     if lines and not re.match(filed, lines[-1].clean):
         problems.append(f"the last line is {lines[-1].clean!r}, not \"- Lưu: VT, …\"")
@@ -716,7 +755,8 @@ def signature(p: Parts) -> Iterator[Finding]:
         yield _check("signature.name", name, found, "the signer's name: normal case, 13–14 pt, bold")
     if titles and p.signers_above:  # Mẫu 1.9: the signatures side by side, Nơi nhận under them
         yield _finding("signature.block", "pass", _where(titles[0]))
-    elif titles and p.recipients_label.para.row != titles[0].para.row:
+    elif titles and titles[0].para.table is not None and p.recipients_label.para.table == titles[0].para.table \
+            and p.recipients_label.para.row != titles[0].para.row:
         yield _finding("signature.block", "fail", _where(titles[0]),
                       "not level with Nơi nhận", "Nơi nhận on the left, level with the signature block")
     else:
