@@ -22,7 +22,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from lxml import etree
 
@@ -122,7 +122,7 @@ def parse_xml(data: bytes, name: str) -> Any:
     return root
 
 
-def iter_xml(data: bytes, name: str, tags: tuple[str, ...]) -> Iterator[Any]:
+def iter_xml(data: bytes | IO[bytes], name: str, tags: tuple[str, ...]) -> Iterator[Any]:
     """The elements named ``tags`` of a large XML part, each when it ends, parsed as
     :func:`parse_xml` parses (no DTD, entities or network) but without holding the whole
     tree: the caller clears what it has read.
@@ -130,9 +130,10 @@ def iter_xml(data: bytes, name: str, tags: tuple[str, ...]) -> Iterator[Any]:
     Raises:
         PackageError: the part is larger than :data:`MAX_PART_BYTES`, not well-formed, or declares a DTD.
     """
-    if len(data) > MAX_PART_BYTES:
+    if isinstance(data, bytes) and len(data) > MAX_PART_BYTES:
         raise PackageError(f"{name} is {len(data)} bytes; a part is read up to {MAX_PART_BYTES} bytes")
-    events = etree.iterparse(io.BytesIO(data), events=("end",), tag=tags, resolve_entities=False, no_network=True,
+    stream = io.BytesIO(data) if isinstance(data, bytes) else data
+    events = etree.iterparse(stream, events=("end",), tag=tags, resolve_entities=False, no_network=True,
                              load_dtd=False, huge_tree=False)
     first = True
     try:
@@ -145,6 +146,8 @@ def iter_xml(data: bytes, name: str, tags: tuple[str, ...]) -> Iterator[Any]:
             yield element
     except etree.XMLSyntaxError as exc:
         raise PackageError(f"{name} is not well-formed XML ({exc})") from None
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:  # read from a zip as it inflates
+        raise PackageError(f"{name} cannot be read: {exc}") from None
 
 
 def _check_declared(infos: list[zipfile.ZipInfo], large: frozenset[str] = frozenset()) -> None:

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import IO, Any, ClassVar
 
 from lxml import etree
 
-from ..ooxml import PackageError, iter_xml, parse_xml, read_parts
+from ..ooxml import PackageError, is_xml_part, iter_xml, parse_xml, read_parts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+BODY_PART = "word/document.xml"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS = {"w": W, "r": R, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
       "a": "http://schemas.openxmlformats.org/drawingml/2006/main", "v": "urn:schemas-microsoft-com:vml"}
@@ -163,12 +165,11 @@ class Document:
         an XML part read whole)."""
         self._keep = keep
         self.root: Any = None
-        try:  # the XML parts only, within the caps every .docx is read with (vbdocs.ooxml)
-            parts = read_parts(path, large=frozenset() if keep else frozenset({"word/document.xml"}))
+        try:  # the XML parts but the body, within the caps every .docx is read with (vbdocs.ooxml)
+            parts = read_parts(path, wanted=lambda name: is_xml_part(name) and name != BODY_PART,
+                               large=frozenset() if keep else frozenset({BODY_PART}))
         except PackageError as exc:
             raise UnreadableDocument(str(exc)) from None
-        if "word/document.xml" not in parts:
-            raise UnreadableDocument("not a .docx: it has no word/document.xml")
         self._styles = _parse(parts["word/styles.xml"], "word/styles.xml") if "word/styles.xml" in parts else None
         self._parts = parts
         self._style = {}
@@ -186,7 +187,14 @@ class Document:
         self.paragraphs: list[Para] = []
         self._boxes = 0
         self._notes: dict[str, set[str]] = {"footnote": set(), "endnote": set()}
-        self.sections = self._read_body(parts.pop("word/document.xml"))
+        try:  # the body is streamed from the zip as it inflates: never held whole
+            with zipfile.ZipFile(path) as archive:
+                if BODY_PART not in archive.namelist():
+                    raise UnreadableDocument(f"not a .docx: it has no {BODY_PART}")
+                with archive.open(BODY_PART) as body:
+                    self.sections = self._read_body(body)
+        except (OSError, zipfile.BadZipFile) as exc:
+            raise UnreadableDocument(f"not a .docx: {exc}") from None
         """Every section in order: the document's, then any after a section break (an appendix)."""
         self.section = self.sections[0]
         """The section of the document itself (later ones are its phụ lục)."""
@@ -289,7 +297,7 @@ class Document:
         return el is not None and el.get(w("val"), "true") not in ("0", "false", "off")
 
     # -- body ---------------------------------------------------------------------
-    def _read_body(self, data: bytes) -> list[Section]:
+    def _read_body(self, data: IO[bytes]) -> list[Section]:
         """Read the body's paragraphs and tables one at a time, each dropped once read, so that
         time and memory grow with the paragraphs and no more; the sections as they close."""
         sections: list[Section] = []
