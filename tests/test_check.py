@@ -478,3 +478,18 @@ def test_each_file_is_read_as_what_it_is(generated: list[Path], examples: dict[s
     assert party.kind.form == "out of scope" and [f.rule for f in party.findings] == ["scope"]
     data = json.loads(CliRunner().invoke(main, ["check", "--json", str(plan)]).stdout)
     assert data["files"][0]["kind"] == {"type": "Kế hoạch", "form": "document", "draft": check(plan).kind.draft}
+
+
+def test_a_finding_names_its_paragraph(generated: list[Path], tmp_path: Path) -> None:
+    """Where: the text and the paragraph's place (from 1, in reading order), in the text output and in JSON."""
+    broken = _break(next(p for p in generated if p.name == "ke-hoach-2024.docx"), tmp_path / "b.docx",
+                    CORPUS["body.indent"][1])
+    [failure] = check(broken).failures
+    from vbdocs.check.reader import Document
+
+    paragraph = Document(broken).paragraphs[failure.paragraph - 1]
+    assert paragraph.text.startswith("Thực hiện Chỉ thị")
+    result = CliRunner().invoke(main, ["check", str(broken)])
+    assert f"[¶{failure.paragraph}]" in result.stdout
+    data = json.loads(CliRunner().invoke(main, ["check", "--json", str(broken)]).stdout)
+    assert [f["paragraph"] for f in data["files"][0]["findings"] if f["status"] == "fail"] == [failure.paragraph]

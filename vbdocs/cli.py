@@ -215,6 +215,7 @@ def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool, list_rul
                 line += f" at {f.where!r}" if f.where else ""
                 if f.status == "fail":
                     line += f": found {f.found}; required {f.required}"
+                    line += f" [¶{f.paragraph}]" if f.paragraph else ""
                 click.echo(line)
             checked = sum(1 for f in report.findings if f.status != "skip")
             click.echo(f"{report.path}: {'passes' if report.passed else 'fails'} "

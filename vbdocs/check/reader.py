@@ -132,6 +132,8 @@ class Para:
     """The text box (w:txbxContent) the paragraph stands in, numbered in reading order; None outside one."""
     numbered: str = ""
     """What Word's automatic numbering prints before the text ("-", "1.", "a)"), if the paragraph has it."""
+    number: int = 0
+    """Its place among the document's paragraphs, from 1, in reading order (a table's cell by cell)."""
 
     @property
     def text(self) -> str:
@@ -340,6 +342,7 @@ class Document:
         """A paragraph, then the paragraphs of the text boxes drawn in it (a signature block or a
         header typed in a box), each box numbered."""
         self.paragraphs.append(para)
+        para.number = len(self.paragraphs)
         for content in para.element.iter(w("txbxContent")):
             if any(a.tag == w("txbxContent") for a in content.iterancestors()):
                 continue  # a box in a box is read with the outer one
@@ -348,6 +351,7 @@ class Document:
                 inner = self._para(p)
                 inner.box = self._boxes
                 self.paragraphs.append(inner)
+                inner.number = len(self.paragraphs)
         if not self._keep:
             para.element = None  # the element is cleared once read: nothing may hold on to it
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -45,6 +45,8 @@ class Finding:
     where: str
     found: str = ""
     required: str = ""
+    paragraph: int | None = None
+    """The paragraph it is about, from 1 in reading order, where it is about one."""
 
 
 _ISSUED_WITH = re.compile(r"^\((Ban hành )?[Kk]èm theo (Quyết định|Nghị quyết)\b")
@@ -328,8 +330,8 @@ def _finding(rule: str, status: str, where: str, found: str = "", required: str 
 
 def _check(rule: str, line: Line, problems: list[str], required: str) -> Finding:
     if problems:
-        return _finding(rule, "fail", _where(line), "; ".join(problems), required)
-    return _finding(rule, "pass", _where(line))
+        return replace(_finding(rule, "fail", _where(line), "; ".join(problems), required), paragraph=line.para.number)
+    return replace(_finding(rule, "pass", _where(line)), paragraph=line.para.number)
 
 
 def _style_problems(line: Line, sizes: tuple[float, ...], *, bold: bool | None, italic: bool = False,
@@ -650,8 +652,8 @@ def body(p: Parts) -> Iterator[Finding]:
     for rule, test, required in checks:
         failed = [(q, found) for q in p.body if (found := test(q)) is not None]
         for q, found in failed[:3]:
-            yield _finding(rule, "fail", _where(q.lines[0]), found + (
-                f" (and {len(failed) - 3} more paragraphs)" if len(failed) > 3 and q is failed[2][0] else ""), required)
+            more = f" (and {len(failed) - 3} more paragraphs)" if len(failed) > 3 and q is failed[2][0] else ""
+            yield replace(_finding(rule, "fail", _where(q.lines[0]), found + more, required), paragraph=q.number)
         if not failed:
             yield _finding(rule, "pass", f"{len(p.body)} paragraphs")
 
