@@ -185,7 +185,57 @@ FILLS: dict[str, list[tuple[str, str]]] = {
               "Giám đốc Sở làm Tổ trưởng./."),
         ("./.", ""),
     ],
+    "M1.3-attach-electronic": [
+        *HEADER, ("TÊN LOẠI", "QUY CHẾ"), ("1", "Làm việc của Tổ công tác chuyển đổi số"),
+        ("(Kèm theo", "(Kèm theo Quyết định số      /QĐ-SNN ngày     tháng     năm      của Giám đốc Sở Nông nghiệp "
+                      "và Phát triển nông thôn)"),
+        ("3", "Chương I"), ("", "QUY ĐỊNH CHUNG"),
+        ("Điều 1", "**Điều 1.** Quy chế này quy định nguyên tắc, chế độ làm việc và trách nhiệm của các thành viên "
+                   "Tổ công tác chuyển đổi số của Sở Nông nghiệp và Phát triển nông thôn."),
+        ("Điều", "**Điều 2.** Tổ công tác làm việc theo chế độ tập thể, bàn bạc dân chủ; Tổ trưởng quyết định các "
+                 "vấn đề sau khi đã tham khảo ý kiến của các thành viên."),
+        (".", ""), ("", "Chương II"), ("", "TỔ CHỨC THỰC HIỆN"),
+        ("Điều", "**Điều 3.** Trách nhiệm thi hành"),
+        (".", "Các thành viên Tổ công tác và các đơn vị có liên quan chịu trách nhiệm thực hiện Quy chế này./."),
+    ],
+    "M2.2": [
+        ("Số:", "Số: 3870/SNN-VP; 05/3/2024; 09:15:00 +07:00"),
+        ("Phụ lục", "Phụ lục I"), ("2", "DANH SÁCH CÁC ĐƠN VỊ THỰC HIỆN"),
+        ("(Kèm theo", "(Kèm theo Văn bản số      /SNN-VP ngày     tháng     năm      của Sở Nông nghiệp và Phát "
+                      "triển nông thôn)"),
+        ("7", "Các chi cục, trung tâm trực thuộc Sở và Phòng Nông nghiệp và Phát triển nông thôn các huyện, thị xã, "
+              "thành phố thực hiện theo hướng dẫn tại Văn bản này./."),
+        ("./.", ""),
+    ],
+    "M3.1": [
+        *HEADER, ("Số:", "Số: 05/QĐ-SNN"), DATE, ("TÊN LOẠI", "QUYẾT ĐỊNH"),
+        ("", "Về việc thành lập Tổ công tác chuyển đổi số của Sở"),
+        ("./.", "**Điều 1.** Thành lập Tổ công tác chuyển đổi số của Sở Nông nghiệp và Phát triển nông thôn gồm "
+                "các thành viên có tên trong danh sách kèm theo. Quyết định này có hiệu lực kể từ ngày ký./."),
+        ("- .", "- Như Điều 1;"), ("- .", "- UBND tỉnh (b/c);"), ("- Lưu", "- Lưu: VT, VP."),
+        ("QUYỀN HẠN", "GIÁM ĐỐC"), ("(Chữ ký", "(Đã ký)"), ("dấu", ""), ("Họ và tên", "Mai Kiều"),
+        ("TÊN CƠ QUAN", "SỞ NÔNG NGHIỆP VÀ\nPHÁT TRIỂN NÔNG THÔN"), ("Số:", "Số: 02/SY-SNN"), ("1", "SAO Y"),
+        ("6", "Bình Thuận, ngày 08 tháng 3 năm 2024"),
+        ("Nơi nhận", "Nơi nhận:"), ("- .", "- Các đơn vị trực thuộc Sở;"), ("- .", "- Website Sở;"),
+        ("- Lưu", "- Lưu: VT."), ("QUYỀN HẠN", "TL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG"), ("(Chữ ký", ""), ("dấu", ""),
+        ("Họ và tên", "Trần Minh Tâm"),
+    ],
+    "M3.2": [
+        ("1", "SAO Y; Sở Nông nghiệp và Phát triển nông thôn; 08/3/2024; 10:05:00 +07:00"),
+        *HEADER, ("Số:", "Số: 05/QĐ-SNN"), DATE, ("TÊN LOẠI", "QUYẾT ĐỊNH"),
+        ("", "Về việc thành lập Tổ công tác chuyển đổi số của Sở"),
+        (".", "**Điều 1.** Thành lập Tổ công tác chuyển đổi số của Sở Nông nghiệp và Phát triển nông thôn gồm các "
+              "thành viên có tên trong danh sách kèm theo. Quyết định này có hiệu lực kể từ ngày ký./."),
+        ("- .", "- Như Điều 1;"), ("- .", "- UBND tỉnh (b/c);"), ("- Lưu", "- Lưu: VT, VP."),
+        ("QUYỀN HẠN", "GIÁM ĐỐC"), ("(Chữ ký", "(Đã ký)"), ("dấu", ""), ("Họ và tên", "Mai Kiều"),
+    ],
 }
+
+
+def _own(p: etree._Element, tag: str) -> list[etree._Element]:
+    """The ``tag`` elements of the paragraph itself, not of a text box drawn in it."""
+    return [el for el in p.iter(w(tag))
+            if next((a for a in el.iterancestors() if a.tag in (w("p"), w("txbxContent"))), None) is p]
 
 
 def _squeezed(text: str) -> str:
@@ -194,7 +244,7 @@ def _squeezed(text: str) -> str:
 
 def _set_text(p: etree._Element, text: str) -> None:
     """The paragraph's text replaced by ``text`` in its first run's look; "\\n" a line break."""
-    runs = list(p.iter(w("r")))
+    runs = _own(p, "r")
     # the text goes into the first run that held text (a leading tab's run may have another look)
     inked = [r for r in runs if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
     for run in runs:
@@ -284,7 +334,7 @@ def fill(name: str, target: Path, fills: list[tuple[str, str]] | None = None) ->
         for p in root.iter(w("p")):
             if not todo:
                 break
-            text = "".join(t.text or "" for t in p.iter(w("t")))
+            text = "".join(t.text or "" for t in _own(p, "t"))
             if not text.strip() or set(text.strip()) <= {"_"}:
                 continue  # an empty paragraph or a rule line: the office keeps it
             key, new = todo[0]

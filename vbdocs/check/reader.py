@@ -344,8 +344,8 @@ class Document:
         self.paragraphs.append(para)
         para.number = len(self.paragraphs)
         for content in para.element.iter(w("txbxContent")):
-            if any(a.tag == w("txbxContent") for a in content.iterancestors()):
-                continue  # a box in a box is read with the outer one
+            if any(a.tag in (w("txbxContent"), _FALLBACK) for a in content.iterancestors()):
+                continue  # a box in a box is read with the outer one; Word's VML copy of a box, not at all
             self._boxes += 1
             for p in content.iter(w("p")):
                 inner = self._para(p)
@@ -493,6 +493,7 @@ _RPR: _Keys = (
     ("hansi", "rFonts", "hAnsi"), ("u", "u", "val"), ("caps", "caps", None), ("script", "vertAlign", "val"),
 )
 _VAL = w("val")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 #: The children of a run that may draw a shape: DrawingML, VML, and Word's choice between them.
 _DRAWN = frozenset({w("drawing"), w("pict"), w("object"),
                     "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"})

@@ -112,6 +112,10 @@ class Parts:
         self._typed_rules = {id(p): length for p in doc.paragraphs if (length := typed_rule(p)) is not None}
         """The paragraphs that are rules typed as "_": lines, not text, to every rule below."""
         lines = [line for line in doc.lines if line.clean and id(line.para) not in self._typed_rules]
+        self.stamps = list(itertools.takewhile(lambda x: x.para.box is not None, lines))
+        """Text boxes before the document's first line: where an electronic file's digital signature
+        shows its number and time (PL I, II.8.b; Mẫu 2.2, 3.2), not part of the document's layout."""
+        lines = lines[len(self.stamps):]
         self.lines = lines
         self._cells: dict[tuple[int | None, int | None, int | None, int | None], list[Para]] = {}
         for para in doc.paragraphs:
