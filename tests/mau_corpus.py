@@ -185,19 +185,6 @@ FILLS: dict[str, list[tuple[str, str]]] = {
               "Giám đốc Sở làm Tổ trưởng./."),
         ("./.", ""),
     ],
-    "M1.3-attach-electronic": [
-        *HEADER, ("TÊN LOẠI", "QUY CHẾ"), ("1", "Làm việc của Tổ công tác chuyển đổi số"),
-        ("(Kèm theo", "(Kèm theo Quyết định số      /QĐ-SNN ngày     tháng     năm      của Giám đốc Sở Nông nghiệp "
-                      "và Phát triển nông thôn)"),
-        ("3", "Chương I"), ("", "QUY ĐỊNH CHUNG"),
-        ("Điều 1", "**Điều 1.** Quy chế này quy định nguyên tắc, chế độ làm việc và trách nhiệm của các thành viên "
-                   "Tổ công tác chuyển đổi số của Sở Nông nghiệp và Phát triển nông thôn."),
-        ("Điều", "**Điều 2.** Tổ công tác làm việc theo chế độ tập thể, bàn bạc dân chủ; Tổ trưởng quyết định các "
-                 "vấn đề sau khi đã tham khảo ý kiến của các thành viên."),
-        (".", ""), ("", "Chương II"), ("", "TỔ CHỨC THỰC HIỆN"),
-        ("Điều", "**Điều 3.** Trách nhiệm thi hành"),
-        (".", "Các thành viên Tổ công tác và các đơn vị có liên quan chịu trách nhiệm thực hiện Quy chế này./."),
-    ],
     "M2.2": [
         ("Số:", "Số: 3870/SNN-VP; 05/3/2024; 09:15:00 +07:00"),
         ("Phụ lục", "Phụ lục I"), ("2", "DANH SÁCH CÁC ĐƠN VỊ THỰC HIỆN"),
@@ -236,6 +223,14 @@ def _own(p: etree._Element, tag: str) -> list[etree._Element]:
     """The ``tag`` elements of the paragraph itself, not of a text box drawn in it."""
     return [el for el in p.iter(w(tag))
             if next((a for a in el.iterancestors() if a.tag in (w("p"), w("txbxContent"))), None) is p]
+
+#: Mẫu 1.3's attached text in its electronic form: the same, but the Quyết định's number and date
+#: left to the digital signature (Mẫu 1.3, note 2).
+FILLS["M1.3-attach-electronic"] = [
+    ("(Kèm theo", "(Kèm theo Quyết định số      /QĐ-SNN ngày     tháng     năm      của Giám đốc Sở Nông nghiệp và "
+                  "Phát triển nông thôn)") if key == "(Kèm theo" else (key, new)
+    for key, new in FILLS["M1.3-attach-paper"]
+]
 
 
 def _squeezed(text: str) -> str:

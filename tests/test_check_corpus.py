@@ -76,31 +76,32 @@ def _paras(root: etree._Element, start: str, *, exact: bool = False) -> list[etr
             and not any(a.tag == q("txbxContent") for a in p.iterancestors())]
 
 
+def _put(props: etree._Element, xml: str, at: int | None = None) -> None:
+    """Set the property ``xml`` (one element) in ``props``, in place of its own kind's."""
+    new = etree.fromstring(f'<w:x xmlns:w="{W}">{xml}</w:x>')[0]
+    old = props.find(new.tag)
+    if old is not None:
+        props.remove(old)
+    props.insert(len(props) if at is None else at, new)
+
+
+def _properties(element: etree._Element, tag: str) -> etree._Element:
+    props = element.find(q(tag))
+    if props is None:
+        props = etree.Element(q(tag))
+        element.insert(0, props)
+    return props
+
+
 def _rpr(p: etree._Element, xml: str) -> None:
     for run in p.iter(q("r")):
-        if not "".join(t.text or "" for t in run.iter(q("t"))).strip():
-            continue
-        rpr = run.find(q("rPr"))
-        if rpr is None:
-            rpr = etree.Element(q("rPr"))
-            run.insert(0, rpr)
-        new = etree.fromstring(f'<w:x xmlns:w="{W}">{xml}</w:x>')[0]
-        old = rpr.find(new.tag)
-        if old is not None:
-            rpr.remove(old)
-        rpr.append(new)
+        if "".join(t.text or "" for t in run.iter(q("t"))).strip():
+            _put(_properties(run, "rPr"), xml)
 
 
 def _ppr(p: etree._Element, xml: str) -> None:
-    ppr = p.find(q("pPr"))
-    if ppr is None:
-        ppr = etree.Element(q("pPr"))
-        p.insert(0, ppr)
-    new = etree.fromstring(f'<w:x xmlns:w="{W}">{xml}</w:x>')[0]
-    old = ppr.find(new.tag)
-    if old is not None:
-        ppr.remove(old)
-    ppr.insert(1 if ppr.find(q("pStyle")) is not None else 0, new)
+    ppr = _properties(p, "pPr")
+    _put(ppr, xml, at=1 if ppr.find(q("pStyle")) is not None else 0)
 
 
 def _style(start: str, xml: str, *, para: bool = False, exact: bool = False) -> Edit:
