@@ -5,6 +5,7 @@ word; the original is never touched."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,12 @@ from vbdocs.check.reader import Document
 from vbdocs.cli import main
 
 FIXABLE = sorted(rule for rule in SEEDS if CATALOGUE[rule].fix != "none")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _texts(path: Path) -> list[str]:
@@ -57,6 +64,7 @@ def test_a_fixed_file_needs_no_second_fix(filled: dict[str, Path], tmp_path: Pat
     first = fix(_seeded(filled["M1.2"], tmp_path / "s.docx", SEEDS["page.margins"]) or filled["M1.2"],
                 tmp_path / "once.docx")
     assert first.changed and first.after.passed
+    assert first.target.stat().st_mode & 0o777 == 0o666 & ~_umask()
     again = fix(first.target, tmp_path / "twice.docx")
     assert again.changed == () and again.after.passed
 
@@ -74,3 +82,13 @@ def test_the_command_writes_a_new_file_and_says_what_it_did(filled: dict[str, Pa
     assert same.exit_code == 2 and "never overwrites" in same.output
     two = CliRunner().invoke(main, ["check", str(seeded), str(seeded), "--fix", str(tmp_path / "x.docx")])
     assert two.exit_code == 2
+
+
+def test_a_file_already_there_is_never_replaced(filled: dict[str, Path], tmp_path: Path) -> None:
+    """--fix names a new file: a person's file at that name stays as it was, and nothing is left behind."""
+    mine = tmp_path / "mine.docx"
+    mine.write_bytes(b"a person's file")
+    result = CliRunner().invoke(main, ["check", str(filled["M1.2"]), "--fix", str(mine)])
+    assert result.exit_code == 2 and "exists" in result.output
+    assert mine.read_bytes() == b"a person's file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.docx"]

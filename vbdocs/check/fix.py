@@ -10,7 +10,9 @@ the result goes to another path, and is checked again.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -47,6 +49,8 @@ def fix(source: str | Path, target: str | Path) -> FixReport:
     source, target = Path(source), Path(target)
     if target.exists() and target.resolve() == source.resolve():
         raise ValueError(f"{target} is the file checked: --fix writes a new file and never overwrites it")
+    if target.exists() or target.is_symlink():
+        raise ValueError(f"{target} exists: --fix writes a new file and never replaces one; name another")
     doc = Document(source, keep=True)
     parts = Parts(doc)
     failing = {f.rule for check_part in CHECKS for f in check_part(parts) if applies(parts, f).status == "fail"}
@@ -55,12 +59,23 @@ def fix(source: str | Path, target: str | Path) -> FixReport:
         if rule in failing and CATALOGUE[rule].fix != "none" and rule in _FIXERS:
             changed += [f"{rule}: {what}" for what in _FIXERS[rule](parts)]
     data = etree.tostring(doc.root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    temporary = target.with_name(f".{target.name}.part")
+    # written beside the target under a name of its own, then linked into place: two runs never share
+    # it, a stopped run leaves no half-written target, and a file made meanwhile at the target is kept
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    temporary = Path(name)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)  # a new file's mode, as any program makes it (mkstemp's is 0600)
     try:
-        with zipfile.ZipFile(source) as src, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as dst:
+        with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(source) as src, \
+                zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as dst:
             for item in src.infolist():
                 dst.writestr(item, data if item.filename == "word/document.xml" else src.read(item.filename))
-        temporary.replace(target)
+        try:
+            os.link(temporary, target)
+        except FileExistsError:
+            raise ValueError(f"{target} exists: --fix writes a new file and never replaces one; name another") \
+                from None
     finally:
         temporary.unlink(missing_ok=True)
     return FixReport(target, tuple(changed), check(target))
