@@ -304,13 +304,14 @@ def _look(p: etree._Element) -> tuple[float, bool, bool]:
 def _fit_rule(rule: etree._Element, above: etree._Element, share: float = 0.4) -> None:
     """Lengthen or shorten a typed rule of "_" to ``share`` of the widest line above it, as an
     office does once it has typed the name or the trích yếu (the Mẫu's rule fits its placeholder)."""
+    from vbdocs.check.rules import SCRIPT_SCALE
     from vbdocs.layout.metrics import text_width
 
     size, bold, _ = _look(above)
     lines = "\n".join(t.text or "" if t.tag == w("t") else "\n" for t in above.iter(w("t"), w("br"))).split("\n")
     widest = max(text_width(line.strip(), size, bold=bold) for line in lines)
     rule_size, _, script = _look(rule)
-    one = text_width("_", rule_size * (0.58 if script else 1))
+    one = text_width("_", rule_size * (SCRIPT_SCALE if script else 1))
     _set_text_keep(rule, "_" * max(3, round(widest * share / one)))
 
 

@@ -308,7 +308,7 @@ other agencies of a joint document): the place of an electronic original's signa
 in the room above the name (Phụ lục I, II.7.d), with the seal over its left third (II.8.a). A PDF
 made by vbdocs keeps it as a named destination, so the signature goes where the layout put it."""
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = f"{{{W_NAMESPACE}}}"
 
 
 def bookmark_signatures(body: Any, names: Sequence[str], style: str = "VB Signer Name") -> None:

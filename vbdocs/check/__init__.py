@@ -16,7 +16,7 @@ from ..vn.numbering import TYPE_NAMES
 from ..vn.text import upper
 from .catalogue import CATALOGUE
 from .reader import Document, UnreadableDocument
-from .rules import _DATE, _NUMBER, CHECKS, Finding, Parts, applies, copy, scope
+from .rules import CHECKS, Finding, Parts, applies, copy, scope
 
 __all__ = ["CATALOGUE", "CheckReport", "Finding", "Kind", "UnreadableDocument", "check"]
 
@@ -73,10 +73,7 @@ def _kind(parts: Parts) -> Kind:
     if parts.appendix_alone:
         type_name = "Phụ lục"
     form = parts.form or ("copy" if any(f.rule == "copy" and f.status != "skip" for f in copy(parts)) else "document")
-    number = _NUMBER.match(parts.number.clean) if parts.number is not None else None
-    date = _DATE.match(parts.place_date.clean) if parts.place_date is not None else None
-    draft = bool((number and not number["number"]) or (date and not date["day"]))
-    return Kind(type_name, form, draft)
+    return Kind(type_name, form, parts.draft)
 
 
 def check(path: str | Path) -> CheckReport:

@@ -27,7 +27,7 @@ from ..layout.metrics import mm
 from . import CheckReport, check
 from .catalogue import CATALOGUE
 from .reader import Document, Line, Para, UnreadableDocument, w
-from .rules import _DATE, _INDENT, _MARKS, CHECKS, Parts, applies
+from .rules import _DATE, _INDENT, CHECKS, Parts, applies
 
 
 @dataclass(frozen=True)
@@ -275,11 +275,6 @@ def _body(rule: str) -> Fixer:
     return fixer
 
 
-def _header_lines(p: Parts) -> list[Line]:
-    return [*p.left, *p.right] if p.header_table is not None else [
-        x for x in (p.national_title, p.motto, p.place_date, p.number, *p.agency, *p.parent) if x is not None]
-
-
 def _centre(lines_of: Callable[[Parts], list[Line]]) -> Fixer:
     def fixer(p: Parts) -> list[str]:
         out = []
@@ -314,7 +309,7 @@ _FIXERS: dict[str, Fixer] = {
     "header.motto": _look(lambda p: _one(p.motto), "motto", bold=True),
     "header.parent": _look(lambda p: [x for parent, _ in p.issuers for x in parent], "parent", bold=False),
     "header.agency": _look(lambda p: [x for _, name in p.issuers for x in name], "agency", bold=True),
-    "header.alignment": _centre(_header_lines),
+    "header.alignment": _centre(lambda p: p.header_lines),
     "header.number": _look(lambda p: _one(p.number), "number", bold=False),
     "header.place_date": _look(lambda p: _one(p.place_date), "place_date", bold=False, italic=True),
     "title.type_name": _look(lambda p: _one(p.type_name), "type_name", bold=True, align="center"),
@@ -327,9 +322,9 @@ _FIXERS: dict[str, Fixer] = {
     "body.line_spacing": _body("body.line_spacing"),
     "recipients.label": _look(lambda p: _one(p.recipients_label), "recipients_label", bold=True, italic=True),
     "recipients.alignment": _left,
-    "signature.titles": _look(lambda p: [x for x in p.signer if x.clean == x.clean.upper()], "signer", bold=True),
-    "signature.name": _look(lambda p: [x for x in p.signer if x.clean != x.clean.upper()][-1:], "signer", bold=True),
-    "marks": _look(lambda p: [x for x in p.lines[:60] if x.clean.upper() in _MARKS], "mark", bold=True),
+    "signature.titles": _look(lambda p: p.signer_titles, "signer", bold=True),
+    "signature.name": _look(lambda p: _one(p.signer_name), "signer", bold=True),
+    "marks": _look(lambda p: p.marks, "mark", bold=True),
 }
 
 

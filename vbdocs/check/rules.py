@@ -269,6 +269,36 @@ class Parts:
         chosen = {id(x) for x in right}
         return [x for x in zone if id(x) not in chosen], right
 
+    @property
+    def header_lines(self) -> list[Line]:
+        """Every line of the header block: both columns, or, without a header table, its parts."""
+        if self.header_table is not None:
+            return [*self.left, *self.right]
+        return [x for x in (self.national_title, self.motto, self.place_date, self.number, *self.agency,
+                            *self.parent) if x is not None]
+
+    @property
+    def signer_titles(self) -> list[Line]:
+        """The signature's title lines (quyền hạn, chức vụ): its lines in upper case."""
+        return [x for x in self.signer if _is_upper(x)]
+
+    @property
+    def signer_name(self) -> Line | None:
+        """The signer's name: the signature's last line not in upper case."""
+        return next((x for x in reversed(self.signer) if not _is_upper(x)), None)
+
+    @property
+    def marks(self) -> list[Line]:
+        """Độ mật and độ khẩn (ô 10a, 10b): their words alone on a line near the top."""
+        return [x for x in self.lines[:60] if x.clean.upper() in _MARKS and x.para.alignment != "justify"]
+
+    @property
+    def draft(self) -> bool:
+        """A draft not issued yet: its number or its day left blank."""
+        number = _NUMBER.match(self.number.clean) if self.number is not None else None
+        date = _DATE.match(self.place_date.clean) if self.place_date is not None else None
+        return bool((number and not number["number"]) or (date and not date["day"]))
+
     def recipient_end(self, line: Line) -> Line:
         """The last line of the recipient that starts at ``line``."""
         return self._ends.get(id(line), line)
@@ -739,8 +769,7 @@ def signature(p: Parts) -> Iterator[Finding]:
                       "no signature block beside \"Nơi nhận:\"" if p.recipients_label else "",
                       "the signer's titles and name on the right, level with \"Nơi nhận:\"")
         return
-    titles = [x for x in lines if x.clean == x.clean.upper() and any(c.isalpha() for c in x.clean)]
-    names = [x for x in lines if x not in titles]
+    titles = p.signer_titles
     problems = []
     for x in titles:
         problems += [f"{x.clean!r}: {msg}" for msg in _style_problems(x, SIZES["signer"].allowed, bold=True)]
@@ -755,8 +784,8 @@ def signature(p: Parts) -> Iterator[Finding]:
         problems.append("no title (chức vụ) in upper case")
     yield _check("signature.titles", titles[0] if titles else lines[0], problems,
                  "quyền hạn and chức vụ: upper case, 13–14 pt, bold; TM., KT., Q., TL., TUQ. as prefixes")
-    if names:
-        name = names[-1]
+    name = p.signer_name
+    if name is not None:
         found = _style_problems(name, SIZES["signer"].allowed, bold=True)
         yield _check("signature.name", name, found, "the signer's name: normal case, 13–14 pt, bold")
     if titles and p.signers_above:  # Mẫu 1.9: the signatures side by side, Nơi nhận under them
@@ -945,8 +974,7 @@ def decision(p: Parts) -> Iterator[Finding]:
 
 def header_alignment(p: Parts) -> Iterator[Finding]:
     """Every line of the header block is centred in its column (PL I, II.1–4; Mẫu 1.x)."""
-    lines = [*p.left, *p.right] if p.header_table is not None else [
-        x for x in (p.national_title, p.motto, p.place_date, p.number, *p.agency, *p.parent) if x is not None]
+    lines = p.header_lines
     wrong = [x for x in lines if x.para.alignment != "center"]
     if not lines:
         yield _finding("header.alignment", "skip", "header")
@@ -969,7 +997,7 @@ def recipients_alignment(p: Parts) -> Iterator[Finding]:
 
 def marks(p: Parts) -> Iterator[Finding]:
     """Độ mật and độ khẩn (PL I, II.10): upper case, 13–14 pt, bold, upright."""
-    found = [x for x in p.lines[:60] if x.clean.upper() in _MARKS and x.para.alignment != "justify"]
+    found = p.marks
     if not found:
         yield _finding("marks", "skip", "header")
         return
