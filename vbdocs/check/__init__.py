@@ -16,7 +16,7 @@ from ..vn.numbering import TYPE_NAMES
 from ..vn.text import upper
 from .catalogue import CATALOGUE
 from .reader import Document, UnreadableDocument
-from .rules import CHECKS, Finding, Parts, applies, copy, scope
+from .rules import CHECKS, Finding, Parts, Sieve, applies, copy, scope
 
 __all__ = ["CATALOGUE", "CheckReport", "Finding", "Kind", "UnreadableDocument", "check"]
 
@@ -79,18 +79,32 @@ def _kind(parts: Parts) -> Kind:
 def check(path: str | Path) -> CheckReport:
     """Check one .docx against Appendix I.
 
+    Its body is read as a stream and only the paragraphs the rules need are kept whole (the
+    first and last, and those ``rules.Sieve`` asks for); the rest are tallied and dropped, so
+    that memory stays flat however long the document.
+
     Raises:
         UnreadableDocument: the file is not a .docx that can be read.
     """
+    sieve = Sieve()
+    return judge(path, read(path, sieve), sieve)
+
+
+def read(path: str | Path, sieve: Sieve | None = None) -> Document:
+    """The document at ``path`` read for checking: whole, or through ``sieve``."""
     collecting = gc.isenabled()
     gc.disable()  # a read builds millions of small objects and no garbage: collecting would make it quadratic
     try:
-        document = Document(path)
+        return Document(path, sieve=sieve)
     finally:
         if collecting:
             gc.enable()
+
+
+def judge(path: str | Path, document: Document, sieve: Sieve | None = None) -> CheckReport:
+    """Every rule's findings on a document read (with the tally of the ``sieve`` it was read through)."""
     try:
-        parts = Parts(document)
+        parts = Parts(document, sieve)
         if parts.party:  # out of scope: one finding says so, no rule of the Decree is applied
             return CheckReport(Path(path), tuple(scope(parts)), Kind(None, "out of scope"))
         findings = tuple(applies(parts, f) for check_part in CHECKS for f in check_part(parts))

@@ -10,12 +10,14 @@ the signature band are laid out in practice.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import zipfile
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, ClassVar
+from typing import IO, Any, ClassVar, Protocol
 
 from lxml import etree
 
@@ -140,6 +142,28 @@ class Para:
         return "\n".join(line.text for line in self.lines)
 
 
+class Sieve(Protocol):
+    """Which paragraphs of a long document the rules need whole (``Document(sieve=…)``).
+
+    Only the first and last paragraphs of a document are kept whole, and those the sieve marks
+    with the paragraphs around them; the others are shown to it and dropped, so that memory stays
+    flat however long the text is."""
+
+    def around(self, para: Para) -> tuple[int, int] | None:
+        """Called as each paragraph past the head is read, in order: ``(before, after)``, the
+        paragraphs to keep with it on either side, if the rules need it; None if not."""
+        ...
+
+    def leave(self, para: Para, kept: bool) -> None:
+        """Called in reading order as each paragraph leaves the reader: kept whole or dropped."""
+        ...
+
+
+#: The paragraphs a sieve keeps at the start and the end of a document (the header, the trích yếu,
+#: the signature and Nơi nhận are in them), however long the text between.
+WINDOW = (400, 400)
+
+
 @dataclass
 class Section:
     width: int
@@ -161,11 +185,24 @@ class Section:
 class Document:
     """A .docx read for checking."""
 
-    def __init__(self, path: Path | str, *, keep: bool = False) -> None:
+    def __init__(self, path: Path | str, *, keep: bool = False, sieve: Sieve | None = None,
+                 window: tuple[int, int] = WINDOW) -> None:
         """Read ``path``; with ``keep``, the whole tree is kept (``root``) and every paragraph and run
         holds its element, for ``vbdocs check --fix`` (the part must then be within the caps of
-        an XML part read whole)."""
+        an XML part read whole). With a ``sieve``, ``paragraphs`` holds the first and last of
+        ``window`` and those the sieve asks for; the others are shown to it and dropped."""
         self._keep = keep
+        self._sieve = None if keep else sieve
+        self._head, self._tail = window
+        self._count = 0
+        self._waiting: deque[Para] = deque()
+        """The last paragraphs read past the head, in order, until they are kept or dropped."""
+        self._wanted: set[int] = set()
+        """The numbers of the waiting paragraphs the sieve asked for."""
+        self._wanted_to = 0
+        """The number up to which the sieve asked for the paragraphs after one it needs."""
+        self.dropped = 0
+        """How many paragraphs were shown to the sieve and dropped."""
         self.root: Any = None
         try:  # the XML parts but the body, within the caps every .docx is read with (vbdocs.ooxml)
             parts = read_parts(path, wanted=lambda name: is_xml_part(name) and name != BODY_PART,
@@ -195,6 +232,8 @@ class Document:
                     raise UnreadableDocument(f"not a .docx: it has no {BODY_PART}")
                 with archive.open(BODY_PART) as body:
                     self.sections = self._read_body(body)
+            self.paragraphs += self._waiting
+            self._waiting.clear()
         except (OSError, zipfile.BadZipFile) as exc:
             raise UnreadableDocument(f"not a .docx: {exc}") from None
         """Every section in order: the document's, then any after a section break (an appendix)."""
@@ -341,8 +380,7 @@ class Document:
     def _add(self, para: Para) -> None:
         """A paragraph, then the paragraphs of the text boxes drawn in it (a signature block or a
         header typed in a box), each box numbered."""
-        self.paragraphs.append(para)
-        para.number = len(self.paragraphs)
+        boxes = []
         for content in para.element.iter(w("txbxContent")):
             if any(a.tag in (w("txbxContent"), _FALLBACK) for a in content.iterancestors()):
                 continue  # a box in a box is read with the outer one; Word's VML copy of a box, not at all
@@ -350,10 +388,44 @@ class Document:
             for p in content.iter(w("p")):
                 inner = self._para(p)
                 inner.box = self._boxes
-                self.paragraphs.append(inner)
-                inner.number = len(self.paragraphs)
+                boxes.append(inner)
         if not self._keep:
             para.element = None  # the element is cleared once read: nothing may hold on to it
+            for inner in boxes:
+                inner.element = None
+        for each in (para, *boxes):
+            self._take(each)
+
+    def _take(self, para: Para) -> None:
+        """Number a paragraph and keep it; past the head, with a sieve, hold it among the last
+        read until it is kept (the sieve asked for it, or it is among the last) or dropped."""
+        self._count += 1
+        para.number = self._count
+        sieve = self._sieve
+        if sieve is None or para.number <= self._head:
+            self.paragraphs.append(para)
+            if sieve is not None:
+                sieve.leave(para, True)
+            return
+        span = sieve.around(para)
+        if span is not None:
+            before, after = span
+            self._wanted_to = max(self._wanted_to, para.number + after)
+            for waiting in itertools.islice(reversed(self._waiting), before):
+                self._wanted.add(waiting.number)
+        if span is not None or para.number <= self._wanted_to:
+            self._wanted.add(para.number)
+        self._waiting.append(para)
+        if len(self._waiting) > self._tail:
+            old = self._waiting.popleft()
+            kept = old.number in self._wanted
+            self._wanted.discard(old.number)
+            sieve.leave(old, kept)
+            if kept:
+                self.paragraphs.append(old)
+            else:
+                self.dropped += 1
+                old.lines = []  # a line holds its paragraph: the cycle is broken for it to be freed now
 
     def _read_table(self, table: Any, index: int) -> None:
         for r, row in enumerate(table.findall("w:tr", NS)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -100,6 +101,10 @@ def _is_upper(line: Line) -> bool:
     return line.clean == line.clean.upper() and any(c.isalpha() for c in line.clean)
 
 
+def _is_recipients_label(line: Line) -> bool:
+    return line.clean.rstrip(":").strip() == "Nơi nhận"
+
+
 def _is_national_title(line: Line) -> bool:
     return line.clean.upper().replace("HOÀ", "HÒA") == NATIONAL_TITLE
 
@@ -107,8 +112,10 @@ def _is_national_title(line: Line) -> bool:
 class Parts:
     """Where the parts of the thể thức are in a document, found by content and position."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, sieve: Sieve | None = None) -> None:
         self.doc = doc
+        self.sieve = sieve or Sieve()
+        """What the reader's sieve tallied of the paragraphs it dropped (none: an empty tally)."""
         self._typed_rules = {id(p): length for p in doc.paragraphs if (length := typed_rule(p)) is not None}
         """The paragraphs that are rules typed as "_": lines, not text, to every rule below."""
         lines = [line for line in doc.lines if line.clean and id(line.para) not in self._typed_rules]
@@ -183,7 +190,7 @@ class Parts:
                 if not x.clean.startswith(("-", "–", "+")):
                     break
                 self.addressees.append(x)
-        self.recipients_label = next((x for x in lines if x.clean.rstrip(":") .strip() == "Nơi nhận"), None)
+        self.recipients_label = next((x for x in lines if _is_recipients_label(x)), None)
         self.signers_above = False
         """Two or more signatures side by side above Nơi nhận (a Biên bản), not one beside it."""
         self.recipients: list[Line] = []
@@ -253,7 +260,8 @@ class Parts:
             if id(x.para) not in seen:
                 seen.add(id(x.para))
                 paras.append(x.para)
-        self.body = [p for p in paras if len(p.text.strip()) >= 80 and not all(x.bold for x in p.lines if x.clean)]
+        self.body = [p for p in paras if _is_prose(p)]
+        """The prose paragraphs of the text read whole (the sieve tallies those it dropped)."""
 
     def _header_without_table(self, lines: list[Line]) -> tuple[list[Line], list[Line]]:
         """The header's left and right parts when no table holds them: the national title, the
@@ -670,26 +678,25 @@ def letter_subject(p: Parts) -> Iterator[Finding]:
 
 
 def body(p: Parts) -> Iterator[Finding]:
-    if not p.body:
+    counted = len(p.body) + p.sieve.prose
+    if not counted:
         yield _finding("body.text", "skip", "body")
         return
-    checks: list[tuple[str, Callable[[Para], str | None], str]] = [
-        ("body.size", _body_size, "13–14 pt"),
-        ("body.alignment", lambda q: None if q.alignment == "justify" else f"aligned {q.alignment}",
-         "justified on both margins"),
-        ("body.indent", lambda q: None if _INDENT[0] <= q.first_line <= _INDENT[1]
-         else f"first line indented {q.first_line / TWIPS_PER_MM / 10:.2f} cm", "first line indented 1 or 1.27 cm"),
-        ("body.spacing", lambda q: None if max(q.space_before, q.space_after) >= decree.SPACE_BETWEEN_PT * 20 - 2
-         else f"{max(q.space_before, q.space_after) / 20:g} pt between paragraphs", "at least 6 pt between paragraphs"),
-        ("body.line_spacing", _line_spacing, "single up to 1.5 lines"),
-    ]
-    for rule, test, required in checks:
+    for rule, test, required in BODY_CHECKS:
         failed = [(q, found) for q in p.body if (found := test(q)) is not None]
+        total = len(failed) + p.sieve.failed[rule]
         for q, found in failed[:3]:
-            more = f" (and {len(failed) - 3} more paragraphs)" if len(failed) > 3 and q is failed[2][0] else ""
+            more = f" (and {total - 3} more paragraphs)" if total > 3 and q is failed[2][0] else ""
             yield replace(_finding(rule, "fail", _where(q.lines[0]), found + more, required), paragraph=q.number)
-        if not failed:
-            yield _finding(rule, "pass", f"{len(p.body)} paragraphs")
+        if not total:
+            yield _finding(rule, "pass", f"{counted} paragraphs")
+
+
+def _is_prose(para: Para) -> bool:
+    """A paragraph of the text the body rules judge: outside tables, 80 characters or more, not
+    all in bold (a heading)."""
+    return (para.table is None and len(para.text.strip()) >= 80 and not all(x.bold for x in para.lines if x.clean)
+            and typed_rule(para) is None)
 
 
 #: The first-line indent a body paragraph may have, twips: 1 cm to 1.27 cm, half a millimetre either side forgiven.
@@ -709,6 +716,19 @@ def _line_spacing(q: Para) -> str | None:
     size = max((x.size or 14) for x in q.lines if x.clean) if any(x.clean for x in q.lines) else 14
     single = size * 20 * 1.15
     return None if single * 0.85 <= q.line <= single * 1.5 else f"{q.line / 20:g} pt lines for {size:g} pt text"
+
+
+#: The rules every prose paragraph of the body is held to: id, the test (what is wrong, or None), what is required.
+BODY_CHECKS: tuple[tuple[str, Callable[[Para], str | None], str], ...] = (
+    ("body.size", _body_size, "13–14 pt"),
+    ("body.alignment", lambda q: None if q.alignment == "justify" else f"aligned {q.alignment}",
+     "justified on both margins"),
+    ("body.indent", lambda q: None if _INDENT[0] <= q.first_line <= _INDENT[1]
+     else f"first line indented {q.first_line / TWIPS_PER_MM / 10:.2f} cm", "first line indented 1 or 1.27 cm"),
+    ("body.spacing", lambda q: None if max(q.space_before, q.space_after) >= decree.SPACE_BETWEEN_PT * 20 - 2
+     else f"{max(q.space_before, q.space_after) / 20:g} pt between paragraphs", "at least 6 pt between paragraphs"),
+    ("body.line_spacing", _line_spacing, "single up to 1.5 lines"),
+)
 
 
 def kinh_gui(p: Parts) -> Iterator[Finding]:
@@ -1013,6 +1033,87 @@ def scope(p: Parts) -> Iterator[Finding]:
                        "30 does not govern: its layout follows Hướng dẫn 36-HD/VPTW", "a văn bản hành chính")
     else:
         yield _finding("scope", "pass", "header")
+
+
+def _landmark(line: Line) -> tuple[int, int] | None:
+    """A line a rule looks for anywhere in the text, and how many paragraphs before and after it
+    that rule reads: ``(before, after)``; None for any other line."""
+    text = line.clean
+    if not text:
+        return None
+    if _is_recipients_label(line):
+        return (30, 80)  # the signature above, beside or under it, and its list
+    if _APPENDIX_LABEL.match(text):
+        return (0, 8)  # the title and "(Kèm theo …)" under it
+    if text in _COPY_FORMS:
+        return (12, 12)  # the copy's number and date beside it
+    if _is_national_title(line) or _MOTTO.match(text):
+        return (0, 3)
+    if _DIVISION.match(text):
+        return (0, 1)  # its name under it
+    if line.para.box is not None and _is_upper(line):
+        return (10, 10)  # a signature typed in a text box
+    if _BASIS.match(text) or _ARTICLE.match(text) or _DECISION.match(text):
+        return (0, 0)
+    return None
+
+
+class Sieve:
+    """What the rules need whole of a long document, chosen as it is read (``reader.Sieve``): the
+    lines found by their words anywhere (Nơi nhận and the signature about it, a phụ lục's
+    opening, a copy's block, căn cứ, Điều, Chương, QUYẾT ĐỊNH) with the paragraphs the rules read
+    beside them, the first paragraphs failing each body rule and the first in each typeface that
+    is not Times New Roman. The prose it drops is tallied for the body rules, so that memory stays
+    flat however long the text (the reader keeps its first and last paragraphs whole)."""
+
+    def __init__(self) -> None:
+        self.prose = 0
+        """Prose paragraphs of the text that were dropped."""
+        self.failed: Counter[str] = Counter()
+        """Of them, how many fail each body rule (its id)."""
+        self._failing: Counter[str] = Counter()
+        self._fonts: set[str | None] = set()
+        self._read_past_end = False
+        self._left_past_end = False
+        self._text_begun = False
+        """A paragraph of text outside a text box has been read: boxes now are not stamps (Parts.stamps)."""
+
+    def _begins(self, para: Para) -> None:
+        if not self._text_begun and para.box is None and any(x.clean for x in para.lines) \
+                and typed_rule(para) is None:
+            self._text_begun = True
+
+    def around(self, para: Para) -> tuple[int, int] | None:
+        span: tuple[int, int] | None = None
+        for line in para.lines:
+            if (found := _landmark(line)) is not None:
+                span = found if span is None else (max(span[0], found[0]), max(span[1], found[1]))
+        self._begins(para)
+        if typed_rule(para) is None and self._text_begun:  # a stamp's typeface is the signature's, not the text's
+            fonts = {r.font for x in para.lines for r in x.runs
+                     if r.text.strip() and (r.font or "") != "Times New Roman"} - self._fonts
+            if fonts:
+                self._fonts |= fonts
+                span = span or (0, 0)
+        if any(_is_recipients_label(x) for x in para.lines):
+            self._read_past_end = True
+        if not self._read_past_end and _is_prose(para):
+            for rule, test, _ in BODY_CHECKS:
+                if self._failing[rule] < 3 and test(para) is not None:
+                    self._failing[rule] += 1
+                    span = span or (0, 0)
+        return span
+
+    def leave(self, para: Para, kept: bool) -> None:
+        self._begins(para)
+        if any(_is_recipients_label(x) for x in para.lines):
+            self._left_past_end = True  # the body ends at Nơi nhận: what follows has its own layout
+        if kept or self._left_past_end or not _is_prose(para):
+            return
+        self.prose += 1
+        for rule, test, _ in BODY_CHECKS:
+            if test(para) is not None:
+                self.failed[rule] += 1
 
 
 #: The checks, in the order their findings are listed (each yields the findings of one or more rules).
