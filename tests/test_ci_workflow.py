@@ -1,0 +1,267 @@
+"""examples/ci-workflow.yml, the CI workflow an office copies, run step by step as GitHub Actions
+runs it: each ``run:`` step in bash (the workflow's ``defaults.run.shell``) with the workflow's env,
+``${{ env.X }}`` expressions substituted, in a temporary git repository laid out as an office's
+(config/units.yaml and config/campaign_<YEAR>.yaml copied from config/), with this environment's
+``vbdocs`` on PATH. Stopped at the first step that fails, as Actions stops.
+
+What cannot run here is replaced, and only that: ``pip``, ``sudo`` and ``apt-get`` are stand-ins on
+PATH that record their arguments and do nothing (vbdocs is installed already; LibreOffice too, by
+scripts/system-deps.sh), and the tests check what they were asked. ``uses:`` steps are not run; they
+are checked for a pinned version, and upload-artifact's ``path`` for what the build wrote.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import CONFIG, ROOT, edit_once
+from vbdocs.cli import main
+
+WORKFLOW = ROOT / "examples" / "ci-workflow.yml"
+OFFICE_SOURCE = "git+https://git.example.org/office/vbdocs@v0.1.0"  # what an office writes in VBDOCS_SOURCE
+YEAR = "2031"  # not the workflow's own: a year written anywhere but env.YEAR would not find the file
+STUBS = ("pip", "sudo", "apt-get")
+
+
+def workflow() -> dict[str, Any]:
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def the_job() -> dict[str, Any]:
+    jobs = workflow()["jobs"]
+    assert list(jobs) == ["build"]
+    job = jobs["build"]
+    assert isinstance(job, dict)
+    return job
+
+
+def substitute(text: str, env: dict[str, str]) -> str:
+    """``${{ env.NAME }}`` as Actions expands it; any other expression is this test's to learn first."""
+
+    def value(match: re.Match[str]) -> str:
+        expression = match.group(1).strip()
+        name = re.fullmatch(r"env\.([A-Za-z_][A-Za-z0-9_]*)", expression)
+        assert name, f"the test does not evaluate ${{{{ {expression} }}}}: teach it, or write it in the shell"
+        return env[name.group(1)]
+
+    return re.sub(r"\$\{\{(.*?)\}\}", value, text)
+
+
+def without_missing_output_format(script: str) -> str:
+    """The workflow asks validate, build and check for ``--output-format github`` (annotations on the
+    change). Where this vbdocs's command has no such option yet (it is being added on main), the flag is
+    dropped from that command's line so that the rest of the step runs; once the option exists, the
+    step runs exactly as written."""
+    for name in ("validate", "build", "check"):
+        options = {opt for param in main.commands[name].params for opt in param.opts}
+        if "--output-format" not in options:
+            script = re.sub(rf"(vbdocs {name}\b[^\n]*?) --output-format github", r"\1", script)
+    return script
+
+
+@dataclass
+class Step:
+    name: str
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@dataclass
+class Run:
+    steps: list[Step]
+    calls: list[str]  # what pip, sudo and apt-get were asked, one line each
+    artifacts: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> Step | None:
+        return next((step for step in self.steps if step.returncode != 0), None)
+
+    def step(self, start: str) -> Step:
+        return next(step for step in self.steps if step.name.startswith(start))
+
+
+def office(tmp_path: Path, *, weekend_deadline: bool = False, templates: bytes | None = None) -> Path:
+    """An office's repository: the example units and campaign, the campaign named for YEAR."""
+    repo = tmp_path / "office"
+    (repo / "config").mkdir(parents=True)
+    shutil.copy(CONFIG / "units.yaml", repo / "config" / "units.yaml")
+    campaign = repo / "config" / f"campaign_{YEAR}.yaml"
+    shutil.copy(CONFIG / "campaign_2024.yaml", campaign)
+    if not weekend_deadline:  # the example's annual deadline falls on a Saturday, a warning --strict stops on
+        edit_once(campaign, "deadline: 2024-10-05", "deadline: 2024-10-04")
+    if templates is not None:
+        (repo / "templates").mkdir()
+        (repo / "templates" / "document.docx").write_bytes(templates)
+    git = ["git", "-c", "user.name=Văn thư", "-c", "user.email=vt@example.org", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "."], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Kế hoạch"], cwd=repo, check=True,
+                   env={**os.environ, "GIT_COMMITTER_DATE": "2024-03-05T08:00:00+07:00"})
+    return repo
+
+
+def run_workflow(repo: Path, tmp_path: Path, **env_values: str) -> Run:
+    """Run the job's steps in ``repo`` with the workflow's env, ``env_values`` replacing its values
+    as an office's edits would."""
+    data = workflow()
+    assert data["defaults"]["run"]["shell"] == "bash"
+    job = the_job()
+    env = {**{k: str(v) for k, v in data.get("env", {}).items()}, **job.get("env", {})}
+    assert set(env_values) <= set(env), f"the workflow has no env {set(env_values) - set(env)}"
+    env.update(env_values)
+    stubs = tmp_path / "stubs"
+    stubs.mkdir(exist_ok=True)
+    log = tmp_path / "calls.log"
+    for name in STUBS:
+        (stubs / name).write_text(f'#!/bin/sh\necho "{name} $*" >> "{log}"\n')
+        (stubs / name).chmod(0o755)
+    path = os.pathsep.join([str(stubs), str(Path(sys.prefix) / "bin"), os.environ.get("PATH", "")])
+    github_env = tmp_path / "github_env"
+    run = Run([], [])
+    for number, step in enumerate(job["steps"]):
+        assert "if" not in step, "the test evaluates no if: expressions; write the condition in the shell"
+        if "uses" in step:
+            if step["uses"].startswith("actions/upload-artifact@"):
+                run.artifacts.append({k: substitute(str(v), env) for k, v in step["with"].items()})
+            continue
+        script = without_missing_output_format(substitute(step["run"], env))
+        github_env.write_text("")
+        step_env = {**os.environ, **env, **{k: substitute(str(v), env) for k, v in step.get("env", {}).items()},
+                    "PATH": path, "GITHUB_ENV": str(github_env), "CI": "true"}
+        script_file = tmp_path / f"step{number}.sh"
+        script_file.write_text(script)
+        result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script_file)], cwd=repo,
+                                env=step_env, capture_output=True, text=True, timeout=600, check=False)
+        run.steps.append(Step(step.get("name", script.splitlines()[0]), result.returncode, result.stdout,
+                              result.stderr))
+        if result.returncode != 0:
+            break
+        for line in github_env.read_text().splitlines():  # NAME=value lines, for the next steps
+            name, _, value = line.partition("=")
+            env[name] = value
+    run.calls = log.read_text().splitlines() if log.exists() else []
+    return run
+
+
+def describe(run: Run) -> str:
+    return "\n".join(f"--- {s.name}: exit {s.returncode}\n{s.stdout}{s.stderr}" for s in run.steps)
+
+
+def test_the_workflow_checks_builds_and_checks_the_set(tmp_path: Path) -> None:
+    repo = office(tmp_path)
+    run = run_workflow(repo, tmp_path, VBDOCS_SOURCE=OFFICE_SOURCE, YEAR=YEAR)
+    assert run.failed is None, describe(run)
+    assert [s.name.split(" (")[0] for s in run.steps] == [
+        "Install LibreOffice and fonts", "Install vbdocs", "Check the YAML", "Build the set",
+        "Check the documents against Decree 30"]
+    assert run.calls == [f"pip install {OFFICE_SOURCE}"], "vbdocs from VBDOCS_SOURCE, and no LibreOffice for docx"
+    out = repo / "out"
+    assert (out / "ke-hoach-2024.docx").is_file() and (out / "manifest.json").is_file()
+    assert not list(out.glob("*.pdf"))
+    checked = run.step("Check the documents").stdout
+    assert checked.count(".docx") == len(list(out.glob("*.docx"))) > 10, checked
+    assert run.artifacts == [{"name": f"documents-{YEAR}", "path": "out/", "if-no-files-found": "error"}]
+    assert (repo / run.artifacts[0]["path"] / "manifest.json").is_file()
+
+
+def test_pdfs_install_libreoffice_and_fonts_first_and_are_built(tmp_path: Path) -> None:
+    if not shutil.which("soffice"):
+        if os.environ.get("CI"):
+            raise RuntimeError("CI must have LibreOffice: scripts/system-deps.sh installs it")
+        pytest.skip("LibreOffice not installed")
+    repo = office(tmp_path)
+    run = run_workflow(repo, tmp_path, VBDOCS_SOURCE=OFFICE_SOURCE, YEAR=YEAR, FORMATS="docx,pdf")
+    assert run.failed is None, describe(run)
+    assert run.calls[:2] == ["sudo apt-get update -q", "sudo apt-get install -y -q --no-install-recommends "
+                             "libreoffice-writer-nogui fonts-liberation2 poppler-utils python3-uno"]
+    assert (repo / "out" / "ke-hoach-2024.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_a_deadline_to_review_stops_the_workflow_before_anything_is_built(tmp_path: Path) -> None:
+    repo = office(tmp_path, weekend_deadline=True)
+    run = run_workflow(repo, tmp_path, VBDOCS_SOURCE=OFFICE_SOURCE, YEAR=YEAR)
+    failed = run.failed
+    assert failed is not None and failed.name.startswith("Check the YAML") and failed.returncode == 2
+    assert f"config/campaign_{YEAR}.yaml:" in failed.stdout + failed.stderr
+    assert "falls on Thứ Bảy" in failed.stdout + failed.stderr
+    assert not (repo / "out").exists()
+
+
+def test_the_offices_templates_folder_is_used(tmp_path: Path) -> None:
+    """A templates/ folder is passed to the build: a broken template there stops it, naming the file;
+    the built-in template copied there builds the same set."""
+    broken = office(tmp_path / "broken", templates=b"not a Word file")
+    run = run_workflow(broken, tmp_path / "broken", VBDOCS_SOURCE=OFFICE_SOURCE, YEAR=YEAR)
+    failed = run.failed
+    assert failed is not None and failed.name == "Build the set", describe(run)
+    assert "document.docx" in failed.stderr and not (broken / "out").exists()
+
+    copied = office(tmp_path / "copied", templates=(ROOT / "vbdocs" / "templates" / "document.docx").read_bytes())
+    run = run_workflow(copied, tmp_path / "copied", VBDOCS_SOURCE=OFFICE_SOURCE, YEAR=YEAR)
+    assert run.failed is None, describe(run)
+    assert (copied / "out" / "ke-hoach-2024.docx").is_file()
+
+
+def test_vbdocs_comes_from_a_pinned_source_the_office_sets(tmp_path: Path) -> None:
+    source = workflow()["env"]["VBDOCS_SOURCE"]
+    assert re.search(r"@(v\d+(\.\d+)*|[0-9a-f]{40})$|==\d", source), f"{source} is not pinned"
+    repo = office(tmp_path)
+    run = run_workflow(repo, tmp_path, YEAR=YEAR)  # the source as shipped: a placeholder to replace
+    failed = run.failed
+    assert failed is not None and failed.name == "Install vbdocs"
+    assert "::error::set VBDOCS_SOURCE" in failed.stdout and run.calls == []
+
+
+def test_the_year_is_written_once() -> None:
+    text = WORKFLOW.read_text(encoding="utf-8")
+    year = workflow()["env"]["YEAR"]
+    assert re.fullmatch(r"20\d\d", year)
+    assert [line for line in text.splitlines() if year in line] == [f'  YEAR: "{year}"']
+
+
+def test_every_action_is_pinned_to_a_version() -> None:
+    uses = [step["uses"] for step in the_job()["steps"] if "uses" in step]
+    assert {u.split("@")[0] for u in uses} == {"actions/checkout", "actions/setup-python", "actions/upload-artifact"}
+    for action in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})", action), f"{action}: not pinned"
+    setup = next(step for step in the_job()["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["cache"] == "pip"
+    assert setup["with"]["cache-dependency-path"] == ".github/workflows/documents.yml"  # holds VBDOCS_SOURCE
+
+
+def test_it_runs_on_changes_to_what_it_builds_from() -> None:
+    triggers = workflow()[True]  # YAML 1.1 reads the key "on" as true
+    for event in ("push", "pull_request"):
+        assert set(triggers[event]["paths"]) == {"config/**", "templates/**", ".github/workflows/documents.yml"}
+
+
+def test_the_flag_is_only_dropped_where_vbdocs_lacks_it() -> None:
+    script = "vbdocs check --output-format github out/*.docx\nvbdocs kinds --output-format github\n"
+    has = "--output-format" in {opt for p in main.commands["check"].params for opt in p.opts}
+    expected = script if has else "vbdocs check out/*.docx\nvbdocs kinds --output-format github\n"
+    assert without_missing_output_format(script) == expected
+
+
+def test_the_workflow_is_one_github_actions_accepts(tmp_path: Path) -> None:
+    """Checked against SchemaStore's schema of GitHub workflows, which check-jsonschema ships: a key
+    Actions does not know (``runs_on``), a step both ``uses`` and ``run``, a bad input value fail."""
+    schema = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows"]
+    result = subprocess.run([*schema, str(WORKFLOW)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    broken = tmp_path / "documents.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on:", "runs_on:"), encoding="utf-8")
+    result = subprocess.run([*schema, str(broken)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1 and "runs_on" in result.stdout
