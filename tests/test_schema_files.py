@@ -121,6 +121,7 @@ NOT_SCHEMA_ERRORS = {
     "syntax-unclosed-list", "syntax-colon-in-text", "syntax-bad-indent", "tab-indentation", "not-utf8",
     "directory", "too-large", "alias-bomb", "custom-tag", "merge-key", "two-documents", "duplicate-key",
     "recursive-anchor", "deep-nesting", "raw-control-character", "raw-next-line",
+    "impossible-day-first-date",  # 31/6/2024 is written as a day is: which days a month has, a pattern cannot say
     "impossible-date",  # yaml.safe_load cannot read 2024-02-31 (an editor would see a text, refused by format: date)
     # codes that must name something in the files, and checks across values
     "duplicate-unit-code", "unknown-person", "unknown-unit", "unknown-body", "unknown-report",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -13,6 +15,7 @@ from pydantic import (
     Field,
     Strict,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -74,6 +77,30 @@ def _no_footnote(value: str) -> str:
         )
     return value
 
+
+_DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+
+
+def _date(value: Any) -> Any:
+    """A date as a clerk writes it, day first ("09/5/2025", "9/05/2025"), as a date; any other
+    value is left to the date type's own check (YAML reads 2025-05-09 as a date already)."""
+    if isinstance(value, str) and (match := _DAY_MONTH_YEAR.fullmatch(value)):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            from ..i18n import _
+
+            raise ValueError(_("{value} is not a day of the calendar (day/month/year)").format(
+                value=value.strip())) from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema({"anyOf": [
+    {"type": "string", "format": "date"},
+    {"type": "string", "pattern": r"^\s*\d{1,2}/\d{1,2}/\d{4}\s*$"},
+]})]
+"""A day, written 2025-05-09 or, as on paper, 09/5/2025 (day/month/year)."""
 
 Text = Annotated[str, BeforeValidator(_clean)]
 """Plain text that may be empty: NFC-normalised, no character a document cannot hold."""
