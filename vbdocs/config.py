@@ -459,7 +459,7 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
                               own_title=d.signer_title is not None)
     for i, other in enumerate(d.joint):
         reason = signing.refusal(other.signer.authority, signer_title=other.signer.title, head_title=other.head_title,
-                                 collective=other.collective, collective_from="its collective")
+                                 collective=other.collective, collective_from=N_("its collective"))
         if reason:
             yield doc.problem((*where, "joint", i, "signer", "authority"), reason, code="signer.authority")
     if d.joint and d.second_signer is not None:
@@ -890,12 +890,12 @@ def _check_footnotes(doc: Document, where: PathKey, document: Plan | Letter | Do
         if name not in document.footnotes:
             yield doc.problem(path, _("the footnote [^{name}] has no text under footnotes").format(name=name),
                               code="footnote.missing")
-    referenced = {name for _, name in used}
+    referenced = {name for _path, name in used}
     for name in document.footnotes:
         if name not in referenced:
             yield doc.problem((*where, "footnotes", name), _("the footnote {quoted} is never referenced ([^{name}])")
                               .format(quoted=repr(name), name=name), code="footnote.unused")
-        elif sum(1 for _, n in used if n == name) > 1:
+        elif sum(1 for _path, n in used if n == name) > 1:
             yield doc.problem((*where, "footnotes", name), _("the footnote {quoted} is referenced more than once")
                               .format(quoted=repr(name)), code="footnote.twice")
     for note, text in document.footnotes.items():

@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..i18n import _
 from ..inline import MarkupError
 from ..inline import parse as parse_markup
 from ..vn.text import forbidden_character, forbidden_name, normalize
@@ -45,10 +46,8 @@ def _clean(value: Any) -> Any:
         return value
     offset = forbidden_character(value)
     if offset is not None:
-        raise ValueError(
-            f"contains {forbidden_name(value[offset])} at character {offset + 1}, "
-            "which a document cannot hold; delete it"
-        )
+        raise ValueError(_("contains {character} at character {offset}, which a document cannot hold; delete it")
+                         .format(character=forbidden_name(value[offset]), offset=offset + 1))
     return normalize(value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -71,10 +70,8 @@ def _markup(value: str) -> MarkupText:
 def _no_footnote(value: str) -> str:
     notes = parse_markup(value).footnotes
     if notes:
-        raise ValueError(
-            f"a footnote ([^{notes[0]}]) cannot stand in this text: it is printed where no footnote "
-            "can be (a title, a name or a form); put it in the body"
-        )
+        raise ValueError(_("a footnote ([^{name}]) cannot stand in this text: it is printed where no footnote can "
+                           "be (a title, a name or a form); put it in the body").format(name=notes[0]))
     return value
 
 
@@ -89,8 +86,6 @@ def _date(value: Any) -> Any:
         try:
             return dt.date(year, month, day)
         except ValueError:
-            from ..i18n import _
-
             raise ValueError(_("{value} is not a day of the calendar (day/month/year)").format(
                 value=value.strip())) from None
     return value
