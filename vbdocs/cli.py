@@ -236,7 +236,8 @@ def list_kinds() -> None:
     from .kinds import kinds
 
     for kind in kinds():
-        click.echo(f"{kind.name:<20} {kind.summary} ({_('{source} file').format(source=kind.source)})")
+        source = _("campaign file") if kind.source == "campaign" else _("document file")
+        click.echo(f"{kind.name:<20} {_(kind.summary)} ({source})")
 
 
 @main.command("new-campaign", help=N_("Write next year's campaign from SOURCE: dates moved on, numbers cleared, "
