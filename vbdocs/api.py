@@ -11,9 +11,14 @@ from .config import Config, DocumentConfig
 from .config import load as load_file
 from .entry import Entry
 from .errors import OutputError
+from .i18n import _
 from .kinds import names as kind_names
+from .schema.common import code_key
+from .selection import choose
 
 CALENDAR = "deadlines.ics"
+FORMATS = ("docx", "pdf")
+"""The formats :func:`build` writes."""
 
 Progress = Callable[[int, int], None]
 """Called with (documents done, documents in all) as a build goes."""
@@ -106,17 +111,12 @@ def build(
     config = load(campaign)
     year = config.year if isinstance(config, DocumentConfig) else config.campaign.campaign.year
     stamp = source_date(dt.datetime(year, 1, 1))  # a malformed SOURCE_DATE_EPOCH stops the build before it starts
-    bad_format = sorted(set(formats) - {"docx", "pdf"})
-    if bad_format or not formats:
-        raise OutputError(f"unknown format {bad_format[0] if bad_format else ''!r}; the formats are docx and pdf")
-    known_kinds = kind_names()
-    unknown = sorted(set(only) - set(known_kinds))
-    if unknown:
-        raise OutputError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(known_kinds)}")
-    known_units = {u.code for u in config.units.units}
-    missing = sorted(set(units) - known_units)
-    if missing:
-        raise OutputError(f"no unit with the code {missing[0]!r} in the units file")
+    formats = choose(formats, FORMATS, _("unknown format {pick}; the formats are {known}"))
+    if not formats:
+        raise OutputError(_("no format given; the formats are {known}").format(known=", ".join(FORMATS)))
+    only = choose(only, kind_names(), _("unknown kind {pick}; the kinds are {known}"))
+    units = choose(units, [u.code for u in config.units.units],
+                   _("no unit with the code {pick} in the units file; its units are {known}"), key=code_key)
     contents = [
         spec for spec in set_specs(config)
         if (not only or spec.entry.kind in only) and (not units or spec.entry.unit in units)
