@@ -257,6 +257,42 @@ def _fix_file(files: tuple[Path, ...], target: Path, as_json: bool) -> None:
         sys.exit(1)
 
 
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--year", type=int, help="The campaign's year (this year if not given).")
+@_reports_errors
+def init_folder(folder: Path, year: int | None) -> None:
+    """Start an office's own repository in FOLDER: a units file and a campaign file with comments,
+    the JSON Schemas editors check them with, and a CI workflow. Nothing already there is replaced."""
+    from .i18n import _
+    from .skeleton import init
+
+    for path in init(folder, year=year):
+        click.echo(str(path))
+    click.echo(_("next: edit {folder}/units.yaml, then run: vbdocs validate {campaign}").format(
+        folder=folder, campaign=next(p for p in folder.glob("campaign_*.yaml"))))
+
+
+@main.group("templates")
+def templates_group() -> None:
+    """The built-in templates (.docx), to edit in Word and build with (build -t FOLDER)."""
+
+
+@templates_group.command("export")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Replace templates of the same name already in FOLDER.")
+@_reports_errors
+def export_templates(folder: Path, force: bool) -> None:
+    """Copy the built-in templates into FOLDER, to edit in Word; then build with -t FOLDER."""
+    from .i18n import _
+    from .skeleton import export_templates as export
+
+    for path in export(folder, overwrite=force):
+        click.echo(str(path))
+    click.echo(_("edit them in Word, then build with: vbdocs build CAMPAIGN -o OUTPUT -t {folder}").format(
+        folder=folder))
+
+
 @main.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
               help="Folder to write the schemas into; without it, print the campaign schema.")
