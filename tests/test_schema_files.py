@@ -192,3 +192,90 @@ def test_a_whole_number_with_a_point_is_a_whole_number(tmp_path: Path) -> None:
                         encoding="utf-8")
     assert _folder_errors(folder) == []
     assert vbdocs.load(campaign).campaign.campaign.year == 2024
+
+
+#: reST markup a docstring may hold and a JSON Schema's description must not: ``code``,
+#: :role:`target`, `interpreted text`.
+REST = re.compile(r"``|:[a-z]+:`|`[^`]+`")
+#: Letters of Vietnamese outside ASCII (ă â đ ê ô ơ ư and the tones, in either case).
+VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE)
+
+
+def _descriptions(node: Any, path: str = "") -> list[tuple[str, str]]:
+    """Every description in a schema, with where it stands."""
+    found = []
+    if isinstance(node, dict):
+        if isinstance(node.get("description"), str):
+            found.append((path, node["description"]))
+        for k, v in node.items():
+            found += _descriptions(v, f"{path}/{k}")
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            found += _descriptions(v, f"{path}/{i}")
+    return found
+
+
+@pytest.mark.parametrize("name", ["campaign.schema.json", "units.schema.json", "document.schema.json"])
+def test_every_field_is_described_in_vietnamese_then_english_without_rest_markup(name: str) -> None:
+    schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    fields = 0
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        for model in _models(definition):
+            for field, spec in model.get("properties", {}).items():
+                fields += 1
+                vietnamese, dash, english = spec["description"].partition(" — ")
+                assert dash, f"{definition['title']}.{field}: not 'Vietnamese — English'"
+                assert VIETNAMESE.search(vietnamese), f"{definition['title']}.{field}: {vietnamese!r}"
+                assert english and english != vietnamese, f"{definition['title']}.{field}: {english!r}"
+    assert fields >= 30  # not vacuous: units has 34, campaign and document more
+    for where, description in _descriptions(schema):
+        assert not REST.search(description), f"{name}{where}: {description!r}"
+
+
+def test_each_field_has_its_vietnamese_from_the_table_and_its_english_from_the_model() -> None:
+    """One place for the Vietnamese (``descriptions_vi.FIELDS``), every entry used, and the
+    English the model's ``Field`` says, its markup taken off."""
+    from pydantic import BaseModel
+
+    from vbdocs.schema.descriptions_vi import FIELDS, key
+    from vbdocs.schema.jsonschema import SCHEMAS as MODELS
+    from vbdocs.schema.jsonschema import plain
+
+    described: dict[str, set[str]] = {}  # two models of one name (Item) stand in two schemas
+    for text in json_schemas().values():
+        for definition in [schema := json.loads(text), *schema.get("$defs", {}).values()]:
+            for model in _models(definition):
+                for field, spec in model.get("properties", {}).items():
+                    described.setdefault(f"{definition['title']}.{field}", set()).add(spec["description"])
+    used = set()
+    seen: set[type] = set()
+
+    def walk(model: type[BaseModel]) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            used.add(key(model, name))
+            expected = f"{FIELDS[key(model, name)]} — {plain(info.description or '')}"
+            assert expected in described[f"{model.__name__}.{info.alias or name}"], key(model, name)
+            for inner in _types(info.annotation):
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    walk(inner)
+
+    for model in MODELS.values():
+        walk(model)
+    assert used == set(FIELDS), f"entries for no field: {sorted(set(FIELDS) - used)}"
+
+
+def _types(annotation: Any) -> list[Any]:
+    import typing
+
+    return [annotation, *(t for arg in typing.get_args(annotation) for t in _types(arg))]
+
+
+def test_plain_takes_off_rest_markup_and_leaves_the_text() -> None:
+    from vbdocs.schema.jsonschema import plain
+
+    assert plain("Ids of the ``reports`` (see :data:`DOCUMENT_TEXT`, :func:`~vbdocs.load`)") == \
+        "Ids of the reports (see DOCUMENT_TEXT, vbdocs.load)"
+    assert plain('"Phong trào thi đua “*Dân vận khéo*”", [^name]') == '"Phong trào thi đua “*Dân vận khéo*”", [^name]'
