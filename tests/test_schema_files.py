@@ -279,3 +279,83 @@ def test_plain_takes_off_rest_markup_and_leaves_the_text() -> None:
     assert plain("Ids of the ``reports`` (see :data:`DOCUMENT_TEXT`, :func:`~vbdocs.load`)") == \
         "Ids of the reports (see DOCUMENT_TEXT, vbdocs.load)"
     assert plain('"Phong trào thi đua “*Dân vận khéo*”", [^name]') == '"Phong trào thi đua “*Dân vận khéo*”", [^name]'
+
+
+#: A document file (a ward's Báo cáo), valid, and the mistakes made in it: (what is written
+#: in place of what). The schema and vbdocs both refuse each of SCHEMA_DOCUMENT_ERRORS.
+DOCUMENT = ("document:\n  type: Báo cáo\n  year: 2024\n  subject: Thử\n  body:\n    - Nội dung.\n"
+            "  signer:\n    person: pct\n    authority: TM\n  filing:\n    unit: VP\n")
+SCHEMA_DOCUMENT_ERRORS: dict[str, tuple[str, str]] = {
+    "unknown-block": ("    - Nội dung.\n", "    - {bad: 1}\n"),
+    "unknown-key": ("  subject: Thử\n", "  subjct: Thử\n"),
+    "missing-signer": ("  signer:\n    person: pct\n    authority: TM\n", ""),
+    "year-as-text": ("  year: 2024\n", "  year: '2024'\n"),
+    "month-13": ("  year: 2024\n", "  year: 2024\n  month: 13\n"),
+    "secrecy-not-a-level": ("  year: 2024\n", "  year: 2024\n  secrecy: Rất mật\n"),
+    "urgency-not-a-level": ("  year: 2024\n", "  year: 2024\n  urgency: Gấp\n"),
+    "authority-not-one": ("authority: TM", "authority: XX"),
+    "width-as-text": ("    - Nội dung.\n", "    - table:\n        widths: [a]\n        rows: [[x]]\n"),
+    "empty-numbered": ("    - Nội dung.\n", "    - numbered: []\n"),
+    "numbered-yes-please": ("    - Nội dung.\n", "    - heading: a\n      numbered: maybe\n"),
+    "page-break-false": ("    - Nội dung.\n", "    - page_break: false\n"),
+    "cell-span-zero": ("    - Nội dung.\n",
+                       "    - table:\n        widths: [1]\n        rows: [[{text: a, span: 0}]]\n"),
+    "align-not-one": ("    - Nội dung.\n",
+                      "    - table:\n        widths: [1]\n        rows: [[{text: a, align: middle}]]\n"),
+    "draft-as-text": ("  year: 2024\n", "  year: 2024\n  draft: yes please\n"),
+    "date-not-iso": ("  year: 2024\n", "  year: 2024\n  date: 09/5/2024\n"),
+    "electronic-as-1": ("  year: 2024\n", "  year: 2024\n  electronic: 1\n"),
+    "empty-subject": ("  subject: Thử\n", "  subject: ''\n"),
+    "bad-code": ("person: pct", "person: 'p ct'"),
+}
+#: What vbdocs refuses and a schema cannot say: a count across a table's rows and its widths,
+#: where a block stands (an Điều in an Điều, headings 5 deep), a footnote named and not written,
+#: a code naming nobody of the units file, the year a draft needs.
+NOT_SCHEMA_DOCUMENT_ERRORS: dict[str, tuple[str, str]] = {
+    "row-wider-than-widths": ("    - Nội dung.\n", "    - table:\n        widths: [1, 1]\n        rows:\n"
+                              "          - [a, b, c]\n"),
+    "article-in-article": ("    - Nội dung.\n", "    - article: a\n      body:\n        - article: b\n"),
+    "headings-five-deep": ("    - Nội dung.\n", "    - heading: a\n      body:\n        - heading: b\n          body:\n"
+                           "            - heading: c\n              body:\n                - heading: d\n"
+                           "                  body:\n                    - heading: e\n"),
+    "footnote-without-text": ("    - Nội dung.\n", "    - a[^x]\n"),
+    "unknown-person": ("person: pct", "person: nobody"),
+    "draft-without-year": ("  year: 2024\n", ""),
+}
+
+
+def _document_errors(tmp_path: Path, case: tuple[str, str]) -> tuple[list[str], list[str]]:
+    """What vbdocs and the schema say of the document with ``case``'s change."""
+    import vbdocs
+
+    old, new = case
+    assert DOCUMENT.count(old) == 1
+    shutil.copy(ROOT / "examples" / "documents" / "ubnd-phuong" / "units.yaml", tmp_path / "units.yaml")
+    path = tmp_path / "doc.yaml"
+    path.write_text(DOCUMENT.replace(old, new), encoding="utf-8")
+    try:
+        vbdocs.validate(path)
+        refused = []
+    except vbdocs.ConfigError as exc:
+        refused = [p.message for p in exc.problems]
+    return refused, _errors("document", path)
+
+
+def test_the_base_document_is_valid(tmp_path: Path) -> None:
+    assert _document_errors(tmp_path, ("  year: 2024\n", "  year: 2024\n")) == ([], [])
+
+
+@pytest.mark.parametrize("case", sorted(SCHEMA_DOCUMENT_ERRORS))
+def test_the_document_schema_refuses_what_vbdocs_refuses(case: str, tmp_path: Path) -> None:
+    refused, underlined = _document_errors(tmp_path, SCHEMA_DOCUMENT_ERRORS[case])
+    assert refused, f"{case}: vbdocs accepts it"
+    assert underlined, f"{case}: the schema accepts what vbdocs refuses ({refused[0]})"
+
+
+@pytest.mark.parametrize("case", sorted(NOT_SCHEMA_DOCUMENT_ERRORS))
+def test_what_only_vbdocs_sees_in_a_document(case: str, tmp_path: Path) -> None:
+    """Kept apart so that the line between the two is written down: should the schema come to
+    say one of these, the case moves to SCHEMA_DOCUMENT_ERRORS."""
+    refused, underlined = _document_errors(tmp_path, NOT_SCHEMA_DOCUMENT_ERRORS[case])
+    assert refused, f"{case}: vbdocs accepts it"
+    assert underlined == [], f"{case}: the schema says it now; move it to SCHEMA_DOCUMENT_ERRORS"
