@@ -42,7 +42,8 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("office") / "van-ban"
     code, stdout, stderr = run("init", str(folder), "--year", str(YEAR))
     assert code == 0, stderr
-    assert stdout.splitlines()[:len(SKELETON)] == [str(folder / name) for name in SKELETON]
+    next_step = f"next: edit {folder / 'units.yaml'}, then run: vbdocs validate {folder / SKELETON[1]}"
+    assert stdout.splitlines() == [*(str(folder / name) for name in SKELETON), next_step]
     return folder
 
 
@@ -118,8 +119,12 @@ def test_init_refuses_a_folder_that_holds_one_of_its_files(tmp_path: Path, there
 
 def test_init_beside_other_files_keeps_them(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("kho văn bản\n", encoding="utf-8")
-    assert run("init", str(tmp_path), "--year", str(YEAR))[0] == 0
+    (tmp_path / "campaign_2020.yaml").write_text("# năm cũ\n", encoding="utf-8")
+    code, stdout, _ = run("init", str(tmp_path), "--year", str(YEAR))
+    assert code == 0
+    assert stdout.endswith(f"vbdocs validate {tmp_path / SKELETON[1]}\n")
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "kho văn bản\n"
+    assert (tmp_path / "campaign_2020.yaml").read_text(encoding="utf-8") == "# năm cũ\n"
     assert all((tmp_path / name).is_file() for name in SKELETON)
 
 

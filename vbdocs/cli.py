@@ -267,10 +267,11 @@ def init_folder(folder: Path, year: int | None) -> None:
     from .i18n import _
     from .skeleton import init
 
-    for path in init(folder, year=year):
+    written = init(folder, year=year)
+    for path in written:
         click.echo(str(path))
-    click.echo(_("next: edit {folder}/units.yaml, then run: vbdocs validate {campaign}").format(
-        folder=folder, campaign=next(p for p in folder.glob("campaign_*.yaml"))))
+    units, campaign = written[:2]
+    click.echo(_("next: edit {units}, then run: vbdocs validate {campaign}").format(units=units, campaign=campaign))
 
 
 @main.group("templates")

@@ -59,7 +59,8 @@ def skeleton_files(year: int) -> dict[str, bytes]:
 def init(folder: str | Path, *, year: int | None = None) -> tuple[Path, ...]:
     """Write the skeleton of an office's repository into ``folder`` (created if missing):
     ``units.yaml``, ``campaign_<year>.yaml`` (this year's by default), ``schemas/*.schema.json``
-    and ``.github/workflows/vbdocs.yml``. Returns the files written.
+    and ``.github/workflows/vbdocs.yml``. Returns the files written, the units file and the
+    campaign file first.
 
     Raises:
         OutputError: ``folder`` holds one of those files already, or they cannot be written;
