@@ -228,17 +228,23 @@ def test_every_field_is_described_in_vietnamese_then_english_without_rest_markup
                 assert VIETNAMESE.search(vietnamese), f"{definition['title']}.{field}: {vietnamese!r}"
                 assert english and english != vietnamese, f"{definition['title']}.{field}: {english!r}"
     assert fields >= 30  # not vacuous: units has 34, campaign and document more
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        vietnamese, dash, english = definition["description"].partition(" — ")
+        assert dash and VIETNAMESE.search(vietnamese) and english, f"{definition['title']}: {vietnamese!r}"
     for where, description in _descriptions(schema):
         assert not REST.search(description), f"{name}{where}: {description!r}"
 
 
 def test_each_field_has_its_vietnamese_from_the_table_and_its_english_from_the_model() -> None:
-    """One place for the Vietnamese (``descriptions_vi.FIELDS``), every entry used, and the
-    English the model's ``Field`` says, its markup taken off."""
+    """One place for the Vietnamese (``descriptions_vi``), every entry used, and the English the
+    model's ``Field`` and docstring say, their markup taken off."""
+    import enum
+    import inspect
+
     from pydantic import BaseModel
 
-    from vbdocs.schema.descriptions_vi import FIELDS, key
-    from vbdocs.schema.jsonschema import SCHEMAS as MODELS
+    from vbdocs.schema.descriptions_vi import FIELDS, MODELS, key
+    from vbdocs.schema.jsonschema import SCHEMAS as FILE_MODELS
     from vbdocs.schema.jsonschema import plain
 
     described: dict[str, set[str]] = {}  # two models of one name (Item) stand in two schemas
@@ -247,6 +253,7 @@ def test_each_field_has_its_vietnamese_from_the_table_and_its_english_from_the_m
             for model in _models(definition):
                 for field, spec in model.get("properties", {}).items():
                     described.setdefault(f"{definition['title']}.{field}", set()).add(spec["description"])
+            described.setdefault(definition["title"], set()).add(definition["description"])
     used = set()
     seen: set[type] = set()
 
@@ -254,6 +261,8 @@ def test_each_field_has_its_vietnamese_from_the_table_and_its_english_from_the_m
         if model in seen:
             return
         seen.add(model)
+        used.add(key(model))
+        assert f"{MODELS[key(model)]} — {plain(inspect.cleandoc(model.__doc__ or ''))}" in described[model.__name__]
         for name, info in model.model_fields.items():
             used.add(key(model, name))
             expected = f"{FIELDS[key(model, name)]} — {plain(info.description or '')}"
@@ -261,10 +270,14 @@ def test_each_field_has_its_vietnamese_from_the_table_and_its_english_from_the_m
             for inner in _types(info.annotation):
                 if isinstance(inner, type) and issubclass(inner, BaseModel):
                     walk(inner)
+                elif isinstance(inner, type) and issubclass(inner, enum.Enum):
+                    used.add(key(inner))
+                    docstring = inspect.cleandoc(inner.__doc__ or "")
+                    assert f"{MODELS[key(inner)]} — {docstring}" in described[inner.__name__]
 
-    for model in MODELS.values():
+    for model in FILE_MODELS.values():
         walk(model)
-    assert used == set(FIELDS), f"entries for no field: {sorted(set(FIELDS) - used)}"
+    assert used == set(FIELDS) | set(MODELS), f"entries for nothing: {sorted((set(FIELDS) | set(MODELS)) - used)}"
 
 
 def _types(annotation: Any) -> list[Any]:

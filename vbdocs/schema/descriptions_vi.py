@@ -1,11 +1,11 @@
-"""The Vietnamese of every field of the files, in one table: the JSON Schemas describe a field
-as "Vietnamese — English" (``vbdocs.schema.jsonschema``), so that an editor shows a clerk the
-Vietnamese first, and a developer the English the models' ``Field`` descriptions hold.
+"""The Vietnamese of every field and model of the files, in one place: the JSON Schemas describe
+each as "Vietnamese — English" (``vbdocs.schema.jsonschema``), so that an editor shows a clerk the
+Vietnamese first, and a developer the English of the models' ``Field`` descriptions and docstrings.
 
-Keys are ``<module>.<Model>.<field>`` (module of ``vbdocs.schema``: ``campaign``, ``units``,
-``document``, ``common``), as :func:`key` writes them; a field of a model the schemas describe
-that has no entry here stops the schemas' generation, so none is forgotten. Plain text only:
-no reST markup (an editor shows it as it is).
+Keys are ``<module>.<Model>.<field>`` in :data:`FIELDS` and ``<module>.<Model>`` in :data:`MODELS`
+(the module's last name: ``campaign``, ``units``, ``document``, ``signing``), as :func:`key` writes
+them; a field or model the schemas describe that has no entry here stops the schemas' generation,
+so none is forgotten. Plain text only: no reST markup (an editor shows it as it is).
 """
 
 from __future__ import annotations
@@ -328,6 +328,70 @@ FIELDS: dict[str, str] = {
 }
 
 
-def key(model: type, field: str) -> str:
-    """The key of ``model``'s ``field`` in :data:`FIELDS`."""
-    return f"{model.__module__.rsplit('.', 1)[-1]}.{model.__name__}.{field}"
+#: The Vietnamese of each model (and enumeration) the schemas describe, keyed
+#: ``<module>.<Model>`` as :func:`key` writes them with no field.
+MODELS: dict[str, str] = {
+    "campaign.CampaignFile": "Tệp kế hoạch năm (campaign_<năm>.yaml): phong trào, kế hoạch và các báo cáo.",
+    "campaign.Campaign": "Phong trào của một năm.",
+    "campaign.Plan": "Kế hoạch (Mẫu 1.4) của phong trào.",
+    "campaign.LegalBasis": "Văn bản mà kế hoạch triển khai, được dẫn trong câu mở đầu.",
+    "campaign.Section": "Một mục của kế hoạch: tiêu đề đánh số La Mã và các khoản đánh số.",
+    "campaign.Item": "Một khoản của mục, viết thành văn bản thường, hoặc thành ánh xạ khi mẫu báo cáo cần thêm.",
+    "campaign.Implementation": "Mục cuối của kế hoạch: Tổ chức thực hiện, nhiệm vụ theo đơn vị.",
+    "campaign.Assignment": "Ai làm gì (một khoản của Tổ chức thực hiện): đơn vị hoặc nhóm và các nhiệm vụ.",
+    "campaign.Duty": "Một nhiệm vụ của đơn vị, in thành dòng \"- \"; viết thành văn bản thường, hoặc thành ánh xạ "
+                     "có text và reports khi là nhiệm vụ báo cáo.",
+    "campaign.Recipient": "Một dòng Nơi nhận: đơn vị, nhóm hoặc cơ quan theo mã, hoặc viết tự do.",
+    "campaign.Signer": "Người ký (ô 7) và thẩm quyền ký.",
+    "campaign.Filing": "Dòng cuối Nơi nhận: \"Lưu: VT, VP (ntttam).\" (ô 9b và 12).",
+    "campaign.Letter": "Một công văn (Mẫu 1.5) của phong trào: công văn chỉ đạo gửi các đơn vị.",
+    "campaign.Addressee": "Một dòng \"Kính gửi\" (ô 9a): đơn vị, nhóm hoặc cơ quan theo mã, hoặc viết tự do.",
+    "campaign.Report": "Báo cáo đơn vị phải gửi trước một hạn; mỗi đơn vị có một mẫu để điền.",
+    "campaign.Forms": "Những gì mọi mẫu đơn vị điền có chung.",
+    "campaign.Registration": "Mẫu đăng ký mỗi đơn vị gửi lại (ví dụ các mô hình sẽ xây dựng trong năm).",
+    "signing.Authority": "Thẩm quyền ký: ký tên mình, hoặc ký thay, thay mặt, thừa lệnh, thừa ủy quyền.",
+    "units.UnitsFile": "Tệp đơn vị (units.yaml): mọi thông tin về cơ quan không đổi theo phong trào.",
+    "units.Agency": "Cơ quan ban hành: cơ quan mà vbdocs soạn văn bản cho.",
+    "units.ParentBody": "Tên cơ quan, tổ chức chủ quản trực tiếp (ô 2, dòng đầu).",
+    "units.Contact": "Địa chỉ, điện thoại, e-mail, website của cơ quan (ô 13), in ở cuối trang 1 của văn bản có in.",
+    "units.Unit": "Một đơn vị của cơ quan: văn phòng, phòng chuyên môn hoặc đơn vị trực thuộc.",
+    "units.Group": "Một nhóm đơn vị có tên, được gửi văn bản chung.",
+    "units.Person": "Một người ký văn bản.",
+    "units.Body": "Một cơ quan bên ngoài: ban hành văn bản được dẫn, hoặc được gửi văn bản.",
+    "document.DocumentFile": "Tệp văn bản: tệp đơn vị mà nó dùng và văn bản.",
+    "document.DocumentSpec": "Một văn bản hành chính (Phụ lục I, ô 1–14).",
+    "document.Addressee": "Một dòng Kính gửi: đơn vị, nhóm hoặc cơ quan theo mã, hoặc viết tự do.",
+    "document.Minutes": "Phần Biên bản ghi về cuộc họp (Mẫu 1.9): thời gian bắt đầu và kết thúc, địa điểm, thành "
+                        "phần.",
+    "document.Leave": "Nội dung Giấy nghỉ phép (Mẫu 1.10): cho ai, theo đơn ngày nào, bao nhiêu ngày, ở đâu.",
+    "document.JointIssuer": "Một cơ quan khác cùng ban hành văn bản (văn bản liên tịch): phần của nó ở phần đầu và "
+                            "chữ ký.",
+    "document.JointSigner": "Người ký cho một cơ quan khác của văn bản liên tịch: họ tên, chức vụ, thẩm quyền ký.",
+    "document.SecondSigner": "Chữ ký thứ hai bên cạnh chữ ký thứ nhất (Thư ký của Biên bản, bên trái Chủ tọa).",
+    "document.Introduction": "Nội dung Giấy giới thiệu (Mẫu 1.8): giới thiệu ai, đến đâu, về việc gì, đến ngày nào.",
+    "document.Invitation": "Nội dung Giấy mời (Mẫu 1.7): mời ai dự việc gì, ai chủ trì, khi nào, ở đâu.",
+    "document.Heading": "Một tiêu đề đánh số theo thang của văn bản (I. → 1. → 1.1. → a)), theo độ sâu.",
+    "document.Numbered": "Các đoạn đánh số, thấp hơn một bậc so với tiêu đề chứa chúng (1., 1.1., …).",
+    "document.Item": "Một mục của danh sách đánh số hoặc gạch đầu dòng: nội dung và các khối dưới nó.",
+    "document.Bullets": "Các dòng bắt đầu bằng \"- \" (và \"+ \" cho gạch đầu dòng lồng trong gạch đầu dòng).",
+    "document.Bases": "Các dòng Căn cứ và \"Xét đề nghị\"/\"Theo đề nghị\" của Quyết định, Nghị quyết.",
+    "document.Center": "Một dòng căn giữa, in đậm: \"QUYẾT ĐỊNH:\", \"QUYẾT NGHỊ:\".",
+    "document.Article": "Một Điều, đánh số liên tục trong văn bản: \"Điều 1. <nội dung>\", hoặc có tên Điều.",
+    "document.Part": "Một Phần (PL I, II.6): \"Phần I\" và tên căn giữa, in đậm, đánh số trong văn bản.",
+    "document.Chapter": "Một Chương: \"Chương I\" và tên căn giữa, in đậm, các Điều trong body.",
+    "document.Division": "Một Mục của chương (PL I, II.6): \"Mục 1\" và tên căn giữa, in đậm, đánh số trong chương.",
+    "document.Table": "Một khối bảng.",
+    "document.TableSpec": "Một bảng: độ rộng các cột, các dòng tiêu đề lặp lại mỗi trang, các dòng nội dung.",
+    "document.Cell": "Một ô của bảng: nội dung, hoặc ánh xạ để gộp ô hay định dạng.",
+    "document.PageBreak": "Nội dung tiếp theo sang trang mới.",
+    "document.Attached": "Văn bản được Quyết định ban hành (Mẫu 1.3: Quy chế, Quy định, Kế hoạch, Hướng dẫn …).",
+    "document.CopyOf": "Bản sao văn bản (Điều 25–26, Mẫu 3.1): hình thức sao, số trong sổ bản sao, ngày, nơi nhận, "
+                       "người ký.",
+    "document.Appendix": "Một phụ lục (Mẫu 2.1): trang mới sau văn bản, nhãn (\"Phụ lục\", hoặc có số) và tên.",
+}
+
+
+def key(model: type, field: str | None = None) -> str:
+    """The key of ``model``'s ``field`` in :data:`FIELDS`, or of ``model`` in :data:`MODELS`."""
+    name = f"{model.__module__.rsplit('.', 1)[-1]}.{model.__name__}"
+    return name if field is None else f"{name}.{field}"

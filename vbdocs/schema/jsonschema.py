@@ -28,18 +28,23 @@ import json
 import re
 from typing import Any
 
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 from pydantic_core import core_schema
 
 from . import CampaignFile, UnitsFile
 from .common import DOCUMENT_TEXT, _clean
-from .descriptions_vi import FIELDS, key
+from .descriptions_vi import FIELDS, MODELS, key
 from .document import DocumentFile
 
 SCHEMAS: dict[str, Any] = {"campaign": CampaignFile, "units": UnitsFile, "document": DocumentFile}
 
 class FileSchema(GenerateJsonSchema):
-    """Pydantic's JSON Schema, with what the files' text validator refuses."""
+    """Pydantic's JSON Schema, with what the files' text validator refuses, and every description
+    after its Vietnamese (``descriptions_vi``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._enumerations: dict[str, type] = {}
 
     def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> JsonSchemaValue:
         json_schema = super().function_before_schema(schema)
@@ -57,7 +62,26 @@ class FileSchema(GenerateJsonSchema):
             for prop, spec in form.get("properties", {}).items():
                 vietnamese = FIELDS[key(model, fields[prop])]  # a field missing from the table stops here
                 spec["description"] = f"{vietnamese} — {spec['description']}"
+        return _in_vietnamese(json_schema, model)
+
+    def enum_schema(self, schema: core_schema.EnumSchema) -> JsonSchemaValue:
+        # pydantic writes an enumeration's docstring over its description after this: see generate
+        self._enumerations[schema["cls"].__name__] = schema["cls"]
+        return super().enum_schema(schema)
+
+    def generate(self, schema: core_schema.CoreSchema, mode: JsonSchemaMode = "validation") -> JsonSchemaValue:
+        json_schema = super().generate(schema, mode)
+        for definition in json_schema.get("$defs", {}).values():
+            enumeration = self._enumerations.get(definition.get("title"))
+            if enumeration is not None and "enum" in definition:
+                _in_vietnamese(definition, enumeration)
         return json_schema
+
+
+def _in_vietnamese(json_schema: JsonSchemaValue, model: type) -> JsonSchemaValue:
+    """A model's or enumeration's schema, its description (the docstring) after its Vietnamese."""
+    json_schema["description"] = f"{MODELS[key(model)]} — {json_schema['description']}"
+    return json_schema
 
 
 def plain(text: str) -> str:
