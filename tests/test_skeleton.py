@@ -100,6 +100,28 @@ def test_the_workflow_checks_and_builds_the_campaign_written(office: Path) -> No
     assert 'vbdocs validate "$CAMPAIGN"' in runs and 'vbdocs build "$CAMPAIGN"' in runs
 
 
+@pytest.mark.parametrize("year", [2000, *range(2024, 2036), 2100])
+def test_the_skeleton_of_any_year_is_valid_without_a_warning(year: int, tmp_path: Path) -> None:
+    """Its dates are moved off weekends, whatever the year: nothing for a person to review."""
+    import warnings
+
+    import vbdocs
+    from vbdocs.skeleton import init
+
+    init(tmp_path, year=year)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        vbdocs.validate(tmp_path / f"campaign_{year}.yaml")
+
+
+@pytest.mark.parametrize("year", ["1999", "2101"])
+def test_a_year_no_campaign_can_have_is_refused(year: str, tmp_path: Path) -> None:
+    code, _, stderr = run("init", str(tmp_path / "o"), "--year", year)
+    assert code == 2
+    assert stderr == f"a campaign's year is from 2000 to 2100, not {year}; nothing was written\n"
+    assert not (tmp_path / "o").exists()
+
+
 def test_the_year_is_this_year_when_not_given(tmp_path: Path) -> None:
     assert run("init", str(tmp_path))[0] == 0
     assert (tmp_path / f"campaign_{dt.date.today().year}.yaml").is_file()

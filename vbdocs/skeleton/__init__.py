@@ -63,12 +63,15 @@ def init(folder: str | Path, *, year: int | None = None) -> tuple[Path, ...]:
     campaign file first.
 
     Raises:
-        OutputError: ``folder`` holds one of those files already, or they cannot be written;
-            nothing is written.
+        OutputError: ``folder`` holds one of those files already, they cannot be written, or
+            ``year`` is not one a campaign can have; nothing is written.
     """
+    from ..schema.campaign import FIRST_YEAR, LAST_YEAR
+
     year = dt.date.today().year if year is None else year
-    if not 1 <= year <= 9998:
-        raise OutputError(_("the year {year} is not one a campaign can have").format(year=year))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise OutputError(_("a campaign's year is from {first} to {last}, not {year}; nothing was written").format(
+            first=FIRST_YEAR, last=LAST_YEAR, year=year))
     return write_files(Path(folder), skeleton_files(year))
 
 
