@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 import click
 
+from .i18n import N_
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INVALID = 2
@@ -259,7 +261,7 @@ def _fix_file(files: tuple[Path, ...], target: Path, as_json: bool) -> None:
 
 @main.command("init")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--year", type=int, help="The campaign's year (this year if not given).")
+@click.option("--year", type=int, help=N_("The campaign's year (this year if not given)."))
 @_reports_errors
 def init_folder(folder: Path, year: int | None) -> None:
     """Start an office's own repository in FOLDER: a units file and a campaign file with comments,
@@ -281,7 +283,7 @@ def templates_group() -> None:
 
 @templates_group.command("export")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--force", is_flag=True, help="Replace templates of the same name already in FOLDER.")
+@click.option("--force", is_flag=True, help=N_("Replace templates of the same name already in FOLDER."))
 @_reports_errors
 def export_templates(folder: Path, force: bool) -> None:
     """Copy the built-in templates into FOLDER, to edit in Word; then build with -t FOLDER."""
