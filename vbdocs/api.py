@@ -87,20 +87,23 @@ def build(
         campaign: the campaign YAML file.
         output: the folder to write into (created if missing).
         templates: folders searched for templates before the built-in ones.
-        only: build only these kinds (``vbdocs.kinds.names()``); the rest of the set stays as it is.
-        units: build only the forms of these units (codes); the rest stays as it is.
+        only: build only these kinds (``vbdocs.kinds.names()``, in any case); the rest of the set
+            stays as it is.
+        units: build only the forms of these units (codes, in any case and with ``-`` for ``_``, as
+            the units file's codes are told apart); the rest stays as it is.
         jobs: processes rendering in parallel (and LibreOffices converting); the bytes
             are the same as with one.
         progress: called as documents are rendered.
-        formats: "docx", "pdf" or both; PDFs come from LibreOffice, with every font embedded.
+        formats: "docx", "pdf" or both (in any case); PDFs come from LibreOffice, with every font
+            embedded.
         preview: also write a PNG of each document's first page (``<name>.png``).
         pdf_timeout: seconds LibreOffice may take over one document.
 
     Raises:
         ConfigError: the input is invalid; nothing is written.
         TemplateError: a template is missing or does not fit the data; nothing is written.
-        OutputError: the files cannot be written, or the selection is unknown; the
-            folder is left as it was.
+        OutputError: the files cannot be written, or the selection is unknown (the message
+            names the closest choice); the folder is left as it was.
     """
     from .deadlines import calendar
     from .docset import SetFile, write_set
