@@ -369,6 +369,41 @@ def _fix_file(files: tuple[Path, ...], target: Path, as_json: bool) -> None:
         sys.exit(1)
 
 
+@main.command("init", help=N_("Start an office's own repository in FOLDER: a units file and a campaign file with "
+                               "comments, the JSON Schemas editors check them with, and a CI workflow. Nothing already "
+                               "there is replaced."))
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--year", type=int, help=N_("The campaign's year (this year if not given)."))
+@_reports_errors
+def init_folder(folder: Path, year: int | None, warnings_seen: list[Any]) -> None:
+    from .skeleton import init
+
+    written = init(folder, year=year)
+    for path in written:
+        click.echo(str(path))
+    units, campaign = written[:2]
+    click.echo(_("next: edit {units}, then run: vbdocs validate {campaign}").format(units=units, campaign=campaign))
+
+
+@main.group("templates", help=N_("The built-in templates (.docx), to edit in Word and build with (build -t FOLDER)."))
+def templates_group() -> None:
+    pass
+
+
+@templates_group.command("export", help=N_("Copy the built-in templates into FOLDER, to edit in Word; then build with "
+                                           "-t FOLDER."))
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help=N_("Replace templates of the same name already in FOLDER."))
+@_reports_errors
+def export_templates(folder: Path, force: bool, warnings_seen: list[Any]) -> None:
+    from .skeleton import export_templates as export
+
+    for path in export(folder, overwrite=force):
+        click.echo(str(path))
+    click.echo(_("edit them in Word, then build with: vbdocs build CAMPAIGN -o OUTPUT -t {folder}").format(
+        folder=folder))
+
+
 @main.command(help=N_("Write the JSON Schemas of the campaign and units files (for editors)."))
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
               help=N_("Folder to write the schemas into; without it, print the campaign schema."))

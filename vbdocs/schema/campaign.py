@@ -30,7 +30,9 @@ CopyCount = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,3} ?b$")]
 """A count of copies as offices write it: "5b" (5 bản)."""
 
 #: Whole numbers with bounds (as ``common.PositiveInt``).
-Year = Annotated[Annotated[int, Strict(), Field(ge=2000, le=2100)], BeforeValidator(integral)]
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+"""The years a campaign may have."""
+Year = Annotated[Annotated[int, Strict(), Field(ge=FIRST_YEAR, le=LAST_YEAR)], BeforeValidator(integral)]
 Month = Annotated[Annotated[int, Strict(), Field(ge=1, le=12)], BeforeValidator(integral)]
 TableRows = Annotated[Annotated[int, Strict(), Field(ge=1, le=30)], BeforeValidator(integral)]
 FillLines = Annotated[Annotated[int, Strict(), Field(ge=1, le=20)], BeforeValidator(integral)]
