@@ -40,6 +40,7 @@ class Shown:
     text: str
     in_block: bool = True
     session: bool = False  # a "$ command" of a ```console block, shown with its output: checked, not run
+    block: int = 0  # the line of its block's first line: the lines of one block run in order, in one folder
 
 
 def _blocks(text: str) -> list[tuple[int, str, list[str]]]:
@@ -92,9 +93,9 @@ def shown_commands(text: str) -> list[Shown]:
                 continue
             if language == "console":
                 if line.startswith("$ "):
-                    shown.append(Shown(start + offset, line[2:], session=True))
+                    shown.append(Shown(start + offset, line[2:], session=True, block=start))
                 continue
-            shown.append(Shown(start + offset, line))
+            shown.append(Shown(start + offset, line, block=start))
     inside = set()
     for start, language, body in _blocks(text):
         first = start - 1 if language != "indented" else start  # a fence's own lines too
@@ -260,20 +261,23 @@ def _runnable(command: Shown) -> bool:
 
 def test_the_vbdocs_commands_the_readme_shows_run_as_pasted(readme_commands: list[Shown], venv_bin: Path,
                                                              tmp_path: Path) -> None:
-    """Run from a folder laid out as the clone (config/ and examples/ copied, .venv the test's
-    environment), each shown as written: exit 0, and what it says it writes is written."""
-    for folder in ("config", "examples"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    (tmp_path / VENV).symlink_to(Path(sys.prefix))
+    """Each block's commands run in order, as written, from a folder laid out as the clone (config/ and
+    examples/ copied, .venv the test's environment; a new folder for each block): exit 0, and what
+    a command says it writes with -o is written."""
     env = {**os.environ, "PATH": f"{venv_bin}{os.pathsep}{os.environ.get('PATH', '')}"}
     ran = []
     for command in filter(_runnable, readme_commands):
-        result = subprocess.run(_words(command), cwd=tmp_path, env=env, capture_output=True, text=True,
+        clone = tmp_path / str(command.block)
+        if not clone.exists():
+            for folder in ("config", "examples"):
+                shutil.copytree(ROOT / folder, clone / folder)
+            (clone / VENV).symlink_to(Path(sys.prefix))
+        result = subprocess.run(_words(command), cwd=clone, env=env, capture_output=True, text=True,
                                 timeout=300, check=False)
         assert result.returncode == 0, f"README.md:{command.line}: {command.text}\n{result.stderr}"
         _, args = _program_and_args(command)
         if "-o" in args:
-            written = tmp_path / args[args.index("-o") + 1]
+            written = clone / args[args.index("-o") + 1]
             assert written.exists() and (written.is_file() or any(written.iterdir())), command.text
         ran.append(args[0])
-    assert {"validate", "build", "kinds", "schema", "new-campaign"} <= set(ran), ran
+    assert {"validate", "build", "kinds", "schema", "new-campaign", "init"} <= set(ran), ran
