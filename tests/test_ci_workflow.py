@@ -7,16 +7,19 @@ runs it: each ``run:`` step in bash (the workflow's ``defaults.run.shell``) with
 What cannot run here is replaced, and only that: ``pip``, ``sudo`` and ``apt-get`` are stand-ins on
 PATH that record their arguments and do nothing (vbdocs is installed already; LibreOffice too, by
 scripts/system-deps.sh), and the tests check what they were asked. ``uses:`` steps are not run; they
-are checked for a pinned version, and upload-artifact's ``path`` for what the build wrote.
+are checked for a pinned version, and upload-artifact's ``path`` for what the build wrote. Every other
+command runs exactly as written, ``--output-format github`` included.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,6 @@ import pytest
 import yaml
 
 from tests.conftest import CONFIG, ROOT, edit_once
-from vbdocs.cli import main
 
 WORKFLOW = ROOT / "examples" / "ci-workflow.yml"
 OFFICE_SOURCE = "git+https://git.example.org/office/vbdocs@v0.1.0"  # what an office writes in VBDOCS_SOURCE
@@ -57,18 +59,6 @@ def substitute(text: str, env: dict[str, str]) -> str:
         return env[name.group(1)]
 
     return re.sub(r"\$\{\{(.*?)\}\}", value, text)
-
-
-def without_missing_output_format(script: str) -> str:
-    """The workflow asks validate, build and check for ``--output-format github`` (annotations on the
-    change). Where this vbdocs's command has no such option yet (it is being added on main), the flag is
-    dropped from that command's line so that the rest of the step runs; once the option exists, the
-    step runs exactly as written."""
-    for name in ("validate", "build", "check"):
-        options = {opt for param in main.commands[name].params for opt in param.opts}
-        if "--output-format" not in options:
-            script = re.sub(rf"(vbdocs {name}\b[^\n]*?) --output-format github", r"\1", script)
-    return script
 
 
 @dataclass
@@ -137,7 +127,7 @@ def run_workflow(repo: Path, tmp_path: Path, **env_values: str) -> Run:
             if step["uses"].startswith("actions/upload-artifact@"):
                 run.artifacts.append({k: substitute(str(v), env) for k, v in step["with"].items()})
             continue
-        script = without_missing_output_format(substitute(step["run"], env))
+        script = substitute(step["run"], env)
         github_env.write_text("")
         step_env = {**os.environ, **env, **{k: substitute(str(v), env) for k, v in step.get("env", {}).items()},
                     "PATH": path, "GITHUB_ENV": str(github_env), "CI": "true"}
@@ -171,8 +161,10 @@ def test_the_workflow_checks_builds_and_checks_the_set(tmp_path: Path) -> None:
     out = repo / "out"
     assert (out / "ke-hoach-2024.docx").is_file() and (out / "manifest.json").is_file()
     assert not list(out.glob("*.pdf"))
-    checked = run.step("Check the documents").stdout
-    assert checked.count(".docx") == len(list(out.glob("*.docx"))) > 10, checked
+    step = run.step("Check the documents")
+    checked = step.stdout + step.stderr
+    assert checked.count(".docx: passes") == len(list(out.glob("*.docx"))) > 10, checked
+    assert "::error" not in checked
     assert run.artifacts == [{"name": f"documents-{YEAR}", "path": "out/", "if-no-files-found": "error"}]
     assert (repo / run.artifacts[0]["path"] / "manifest.json").is_file()
 
@@ -192,27 +184,50 @@ def test_pdfs_install_libreoffice_and_fonts_first_and_are_built(tmp_path: Path) 
 
 def test_a_deadline_to_review_stops_the_workflow_before_anything_is_built(tmp_path: Path) -> None:
     repo = office(tmp_path, weekend_deadline=True)
+    lines = (CONFIG / "campaign_2024.yaml").read_text(encoding="utf-8").splitlines()
+    line = lines.index("    deadline: 2024-10-05") + 1
     run = run_workflow(repo, tmp_path, VBDOCS_SOURCE=OFFICE_SOURCE, YEAR=YEAR)
     failed = run.failed
     assert failed is not None and failed.name.startswith("Check the YAML") and failed.returncode == 2
-    assert f"config/campaign_{YEAR}.yaml:" in failed.stdout + failed.stderr
-    assert "falls on Thứ Bảy" in failed.stdout + failed.stderr
+    annotation = f"::error file=config/campaign_{YEAR}.yaml,line={line},col=15,title=vbdocs date.weekend::"
+    assert annotation in failed.stdout, failed.stdout + failed.stderr  # shown on that line of the change
+    assert "falls on Thứ Bảy" in failed.stdout
     assert not (repo / "out").exists()
 
 
-def test_the_offices_templates_folder_is_used(tmp_path: Path) -> None:
-    """A templates/ folder is passed to the build: a broken template there stops it, naming the file;
-    the built-in template copied there builds the same set."""
+def narrow_template() -> bytes:
+    """The built-in template with a left margin of 17.6 mm (1000 twips; the Decree asks 30–35 mm)."""
+    source = zipfile.ZipFile(ROOT / "vbdocs" / "templates" / "document.docx")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert data.count(b'w:left="1701"') == 1
+                data = data.replace(b'w:left="1701"', b'w:left="1000"')
+            target.writestr(item, data)
+    return buffer.getvalue()
+
+
+def test_the_offices_templates_are_used_and_what_they_make_is_checked(tmp_path: Path) -> None:
+    """A templates/ folder is passed to the build: a broken template there stops the build, naming
+    it; a template with a margin the Decree does not allow builds, and the check step fails on every
+    document, with an annotation on each."""
     broken = office(tmp_path / "broken", templates=b"not a Word file")
     run = run_workflow(broken, tmp_path / "broken", VBDOCS_SOURCE=OFFICE_SOURCE, YEAR=YEAR)
     failed = run.failed
     assert failed is not None and failed.name == "Build the set", describe(run)
-    assert "document.docx" in failed.stderr and not (broken / "out").exists()
+    assert "document.docx" in failed.stdout + failed.stderr and not (broken / "out").exists()
 
-    copied = office(tmp_path / "copied", templates=(ROOT / "vbdocs" / "templates" / "document.docx").read_bytes())
-    run = run_workflow(copied, tmp_path / "copied", VBDOCS_SOURCE=OFFICE_SOURCE, YEAR=YEAR)
-    assert run.failed is None, describe(run)
-    assert (copied / "out" / "ke-hoach-2024.docx").is_file()
+    narrow = office(tmp_path / "narrow", templates=narrow_template())
+    run = run_workflow(narrow, tmp_path / "narrow", VBDOCS_SOURCE=OFFICE_SOURCE, YEAR=YEAR)
+    failed = run.failed
+    assert failed is not None and failed.name.startswith("Check the documents") and failed.returncode == 1
+    documents = sorted((narrow / "out").glob("*.docx"))
+    annotations = [line for line in failed.stdout.splitlines() if "title=vbdocs check page.margins::" in line]
+    assert len(annotations) == len(documents) > 10, failed.stdout
+    assert annotations[0].startswith(f"::error file=out/{documents[0].name},")
+    assert "found left 17.6 mm" in annotations[0]
 
 
 def test_vbdocs_comes_from_a_pinned_source_the_office_sets(tmp_path: Path) -> None:
@@ -246,13 +261,6 @@ def test_it_runs_on_changes_to_what_it_builds_from() -> None:
     triggers = workflow()[True]  # YAML 1.1 reads the key "on" as true
     for event in ("push", "pull_request"):
         assert set(triggers[event]["paths"]) == {"config/**", "templates/**", ".github/workflows/documents.yml"}
-
-
-def test_the_flag_is_only_dropped_where_vbdocs_lacks_it() -> None:
-    script = "vbdocs check --output-format github out/*.docx\nvbdocs kinds --output-format github\n"
-    has = "--output-format" in {opt for p in main.commands["check"].params for opt in p.opts}
-    expected = script if has else "vbdocs check out/*.docx\nvbdocs kinds --output-format github\n"
-    assert without_missing_output_format(script) == expected
 
 
 def test_the_workflow_is_one_github_actions_accepts(tmp_path: Path) -> None:
