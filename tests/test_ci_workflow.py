@@ -14,6 +14,7 @@ command runs exactly as written, ``--output-format github`` included.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -35,14 +36,14 @@ YEAR = "2031"  # not the workflow's own: a year written anywhere but env.YEAR wo
 STUBS = ("pip", "sudo", "apt-get")
 
 
-def workflow() -> dict[str, Any]:
-    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def workflow(path: Path = WORKFLOW) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
 
-def the_job() -> dict[str, Any]:
-    jobs = workflow()["jobs"]
+def the_job(path: Path = WORKFLOW) -> dict[str, Any]:
+    jobs = workflow(path)["jobs"]
     assert list(jobs) == ["build"]
     job = jobs["build"]
     assert isinstance(job, dict)
@@ -95,6 +96,12 @@ def office(tmp_path: Path, *, weekend_deadline: bool = False, templates: bytes |
     if templates is not None:
         (repo / "templates").mkdir()
         (repo / "templates" / "document.docx").write_bytes(templates)
+    return commit(repo)
+
+
+def commit(repo: Path) -> Path:
+    """``repo`` made a git repository with one commit of everything in it (the build's dates come
+    from the commit)."""
     git = ["git", "-c", "user.name=Văn thư", "-c", "user.email=vt@example.org", "-c", "init.defaultBranch=main"]
     subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
     subprocess.run([*git, "add", "."], cwd=repo, check=True)
@@ -103,12 +110,12 @@ def office(tmp_path: Path, *, weekend_deadline: bool = False, templates: bytes |
     return repo
 
 
-def run_workflow(repo: Path, tmp_path: Path, **env_values: str) -> Run:
-    """Run the job's steps in ``repo`` with the workflow's env, ``env_values`` replacing its values
-    as an office's edits would."""
-    data = workflow()
+def run_workflow(repo: Path, tmp_path: Path, path: Path = WORKFLOW, **env_values: str) -> Run:
+    """Run the steps of the workflow at ``path`` in ``repo`` with the workflow's env, ``env_values``
+    replacing its values as an office's edits would."""
+    data = workflow(path)
     assert data["defaults"]["run"]["shell"] == "bash"
-    job = the_job()
+    job = the_job(path)
     env = {**{k: str(v) for k, v in data.get("env", {}).items()}, **job.get("env", {})}
     assert set(env_values) <= set(env), f"the workflow has no env {set(env_values) - set(env)}"
     env.update(env_values)
@@ -273,3 +280,28 @@ def test_the_workflow_is_one_github_actions_accepts(tmp_path: Path) -> None:
     broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on:", "runs_on:"), encoding="utf-8")
     result = subprocess.run([*schema, str(broken)], capture_output=True, text=True, check=False)
     assert result.returncode == 1 and "runs_on" in result.stdout
+
+
+def test_the_workflow_vbdocs_init_writes_is_the_same_and_runs(tmp_path: Path) -> None:
+    """``vbdocs init`` writes the same job for an office whose files are at the top of its repository
+    (the year it was asked for written once); run, it checks, builds and checks the skeleton's set."""
+    from vbdocs.skeleton import WORKFLOW as WRITTEN
+    from vbdocs.skeleton import init
+
+    repo = tmp_path / "office"
+    init(repo, year=int(YEAR))
+    written = repo / WRITTEN
+    text = written.read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if YEAR in line] == [f'  YEAR: "{YEAR}"']
+    example = json.dumps(the_job()).replace("config/campaign_", "campaign_")
+    assert json.dumps(the_job(written)) == example.replace("workflows/documents.yml", "workflows/vbdocs.yml")
+    assert workflow(written)[True]["push"]["paths"] == ["*.yaml", "templates/**", ".github/workflows/vbdocs.yml"]
+    assert workflow(written)["env"]["VBDOCS_SOURCE"] == workflow()["env"]["VBDOCS_SOURCE"]
+
+    run = run_workflow(commit(repo), tmp_path, written, VBDOCS_SOURCE=OFFICE_SOURCE)
+    assert run.failed is None, describe(run)
+    assert run.calls == [f"pip install {OFFICE_SOURCE}"]
+    manifest = repo / "out" / "manifest.json"
+    assert manifest.is_file() and run.artifacts[0]["name"] == f"documents-{YEAR}"
+    step = run.step("Check the documents")
+    assert (step.stdout + step.stderr).count(".docx: passes") == len(list((repo / "out").glob("*.docx"))) > 0
