@@ -4,6 +4,7 @@
 # (twine check --strict), install the wheel into a fresh virtual environment in a temporary folder,
 # check that it holds every file of vbdocs/ (the templates, schemas, layout metrics and compiled
 # catalogs; the catalogs' .po sources stay in the sdist) and build the example set of config/ with it.
+# Then, in a clean copy of the clone, run the README's quick start (scripts/example.sh) as a newcomer would.
 # Needs build and twine (the test extra) in $PYTHON (default .venv/bin/python), and pip's index for
 # the fresh environment's dependencies. Run by scripts/test.sh.
 set -eu
@@ -23,6 +24,7 @@ while IFS= read -r name; do
     if [ -e "$name" ]; then printf '%s\n' "$name"; fi  # not a file deleted in the work tree
 done <"$work/files" >"$work/present"
 tar -cf - --files-from="$work/present" | tar -xf - -C "$work/src"
+cp -R "$work/src" "$work/clone"
 if ! "$python" -m build --outdir "$work/dist" "$work/src" >"$work/build.log" 2>&1; then
     cat "$work/build.log" >&2
     echo "package-check: python -m build failed" >&2
@@ -71,5 +73,13 @@ assert "ke-hoach-2024.docx" in names and len(names) > 10, names
 assert sorted(p.name for p in Path("out").iterdir()) == sorted([*names, "manifest.json"])
 EOF
 )
+packaged=$(date +%s)
+
+# A clean clone follows the README's quick start: sh scripts/example.sh makes its .venv, installs
+# vbdocs and writes out/; then a command of the README runs as pasted there.
+(cd "$work/clone" && sh scripts/example.sh && .venv/bin/vbdocs validate config/campaign_2024.yaml)
+test -f "$work/clone/out/manifest.json"
+
 echo "package-check: sdist and wheel built, twine check passed, the wheel installed in a fresh venv" \
-     "built the example set ($(( $(date +%s) - started )) s)"
+     "built the example set ($(( packaged - started )) s); a clean copy's quick start built it too" \
+     "($(( $(date +%s) - packaged )) s)"

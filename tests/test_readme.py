@@ -281,3 +281,18 @@ def test_the_vbdocs_commands_the_readme_shows_run_as_pasted(readme_commands: lis
             assert written.exists() and (written.is_file() or any(written.iterdir())), command.text
         ran.append(args[0])
     assert {"validate", "build", "kinds", "schema", "new-campaign", "init"} <= set(ran), ran
+
+
+def test_the_python_the_readme_shows_runs(tmp_path: Path) -> None:
+    """Each ```python block runs as a script with the environment's Python (.venv/bin/python after
+    the quick start), from a folder laid out as the clone, and exits 0."""
+    blocks = [body for _, language, body in _blocks(README.read_text(encoding="utf-8")) if language == "python"]
+    assert blocks
+    for number, body in enumerate(blocks):
+        clone = tmp_path / str(number)
+        for folder in ("config", "examples"):
+            shutil.copytree(ROOT / folder, clone / folder)
+        (clone / "shown.py").write_text("\n".join(body) + "\n", encoding="utf-8")
+        result = subprocess.run([sys.executable, "shown.py"], cwd=clone, capture_output=True, text=True,
+                                timeout=300, check=False)
+        assert result.returncode == 0, "\n".join(body) + "\n" + result.stderr
