@@ -100,7 +100,7 @@ def build(
     from .deadlines import calendar
     from .docset import SetFile, write_set
     from .documents.registry import campaign_deadlines, set_specs
-    from .render import TemplateSearchPath, source_date
+    from .rendering import TemplateSearchPath, source_date
     from .workers import render_specs
 
     config = load(campaign)

@@ -30,7 +30,7 @@ text first (:data:`MAX_TEMPLATE_PART_CHARS`, :data:`MAX_TEMPLATE_TAGS`,
 Python cannot stop one long operation in C (a multiplication of huge numbers, a
 regular expression), so sizes are checked before each operation, from its
 operands, and the clock between operations. A bound reached raises
-:class:`RenderLimitError`, a Jinja error, which :mod:`vbdocs.render` reports as a
+:class:`RenderLimitError`, a Jinja error, which :mod:`vbdocs.rendering` reports as a
 ``TemplateError`` naming the template. The built-in templates render through the
 same environment: they use no filter and no operator, so the bounds cost them a
 check per loop pass and per printed value.
