@@ -97,7 +97,7 @@ def test_caches_change_no_byte() -> None:
 
     contents = campaign_documents(load_config(CONFIG / "campaign_2024.yaml"))[:4]
     rendering._patched.cache_clear()
-    rendering._environment.cache_clear()
+    rendering._made_environment.cache_clear()
     rendering._read_template.cache_clear()
     cold = [rendering.render(c) for c in contents]
     assert rendering._patched.cache_info().currsize > 0
