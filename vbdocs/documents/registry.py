@@ -27,12 +27,11 @@ def set_specs(config: Config | DocumentConfig) -> list[DocumentSpec]:
         if producer is not None:
             out += producer(config)
     seen: dict[str, DocumentSpec] = {}
-    shown = config.document_path if isinstance(config, DocumentConfig) else config.campaign_path
     for spec in out:
         first = seen.setdefault(spec.entry.filename.lower(), spec)  # as a file system that ignores case sees it
         if first is not spec:
             raise ConfigError([Problem(
-                str(shown), 0, 0, "",
+                config.source, 0, 0, "",
                 f"the {first.entry.kind} and the {spec.entry.kind} would both be written to {spec.entry.filename}; "
                 "give one of them another id",
             )])
