@@ -395,3 +395,9 @@ def test_to_pdf_refuses_what_is_not_a_docx(libreoffice: None) -> None:
     with pytest.raises(TypeError, match=r"takes the bytes of a \.docx"):
         vbdocs.to_pdf(str(QUYET_DINH))  # type: ignore[arg-type]
 
+
+def test_the_api_reference_shows_every_public_name() -> None:
+    """docs/api.md, which mkdocs builds from the docstrings, names all of ``__all__``."""
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    shown = {line.removeprefix("::: vbdocs.").strip() for line in page.splitlines() if line.startswith("::: vbdocs.")}
+    assert shown == set(vbdocs.__all__)
