@@ -137,6 +137,18 @@ def test_the_models_passed_back_give_the_same_bytes(tmp_path: Path, quiet: None)
         vbdocs.render(vbdocs.load(QUYET_DINH), units=UNITS)
 
 
+def test_build_writes_a_set_given_as_data(tmp_path: Path) -> None:
+    """A set from a mapping has no input file: build writes it all the same, the bytes render gives."""
+    config = vbdocs.load(DOCUMENT, units=UNITS)
+    assert isinstance(config, vbdocs.DocumentConfig)
+    assert (config.document_path, config.units_path, config.source) == (None, None, "<document>")
+    result = vbdocs.build(config, output=tmp_path / "out")
+    [doc] = vbdocs.render(DOCUMENT, units=UNITS)
+    assert [(d.path.name, d.sha256) for d in result.documents] == \
+        [(doc.filename, hashlib.sha256(doc.data).hexdigest())]
+    assert (tmp_path / "out" / doc.filename).read_bytes() == doc.data
+
+
 def test_a_mapping_s_errors_are_located_by_field_path(quiet: None) -> None:
     data = yaml.safe_load(CAMPAIGN.read_text(encoding="utf-8"))
     data["campaign"]["year"] = "hai nghìn"
