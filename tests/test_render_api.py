@@ -137,6 +137,19 @@ def test_the_models_passed_back_give_the_same_bytes(tmp_path: Path, quiet: None)
         vbdocs.render(vbdocs.load(QUYET_DINH), units=UNITS)
 
 
+def test_units_given_replace_those_the_file_names(tmp_path: Path) -> None:
+    """``units=`` beside a file: a path (relative to the current folder, not to the file) or a mapping."""
+    units = yaml.safe_load((QUYET_DINH.parent / "units.yaml").read_text(encoding="utf-8"))
+    units["agency"]["place"] = "Phan Thiết"
+    [from_file] = vbdocs.render(QUYET_DINH)
+    [from_mapping] = vbdocs.render(QUYET_DINH, units=units)
+    (tmp_path / "other.yaml").write_text(yaml.safe_dump(units, allow_unicode=True), encoding="utf-8")
+    [from_path] = vbdocs.render(QUYET_DINH, units=tmp_path / "other.yaml")
+    assert any(p.startswith("Bình Thuận, ngày") for p in _paragraphs(from_file.data))
+    assert any(p.startswith("Phan Thiết, ngày") for p in _paragraphs(from_mapping.data))
+    assert from_path.data == from_mapping.data
+
+
 def test_build_writes_a_set_given_as_data(tmp_path: Path) -> None:
     """A set from a mapping has no input file: build writes it all the same, the bytes render gives."""
     config = vbdocs.load(DOCUMENT, units=UNITS)
