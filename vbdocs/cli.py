@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 import click
 
+from .i18n import _
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INVALID = 2
@@ -135,6 +137,38 @@ def validate(campaign: Path) -> None:
 
     validate_campaign(campaign)
     click.echo(f"{campaign}: valid")
+
+
+@main.command()
+@click.argument("campaign", type=click.Path(path_type=Path))
+@click.option("-t", "--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
+              multiple=True, help=_("Folder of templates searched before the built-in ones (and watched)."))
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help=_("Port of the web page (0: any free port)."))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help=_("Address to listen on; the default lets only this computer see the page."))
+@_reports_errors
+def serve(campaign: Path, templates: tuple[Path, ...], port: int, host: str) -> None:
+    """Show every page of CAMPAIGN's documents (a campaign or document file) in a local web page,
+    rebuilt as the file, its units file or a template is saved; Ctrl-C stops it."""
+    from .preview import serve as serve_preview
+    from .preview.session import Build
+
+    def ready(address: str) -> None:
+        click.echo(_("Preview of {file} at {address} (Ctrl-C to stop)").format(file=campaign, address=address))
+
+    def report(built: Build) -> None:
+        if built.problems:
+            click.echo(_("{count} errors; the page shows them:").format(count=len(built.problems)), err=True)
+            for problem in built.problems:
+                click.echo(f"  {problem}", err=True)
+        else:
+            pages = sum(len(d.pictures.pages) for d in built.documents)
+            click.echo(_("rebuilt in {seconds:.1f} s; documents: {documents}, pages: {pages}").format(
+                seconds=built.seconds, documents=len(built.documents), pages=pages), err=True)
+
+    serve_preview(campaign, templates=templates, host=host, port=port, ready=ready, report=report)
+    click.echo(_("vbdocs serve stopped"), err=True)
 
 
 @main.command("kinds")
