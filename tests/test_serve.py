@@ -200,7 +200,13 @@ def test_the_page_shows_every_page_and_follows_each_save(server: Server, documen
         changed = _shown(browser)
         assert len(changed["images"]) == 2 and all(i["width"] == 794 for i in changed["images"])
         assert changed["probe"] == "the same page" and changed["updates"] == base + 7
+        assert "converted: 1," in browser.evaluate("document.querySelector('.summary').textContent")
         browser.screenshot(tmp_path / "3-changed.png")
+
+        # Undone, the pages are those pictured before: nothing is converted again.
+        edit_once(source, "Về việc thành lập Tổ công tác chỉ đạo", "Về việc thành lập Tổ công tác")
+        browser.wait_for(f"{READY} && document.images[0].getAttribute('src') === {images[0]['src']!r}")
+        assert "converted: 0," in browser.evaluate("document.querySelector('.summary').textContent")
     # the pictures of the pages it no longer shows are gone from its folder
     code, stderr = server.stop()
     assert code == 0, stderr

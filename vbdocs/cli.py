@@ -164,8 +164,9 @@ def serve(campaign: Path, templates: tuple[Path, ...], port: int, host: str) -> 
                 click.echo(f"  {problem}", err=True)
         else:
             pages = sum(len(d.pictures.pages) for d in built.documents)
-            click.echo(_("rebuilt in {seconds:.1f} s; documents: {documents}, pages: {pages}").format(
-                seconds=built.seconds, documents=len(built.documents), pages=pages), err=True)
+            click.echo(_("rebuilt in {seconds:.1f} s; documents: {documents}, converted: {converted}, "
+                         "pages: {pages}").format(seconds=built.seconds, documents=len(built.documents),
+                                                  converted=built.converted, pages=pages), err=True)
 
     serve_preview(campaign, templates=templates, host=host, port=port, ready=ready, report=report)
     click.echo(_("vbdocs serve stopped"), err=True)

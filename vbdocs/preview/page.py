@@ -35,16 +35,21 @@ def content(build: Build) -> str:
     if build.number == 0:
         parts.append(f'<p class="waiting">{html.escape(_("Building the documents…"))}</p>')
     stale = " stale" if build.problems else ""
-    parts += [_document(d, stale) for d in build.documents]
+    if len(build.documents) > 1:
+        links = "".join(f'<li><a href="#document-{n}">{html.escape(d.name)}</a></li>'
+                        for n, d in enumerate(build.documents, start=1))
+        parts.append(f'<nav class="contents"><h2>{html.escape(_("Documents"))}</h2><ol>{links}</ol></nav>')
+    parts += [_document(d, n, stale) for n, d in enumerate(build.documents, start=1)]
     if build.finished is not None and not build.problems:
-        summary = _("Built at {time} in {seconds:.1f} s; documents: {documents}, pages: {pages}.").format(
+        summary = _("Built at {time} in {seconds:.1f} s; documents: {documents}, converted: {converted}, "
+                    "pages: {pages}.").format(
             time=build.finished.strftime("%H:%M:%S"), seconds=build.seconds, documents=len(build.documents),
-            pages=sum(len(d.pictures.pages) for d in build.documents))
+            converted=build.converted, pages=sum(len(d.pictures.pages) for d in build.documents))
         parts.append(f'<p class="summary">{html.escape(summary)}</p>')
     return "\n".join(parts)
 
 
-def _document(document: ShownDocument, stale: str) -> str:
+def _document(document: ShownDocument, number: int, stale: str) -> str:
     facts = [document.type_name or "", document.kind, document.unit or "",
              _("due {date}").format(date=document.deadline.isoformat()) if document.deadline else "",
              _("pages: {count}").format(count=len(document.pictures.pages))]
@@ -55,7 +60,7 @@ def _document(document: ShownDocument, stale: str) -> str:
         f'{html.escape(_("{name}, page {number} of {count}").format(name=document.name, number=n, count=count))}">'
         for n, page in enumerate(document.pictures.pages, start=1)
     )
-    return (f'<section class="document{stale}" data-name="{html.escape(document.name)}">'
+    return (f'<section class="document{stale}" id="document-{number}" data-name="{html.escape(document.name)}">'
             f'<h2>{html.escape(document.name)}</h2><p class="facts">{shown}</p>'
             f'<div class="pages">{pages}</div></section>')
 
@@ -106,7 +111,11 @@ section ul { margin: 0; padding-left: 1.2em; }
 section li code { white-space: pre-wrap; word-break: break-word; font-size: .92em; }
 .note, .summary, .waiting { color: #333; margin: .5em 0 0; }
 .summary, .waiting { color: #d8d8d8; text-align: center; }
-section.document { margin: 0 0 2em; }
+nav.contents { margin: 0 8px 1.5em; padding: .8em 1.2em; border-radius: 6px; background: #2c3036; color: #e8e8e8; }
+nav.contents h2 { margin: 0 0 .4em; font-size: 1.05em; }
+nav.contents ol { margin: 0; padding-left: 1.6em; columns: 2; font-size: .92em; }
+nav.contents a { color: #9ecbff; }
+section.document { margin: 0 0 2em; scroll-margin-top: 3em; }
 section.document h2 { color: #fff; margin: 0 8px; font-size: 1.1em; }
 section.document .facts { color: #cfd3d8; margin: .1em 8px .6em; }
 section.document.stale .pages { opacity: .45; }

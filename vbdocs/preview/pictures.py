@@ -44,6 +44,8 @@ class PageCameras:
         self.dpi = dpi
         self._converter = converter
         self._made: dict[str, Pictures] = {}
+        self.conversions = 0
+        """Documents converted so far (the others were pictured already)."""
 
     def pictures(self, name: str, docx: bytes) -> Pictures:
         """The pictures of the pages of the document ``name`` whose .docx is ``docx``.
@@ -75,6 +77,7 @@ class PageCameras:
             for number, page in enumerate(pages, start=1):
                 names.append(f"{key}-{number}.png")
                 shutil.move(page, self.folder / names[-1])
+        self.conversions += 1
         self._made[key] = Pictures(tuple(names), substituted)
         return self._made[key]
 

@@ -52,6 +52,9 @@ class Build:
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
     finished: dt.datetime | None = None
+    converted: int = 0
+    """Documents this rebuild converted; the others had not changed since the pictures shown
+    now or before them."""
 
 
 class Preview:
@@ -129,7 +132,7 @@ class Preview:
         with self._changed:
             self._building = True
             self._changed.notify_all()
-        start = time.monotonic()
+        start, conversions = time.monotonic(), self._cameras.conversions
         documents: tuple[ShownDocument, ...] | None = None
         problems: list[str] = []
         with warnings.catch_warnings(record=True) as caught:
@@ -144,11 +147,11 @@ class Preview:
         shown += self._typeface_warning(documents or ())
         with self._changed:
             previous = self._build
-            if documents is not None:
-                self._cameras.keep_only(d.pictures for d in documents)
+            if documents is not None:  # the pictures of this build and the last good one (an undo is quick)
+                self._cameras.keep_only(d.pictures for d in (*documents, *previous.documents))
             self._build = Build(previous.number + 1, previous.documents if documents is None else documents,
                                 tuple(problems), tuple(dict.fromkeys(shown)), time.monotonic() - start,
-                                dt.datetime.now().astimezone())
+                                dt.datetime.now().astimezone(), self._cameras.conversions - conversions)
             self._building = False
             self._changed.notify_all()
             return self._build
