@@ -281,3 +281,21 @@ def test_without_watchfiles_it_says_how_to_install_it(document: Path) -> None:
                             capture_output=True, text=True, env=_environment(document), timeout=60)
     assert result.returncode == 2
     assert result.stderr.strip() == "vbdocs serve needs the watchfiles package: pip install 'vbdocs[serve]'"
+
+
+def test_what_it_follows(document: Path) -> None:
+    """The source, the YAML files beside it until it names its units file, then that file, and the
+    templates of the -t folders (not Word's lock files): a change of anything else rebuilds nothing."""
+    from vbdocs.preview.session import Preview
+
+    (document / "templates").mkdir()
+    preview = Preview(document / "quyet-dinh.yaml", [document / "templates"], cameras=None)  # type: ignore[arg-type]
+    assert preview.folders() == (document.resolve(), (document / "templates").resolve())
+    follows = preview.concerns
+    assert follows(document / "quyet-dinh.yaml") and follows(document / "units.yaml") and follows(document / "x.yml")
+    assert follows(document / "templates" / "document.docx")
+    assert not follows(document / "templates" / "~$document.docx") and not follows(document / "templates" / "a.txt")
+    assert not follows(document / ".quyet-dinh.yaml.swp") and not follows(document / "quyet-dinh.yaml~")
+    assert not follows(document / "tmp" / "quyet-dinh.yaml")
+    preview._units = document / "units.yaml"  # as a rebuild that read the file learns it
+    assert follows(document / "units.yaml") and not follows(document / "other.yaml")

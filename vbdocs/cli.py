@@ -159,7 +159,7 @@ def serve(campaign: Path, templates: tuple[Path, ...], port: int, host: str) -> 
 
     def report(built: Build) -> None:
         if built.problems:
-            click.echo(_("{count} errors; the page shows them:").format(count=len(built.problems)), err=True)
+            click.echo(_("errors: {count}; the page shows them:").format(count=len(built.problems)), err=True)
             for problem in built.problems:
                 click.echo(f"  {problem}", err=True)
         else:
