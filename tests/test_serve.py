@@ -246,7 +246,8 @@ def test_the_page_loads_nothing_from_elsewhere_and_answers_only_its_own_names(do
         assert "default-src 'none'" in policy and "img-src 'self'" in policy
         assert not re.search(r"""(src|href)\s*=\s*["']?[a-z]+:""", page), "every resource is the server's own"
         port = running.url.rsplit(":", 1)[1].strip("/")
-        assert "<main" in _fetch(running.url, host=f"localhost:{port}")
+        for own in (f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}", "localhost"):
+            assert "<main" in _fetch(running.url, host=own), own
         with pytest.raises(urllib.error.HTTPError) as refused:
             _fetch(running.url, host=f"attacker.example:{port}")
         assert refused.value.code == 403

@@ -16,9 +16,11 @@ import contextlib
 import ipaddress
 import shutil
 import signal
+import socket
 import tempfile
 import threading
 import types
+import urllib.parse
 from collections.abc import Callable, Sequence
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -50,6 +52,10 @@ class _Server(ThreadingHTTPServer):
     preview: Preview
     title: str
     local_only: bool
+
+
+class _Server6(_Server):
+    address_family = socket.AF_INET6
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -86,13 +92,11 @@ class _Handler(BaseHTTPRequestHandler):
         it by a name of its own that resolves here (DNS rebinding)."""
         if not self.server.local_only:
             return True
-        host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]").lower()
-        if host == "localhost":
-            return True
         try:
-            return ipaddress.ip_address(host).is_loopback
+            host = urllib.parse.urlsplit("//" + (self.headers.get("Host") or "")).hostname
         except ValueError:
             return False
+        return host is not None and _is_loopback(host)
 
     def _send(self, status: HTTPStatus, body: bytes, kind: str, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
@@ -171,7 +175,7 @@ def serve(
         with Converter() as converter:
             preview = Preview(source, [Path(t) for t in templates], PageCameras(folder, converter))
             try:
-                server = _Server((host, port), _Handler)
+                server = (_Server6 if ":" in host else _Server)((host, port), _Handler)
             except OSError as exc:
                 raise PreviewError(_("cannot listen on {host}:{port}: {reason}").format(
                     host=host, port=port, reason=exc.strerror or exc)) from None
