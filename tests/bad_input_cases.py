@@ -73,7 +73,8 @@ CASES: dict[str, Edit] = {
     "duplicate-unit-code": replace(U, "people:", "  - code: VP\n    name: Văn phòng 2\n    abbreviation: VP2\n"
                                    "    kind: office\n    head_title: Chánh Văn phòng\npeople:"),
     "impossible-date": replace(C, "deadline: 2024-06-20", "deadline: 2024-02-31"),
-    "date-as-text": replace(C, "deadline: 2024-06-20", "deadline: 20/6/2024"),
+    "date-as-text": replace(C, "deadline: 2024-06-20", "deadline: 20 tháng 6 năm 2024"),
+    "impossible-day-first-date": replace(C, "deadline: 2024-06-20", "deadline: 31/6/2024"),
     "deadline-before-plan": replace(C, "deadline: 2024-06-20", "deadline: 2024-03-01"),
     "deadline-other-year": replace(C, "deadline: 2024-06-20", "deadline: 2025-06-20"),
     "plan-other-year": replace(C, "  date: 2024-03-05", "  date: 2023-12-05"),

@@ -20,16 +20,16 @@ BASE = Path(__file__).parent / "bad_input"
 
 EXPECTED: dict[str, list[str]] = {
     'syntax-unclosed-list': [
-        "campaign.yaml:32:10: YAML syntax error: while parsing a flow sequence expected ',' or ']', but got ':'",
+        "campaign.yaml:32:10: YAML syntax error: a [ or { is not closed, or a , is missing between items",
     ],
     'syntax-colon-in-text': [
-        'campaign.yaml:20:57: YAML syntax error: mapping values are not allowed here (check this line\'s indentation; a text that holds ": " or ends with ":" goes in quotes)',
+        'campaign.yaml:20:57: YAML syntax error: a ": " where no value can start: check this line\'s indentation, and put a text that holds ": " or ends with ":" in quotes',
     ],
     'syntax-bad-indent': [
-        'campaign.yaml:4:8: YAML syntax error: mapping values are not allowed here (check this line\'s indentation; a text that holds ": " or ends with ":" goes in quotes)',
+        'campaign.yaml:4:8: YAML syntax error: a ": " where no value can start: check this line\'s indentation, and put a text that holds ": " or ends with ":" in quotes',
     ],
     'tab-indentation': [
-        'campaign.yaml:4:1: YAML syntax error: a tab character is not allowed for indentation in YAML; use spaces',
+        'campaign.yaml:4:1: YAML syntax error: a tab character is not allowed for indentation in YAML; indent with spaces',
     ],
     'wrong-type-year': [
         'campaign.yaml:4:9: campaign.year: must be a whole number',
@@ -75,7 +75,10 @@ EXPECTED: dict[str, list[str]] = {
         'campaign.yaml:9:15: reports[0].deadline: cannot read this value: day is out of range for month',
     ],
     'date-as-text': [
-        'campaign.yaml:9:15: reports[0].deadline: must be a date written YYYY-MM-DD, e.g. 2024-06-20',
+        'campaign.yaml:9:15: reports[0].deadline: must be a date, written 09/5/2025 (day/month/year) or 2025-05-09',
+    ],
+    'impossible-day-first-date': [
+        'campaign.yaml:9:15: reports[0].deadline: 31/6/2024 is not a day of the calendar (day/month/year)',
     ],
     'deadline-before-plan': [
         "campaign.yaml:9:15: reports[0].deadline: the deadline is before the plan's date",

@@ -48,13 +48,13 @@ def test_dates_are_dates() -> None:
 
 def test_syntax_error_is_located() -> None:
     assert problems("a: [1, 2\nb: 3\n") == [
-        "f.yaml:2:2: YAML syntax error: while parsing a flow sequence expected ',' or ']', but got ':'"
+        "f.yaml:2:2: YAML syntax error: a [ or { is not closed, or a , is missing between items"
     ]
 
 
 def test_tab_indentation_is_explained() -> None:
     assert problems("a:\n\tb: 1\n") == [
-        "f.yaml:2:1: YAML syntax error: a tab character is not allowed for indentation in YAML; use spaces"
+        "f.yaml:2:1: YAML syntax error: a tab character is not allowed for indentation in YAML; indent with spaces"
     ]
 
 

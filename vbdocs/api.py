@@ -11,9 +11,14 @@ from .config import Config, DocumentConfig
 from .config import load as load_file
 from .entry import Entry
 from .errors import OutputError
+from .i18n import _
 from .kinds import names as kind_names
+from .schema.common import code_key
+from .selection import choose
 
 CALENDAR = "deadlines.ics"
+FORMATS = ("docx", "pdf")
+"""The formats :func:`build` writes."""
 
 Progress = Callable[[int, int], None]
 """Called with (documents done, documents in all) as a build goes."""
@@ -82,20 +87,23 @@ def build(
         campaign: the campaign YAML file.
         output: the folder to write into (created if missing).
         templates: folders searched for templates before the built-in ones.
-        only: build only these kinds (``vbdocs.kinds.names()``); the rest of the set stays as it is.
-        units: build only the forms of these units (codes); the rest stays as it is.
+        only: build only these kinds (``vbdocs.kinds.names()``, in any case); the rest of the set
+            stays as it is.
+        units: build only the forms of these units (codes, in any case and with ``-`` for ``_``, as
+            the units file's codes are told apart); the rest stays as it is.
         jobs: processes rendering in parallel (and LibreOffices converting); the bytes
             are the same as with one.
         progress: called as documents are rendered.
-        formats: "docx", "pdf" or both; PDFs come from LibreOffice, with every font embedded.
+        formats: "docx", "pdf" or both (in any case); PDFs come from LibreOffice, with every font
+            embedded.
         preview: also write a PNG of each document's first page (``<name>.png``).
         pdf_timeout: seconds LibreOffice may take over one document.
 
     Raises:
         ConfigError: the input is invalid; nothing is written.
         TemplateError: a template is missing or does not fit the data; nothing is written.
-        OutputError: the files cannot be written, or the selection is unknown; the
-            folder is left as it was.
+        OutputError: the files cannot be written, or the selection is unknown (the message
+            names the closest choice); the folder is left as it was.
     """
     from .deadlines import calendar
     from .docset import SetFile, write_set
@@ -106,17 +114,12 @@ def build(
     config = load(campaign)
     year = config.year if isinstance(config, DocumentConfig) else config.campaign.campaign.year
     stamp = source_date(dt.datetime(year, 1, 1))  # a malformed SOURCE_DATE_EPOCH stops the build before it starts
-    bad_format = sorted(set(formats) - {"docx", "pdf"})
-    if bad_format or not formats:
-        raise OutputError(f"unknown format {bad_format[0] if bad_format else ''!r}; the formats are docx and pdf")
-    known_kinds = kind_names()
-    unknown = sorted(set(only) - set(known_kinds))
-    if unknown:
-        raise OutputError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(known_kinds)}")
-    known_units = {u.code for u in config.units.units}
-    missing = sorted(set(units) - known_units)
-    if missing:
-        raise OutputError(f"no unit with the code {missing[0]!r} in the units file")
+    formats = choose(formats, FORMATS, _("unknown format {pick}; the formats are {known}"))
+    if not formats:
+        raise OutputError(_("no format given; the formats are {known}").format(known=", ".join(FORMATS)))
+    only = choose(only, kind_names(), _("unknown kind {pick}; the kinds are {known}"))
+    units = choose(units, [u.code for u in config.units.units],
+                   _("no unit with the code {pick} in the units file; its units are {known}"), key=code_key)
     contents = [
         spec for spec in set_specs(config)
         if (not only or spec.entry.kind in only) and (not units or spec.entry.unit in units)

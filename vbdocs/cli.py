@@ -2,21 +2,25 @@
 
 Exit codes: 0 success; 2 invalid input or usage (a message on stderr, no traceback,
 nothing written); 1 reserved for checks that ran and failed; 130 interrupted (Ctrl-C).
+
+Every text is English in the code and shown in the language of the locale or of ``--lang``
+(``vbdocs.i18n``): help texts are marked ``N_()`` and translated as the command starts.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import click
 
-from .i18n import _
+from .i18n import N_, _
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,39 +28,63 @@ EXIT_INVALID = 2
 
 
 @contextlib.contextmanager
-def _warnings_reported(*, strict: bool) -> Iterator[None]:
-    """Print each VbdocsWarning on stderr as one located line; with ``strict``, raise it."""
+def _warnings_reported(*, strict: bool, output_format: str, collected: list[Any]) -> Iterator[None]:
+    """Print each VbdocsWarning as one located line (on stderr; a GitHub annotation on stdout),
+    or collect it for the JSON output; with ``strict``, raise it."""
     from .errors import VbdocsWarning
+    from .reporting import problem_line
 
     with warnings.catch_warnings():
         warnings.simplefilter("error" if strict else "always", VbdocsWarning)
 
         def show(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
-            click.echo(str(message), err=True)
+            problem = getattr(message, "problem", None)
+            if output_format == "json" and problem is not None:
+                collected.append(problem)
+            elif output_format == "github" and problem is not None:
+                click.echo(problem_line(problem, "github", level="warning"))
+            else:
+                click.echo(str(message), err=True)
 
         warnings.showwarning = show
         yield
 
 
-STRICT = click.option("--strict", is_flag=True, help="Make warnings (what a person must review) errors: for CI.")
+STRICT = click.option("--strict", is_flag=True, help=N_("Make warnings (what a person must review) errors: for CI."))
+OUTPUT_FORMAT = click.option(
+    "--output-format", "output_format", type=click.Choice(["text", "json", "github"], case_sensitive=False),
+    default="text", show_default=True,
+    help=N_("How problems are printed: text for people, json for programs, github for GitHub Actions annotations."))
 
 
 def _reports_errors(command: F) -> F:
-    """Turn a VbdocsError into its message on stderr and exit code 2."""
+    """Turn a VbdocsError into its problems (in the output format asked for) and exit code 2."""
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .errors import VbdocsError, VbdocsWarning
+        from .errors import ConfigError, Problem, VbdocsError, VbdocsWarning
+        from .reporting import annotation, as_json, problem_line
 
         strict = kwargs.pop("strict", False)
+        output_format = kwargs.get("output_format", "text").lower()
+        collected: list[Problem] = []
+        kwargs["warnings_seen"] = collected
         try:
-            with _warnings_reported(strict=strict):
+            with _warnings_reported(strict=strict, output_format=output_format, collected=collected):
                 return command(*args, **kwargs)
-        except VbdocsError as exc:
-            click.echo(str(exc), err=True)
-            sys.exit(EXIT_INVALID)
-        except VbdocsWarning as exc:  # --strict: what a person must review stops the command
-            click.echo(f"{exc} (an error with --strict; nothing was written)", err=True)
+        except (VbdocsError, VbdocsWarning) as exc:
+            stopped = isinstance(exc, VbdocsWarning)  # --strict: what a person must review stops the command
+            problems: Sequence[Problem] = exc.problems if isinstance(exc, ConfigError) else \
+                [exc.problem] if isinstance(exc, VbdocsWarning) else []
+            after = _(" (an error with --strict; nothing was written)") if stopped else ""
+            if output_format == "json":
+                click.echo(as_json(ok=False, problems=problems, warnings=collected,
+                                   **({} if problems else {"error": str(exc)})))
+            elif output_format == "github":
+                for line in [problem_line(p, "github") + after for p in problems] or [annotation("error", str(exc))]:
+                    click.echo(line)
+            else:
+                click.echo(f"{exc}{after}", err=True)
             sys.exit(EXIT_INVALID)
 
     return wrapper  # type: ignore[return-value]
@@ -65,56 +93,112 @@ def _reports_errors(command: F) -> F:
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
+def _language_asked(args: Sequence[str]) -> str | None:
+    """The value of ``--lang`` in the arguments, read before click parses them (the help texts
+    must be in that language by then)."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _translate_help(command: click.Command, originals: dict[int, tuple[str | None, str | None]]) -> None:
+    """Put the help texts of a command, its options and its subcommands in the language of the moment
+    (from the English kept in ``originals``, so that it can be done again in another language)."""
+    for item in [command, *command.params]:
+        first = originals.setdefault(id(item), (getattr(item, "help", None), getattr(item, "short_help", None)))
+        if first[0]:
+            setattr(item, "help", _(first[0]))  # noqa: B010 (options and commands both have it, untyped)
+        if first[1]:
+            setattr(item, "short_help", _(first[1]))  # noqa: B010
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _translate_help(sub, originals)
+
+
 class _Commands(click.Group):
     """The command group: Ctrl-C ends any command with its own code, not click's 1
-    (which means "a check failed" here), and no traceback."""
+    (which means "a check failed" here), and no traceback; texts in the language asked for."""
+
+    _originals: ClassVar[dict[int, tuple[str | None, str | None]]] = {}
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        import gettext
+
+        from . import i18n
+
+        given = list(sys.argv[1:] if args is None else args)
+        lang = _language_asked(given)
+        token, before = None, os.environ.get("LANGUAGE")
+        if lang is not None:
+            with contextlib.suppress(ValueError):  # an unknown language: click says so below
+                token = i18n.use(lang)
+                os.environ["LANGUAGE"] = lang.lower()  # click asks gettext, which reads it
+        gettext.bindtextdomain(i18n.DOMAIN, str(i18n.LOCALES))
+        gettext.textdomain(i18n.DOMAIN)  # click's own words (usage, errors) come from our catalog
+        _translate_help(self, self._originals)
+        try:
+            return super().main(given, *rest, **kwargs)
+        finally:
+            if token is not None:
+                i18n.restore(token)
+                if before is None:
+                    os.environ.pop("LANGUAGE", None)
+                else:
+                    os.environ["LANGUAGE"] = before
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            click.echo("vbdocs: interrupted; no file was left half-written", err=True)
+            click.echo(_("vbdocs: interrupted; no file was left half-written"), err=True)
             ctx.exit(EXIT_INTERRUPTED)
 
 
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from YAML."))
 @click.version_option(package_name="vbdocs")
+@click.option("--lang", type=click.Choice(["vi", "en"], case_sensitive=False), expose_value=False,
+              help=N_("The language of messages: vi (Vietnamese) or en (English); the locale's by default."))
 def main() -> None:
-    """Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from YAML."""
+    pass
 
 
-@main.command()
+@main.command(help=N_("Build the documents of CAMPAIGN into OUTPUT: a campaign file's set, or the văn bản of a "
+                       "document file (top-level \"document:\", any type of Điều 7)."))
 @click.argument("campaign", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help="Folder to write the documents and manifest.json into.")
+              help=N_("Folder to write the documents and manifest.json into."))
 @click.option("-t", "--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
-              multiple=True, help="Folder of templates searched before the built-in ones.")
+              multiple=True, help=N_("Folder of templates searched before the built-in ones."))
 @click.option("--only", "only", multiple=True, metavar="KIND",
-              help="Build only this kind (see vbdocs kinds); repeatable. The rest of the set in OUTPUT stays as "
-                   "it is.")
+              help=N_("Build only this kind (see vbdocs kinds); repeatable. The rest of the set in OUTPUT stays as "
+                      "it is."))
 @click.option("--unit", "units", multiple=True, metavar="CODE",
-              help="Build only the forms of this unit; repeatable.")
+              help=N_("Build only the forms of this unit; repeatable."))
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Processes rendering in parallel (0: one per core). The files are the same.")
+              help=N_("Processes rendering in parallel (0: one per core). The files are the same."))
 @click.option("-f", "--format", "formats", default="docx", show_default=True, metavar="FORMATS",
-              help="docx, pdf, or docx,pdf. PDFs come from LibreOffice headless.")
-@click.option("--preview", is_flag=True, help="Also write a PNG of each document's first page.")
+              help=N_("docx, pdf, or docx,pdf. PDFs come from LibreOffice headless."))
+@click.option("--preview", is_flag=True, help=N_("Also write a PNG of each document's first page."))
 @STRICT
+@OUTPUT_FORMAT
 @_reports_errors
 def build(campaign: Path, output: Path, templates: tuple[Path, ...], only: tuple[str, ...],
-          units: tuple[str, ...], jobs: int, formats: str, preview: bool) -> None:
-    """Build the documents of CAMPAIGN into OUTPUT: a campaign file's set, or the văn bản of a
-    document file (top-level "document:", any type of Điều 7)."""
+          units: tuple[str, ...], jobs: int, formats: str, preview: bool, output_format: str,
+          warnings_seen: list[Any]) -> None:
     import io
-    import os
 
     from .api import build as build_set
+    from .reporting import as_json
 
     if jobs == 0:
         jobs = os.cpu_count() or 1
-    show = sys.stderr.isatty() and not os.environ.get("CI")
+    show = sys.stderr.isatty() and not os.environ.get("CI") and output_format == "text"
     stream = sys.stderr if show else io.StringIO()  # where nobody watches (CI, pipes), no bar
-    with click.progressbar(length=0, label="Rendering", file=stream) as bar:
+    with click.progressbar(length=0, label=_("Rendering"), file=stream) as bar:
 
         def progress(done: int, total: int) -> None:
             bar.length = total
@@ -123,34 +207,41 @@ def build(campaign: Path, output: Path, templates: tuple[Path, ...], only: tuple
         result = build_set(campaign, output=output, templates=templates, only=only, units=units, jobs=jobs,
                            progress=progress, formats=[f.strip() for f in formats.split(",") if f.strip()],
                            preview=preview)
-    click.echo(f"wrote {len(result.written)} files into {output}; its manifest lists {len(result.documents)}")
+    if output_format == "json":
+        click.echo(as_json(ok=True, warnings=warnings_seen, output=str(output),
+                           written=[str(p) for p in result.written], manifest=str(result.manifest)))
+    elif output_format == "text":
+        click.echo(_("wrote {count} files into {folder}; its manifest lists {listed}").format(
+            count=len(result.written), folder=output, listed=len(result.documents)))
 
 
-
-@main.command()
+@main.command(help=N_("Check CAMPAIGN (a campaign or document file) and its units file without writing anything."))
 @click.argument("campaign", type=click.Path(path_type=Path))
 @STRICT
+@OUTPUT_FORMAT
 @_reports_errors
-def validate(campaign: Path) -> None:
-    """Check CAMPAIGN (a campaign or document file) and its units file without writing anything."""
+def validate(campaign: Path, output_format: str, warnings_seen: list[Any]) -> None:
     from .api import validate as validate_campaign
+    from .reporting import as_json
 
     validate_campaign(campaign)
-    click.echo(f"{campaign}: valid")
+    if output_format == "json":
+        click.echo(as_json(ok=True, warnings=warnings_seen, file=str(campaign)))
+    elif output_format == "text":
+        click.echo(_("{file}: valid").format(file=campaign))
 
 
-@main.command()
+@main.command(help=N_("Show every page of CAMPAIGN's documents (a campaign or document file) in a local web page, "
+                       "rebuilt as the file, its units file or a template is saved; Ctrl-C stops it."))
 @click.argument("campaign", type=click.Path(path_type=Path))
 @click.option("-t", "--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
-              multiple=True, help=_("Folder of templates searched before the built-in ones (and watched)."))
+              multiple=True, help=N_("Folder of templates searched before the built-in ones (and watched)."))
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help=_("Port of the web page (0: any free port)."))
+              help=N_("Port of the web page (0: any free port)."))
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help=_("Address to listen on; the default lets only this computer see the page."))
+              help=N_("Address to listen on; the default lets only this computer see the page."))
 @_reports_errors
-def serve(campaign: Path, templates: tuple[Path, ...], port: int, host: str) -> None:
-    """Show every page of CAMPAIGN's documents (a campaign or document file) in a local web page,
-    rebuilt as the file, its units file or a template is saved; Ctrl-C stops it."""
+def serve(campaign: Path, templates: tuple[Path, ...], port: int, host: str, warnings_seen: list[Any]) -> None:
     from .preview import serve as serve_preview
     from .preview.session import Build
 
@@ -172,52 +263,54 @@ def serve(campaign: Path, templates: tuple[Path, ...], port: int, host: str) -> 
     click.echo(_("vbdocs serve stopped"), err=True)
 
 
-@main.command("kinds")
+@main.command("kinds", help=N_("List the kinds of document vbdocs makes (built in, and of installed plug-ins)."))
 def list_kinds() -> None:
-    """List the kinds of document vbdocs makes (built in, and of installed plug-ins)."""
     from .kinds import kinds
 
     for kind in kinds():
-        click.echo(f"{kind.name:<20} {kind.summary} ({kind.source} file)")
+        source = _("campaign file") if kind.source == "campaign" else _("document file")
+        click.echo(f"{kind.name:<20} {_(kind.summary)} ({source})")
 
 
-@main.command("new-campaign")
+@main.command("new-campaign", help=N_("Write next year's campaign from SOURCE: dates moved on, numbers cleared, "
+                                      "comments kept."))
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("--year", type=int, required=True, help="The new campaign's year (the year after SOURCE's).")
+@click.option("--year", type=int, required=True, help=N_("The new campaign's year (the year after SOURCE's)."))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="The new campaign file to write.")
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+              help=N_("The new campaign file to write."))
+@click.option("--force", is_flag=True, help=N_("Replace OUTPUT if it exists."))
 @_reports_errors
-def new_campaign(source: Path, year: int, output: Path, force: bool) -> None:
-    """Write next year's campaign from SOURCE: dates moved on, numbers cleared, comments kept."""
+def new_campaign(source: Path, year: int, output: Path, force: bool, warnings_seen: list[Any]) -> None:
     from .rollover import new_campaign as roll
 
     result = roll(source, year=year, output=output, overwrite=force)
-    click.echo(f"wrote {result.path} (valid); to review before building:")
+    click.echo(_("wrote {file} (valid); to review before building:").format(file=result.path))
     for item in result.review:
         click.echo(f"  - {item}")
 
 
-@main.command("check")
+@main.command("check", help=N_("Check .docx FILES against Decree 30/2020/NĐ-CP, Appendix I.\n\nExit code 0 when "
+                                "every rule holds, 1 when one fails, 2 when a file cannot be read."))
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (for CI).")
-@click.option("--all", "show_all", is_flag=True, help="List the rules that pass too.")
-@click.option("--rules", "list_rules", is_flag=True, help="List every rule: id, the Decree's item, what --fix does.")
+@click.option("--json", "as_json", is_flag=True,
+              help=N_("Print the findings as JSON (for CI); as --output-format json."))
+@OUTPUT_FORMAT
+@click.option("--all", "show_all", is_flag=True, help=N_("List the rules that pass too."))
+@click.option("--rules", "list_rules", is_flag=True,
+              help=N_("List every rule: id, the Decree's item, what --fix does."))
 @click.option("--fix", "fix_to", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write FILE repaired to this new .docx (what is safe to repair) and check it; the file checked "
-              "is never changed.")
-def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool, list_rules: bool,
+              help=N_("Write FILE repaired to this new .docx (what is safe to repair) and check it; the file checked "
+                      "is never changed."))
+def check_files(files: tuple[Path, ...], as_json: bool, output_format: str, show_all: bool, list_rules: bool,
                 fix_to: Path | None) -> None:
-    """Check .docx FILES against Decree 30/2020/NĐ-CP, Appendix I.
-
-    Exit code 0 when every rule holds, 1 when one fails, 2 when a file cannot be read.
-    """
     import json
 
     from .check import CATALOGUE, UnreadableDocument, check
+    from .reporting import annotation
 
+    output_format = "json" if as_json else output_format.lower()
     if list_rules:
-        if as_json:
+        if output_format == "json":
             click.echo(json.dumps([{"id": r.id, "locator": r.locator, "asks": r.asks, "fix": r.fix,
                                     "not_in": sorted(r.not_in)} for r in CATALOGUE.values()],
                                   ensure_ascii=False, indent=2))
@@ -226,9 +319,9 @@ def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool, list_rul
                 click.echo(f"{r.id:<22} {r.locator:<24} fix: {r.fix:<8} {r.asks}")
         return
     if not files:
-        raise click.UsageError("give the .docx FILES to check, or --rules")
+        raise click.UsageError(_("give the .docx FILES to check, or --rules"))
     if fix_to is not None:
-        _fix_file(files, fix_to, as_json)
+        _fix_file(files, fix_to, output_format == "json")
         return
 
     reports, unreadable = [], []
@@ -237,28 +330,42 @@ def check_files(files: tuple[Path, ...], as_json: bool, show_all: bool, list_rul
             reports.append(check(path))
         except UnreadableDocument as exc:
             unreadable.append({"file": str(path), "error": str(exc)})
-            if not as_json:
-                click.echo(f"{path}: cannot be read: {exc}", err=True)
-    if as_json:
+            if output_format == "github":
+                click.echo(annotation("error", _("cannot be read: {reason}").format(reason=exc), file=str(path)))
+            elif output_format == "text":
+                click.echo(_("{file}: cannot be read: {reason}").format(file=path, reason=exc), err=True)
+    if output_format == "json":
         click.echo(json.dumps({"files": [r.as_dict() for r in reports], "unreadable": unreadable},
                               ensure_ascii=False, indent=2))
     else:
         for report in reports:
             shown = [f for f in report.findings if show_all or f.status == "fail"]
             for f in shown:
-                line = f"{report.path}: {f.status.upper()} {f.rule} [{f.item}]"
-                line += f" at {f.where!r}" if f.where else ""
+                if output_format == "github":
+                    if f.status == "fail":
+                        click.echo(annotation(
+                            "error", _("{rule} [{item}] at {where}: found {found}; required {required}").format(
+                                rule=f.rule, item=f.item, where=repr(f.where), found=f.found, required=f.required),
+                            file=str(report.path), title=f"vbdocs check {f.rule}"))
+                    continue
+                line = f"{report.path}: {_(f.status.upper())} {f.rule} [{f.item}]"
+                line += " " + _("at {where}").format(where=repr(f.where)) if f.where else ""
                 if f.status == "fail":
-                    line += f": found {f.found}; required {f.required}"
+                    line += ": " + _("found {found}; required {required}").format(found=f.found, required=f.required)
                     line += f" [¶{f.paragraph}]" if f.paragraph else ""
                 click.echo(line)
             checked = sum(1 for f in report.findings if f.status != "skip")
-            click.echo(f"{report.path}: {'passes' if report.passed else 'fails'} "
-                       f"({len(report.failures)} of {checked} checks failed; read as: {report.kind})")
+            verdict = _("passes") if report.passed else _("fails")
+            summary = _("{file}: {verdict} ({failed} of {checked} checks failed; read as: {kind})").format(
+                file=report.path, verdict=verdict, failed=len(report.failures), checked=checked, kind=report.kind)
+            click.echo(summary, err=output_format == "github")
     if unreadable:
         sys.exit(EXIT_INVALID)
     if any(not r.passed for r in reports):
         sys.exit(1)
+
+
+_STATUSES = (N_("FAIL"), N_("PASS"), N_("SKIP"))
 
 
 def _fix_file(files: tuple[Path, ...], target: Path, as_json: bool) -> None:
@@ -269,11 +376,11 @@ def _fix_file(files: tuple[Path, ...], target: Path, as_json: bool) -> None:
     from .check.fix import fix
 
     if len(files) != 1:
-        raise click.UsageError("--fix repairs one FILE at a time")
+        raise click.UsageError(_("--fix repairs one FILE at a time"))
     try:
         result = fix(files[0], target)
     except UnreadableDocument as exc:
-        click.echo(f"{files[0]}: cannot be read: {exc}", err=True)
+        click.echo(_("{file}: cannot be read: {reason}").format(file=files[0], reason=exc), err=True)
         sys.exit(EXIT_INVALID)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
@@ -283,20 +390,56 @@ def _fix_file(files: tuple[Path, ...], target: Path, as_json: bool) -> None:
                                "left": [f.__dict__ for f in left]}, ensure_ascii=False, indent=2))
     else:
         for change in result.changed:
-            click.echo(f"{target}: fixed {change}")
+            click.echo(_("{file}: fixed {change}").format(file=target, change=change))
         for f in left:
-            click.echo(f"{target}: LEFT {f.rule} [{f.item}] at {f.where!r}: found {f.found}; required {f.required}")
-        verdict = "passes" if not left else f"{len(left)} left for a person"
-        click.echo(f"{target}: {len(result.changed)} changes; {verdict}")
+            click.echo(_("{file}: LEFT {rule} [{item}] at {where}: found {found}; required {required}").format(
+                file=target, rule=f.rule, item=f.item, where=repr(f.where), found=f.found, required=f.required))
+        verdict = _("passes") if not left else _("{count} left for a person").format(count=len(left))
+        click.echo(_("{file}: {count} changes; {verdict}").format(file=target, count=len(result.changed),
+                                                                  verdict=verdict))
     if left:
         sys.exit(1)
 
 
-@main.command()
+@main.command("init", help=N_("Start an office's own repository in FOLDER: a units file and a campaign file with "
+                               "comments, the JSON Schemas editors check them with, and a CI workflow. Nothing already "
+                               "there is replaced."))
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--year", type=int, help=N_("The campaign's year (this year if not given)."))
+@_reports_errors
+def init_folder(folder: Path, year: int | None, warnings_seen: list[Any]) -> None:
+    from .skeleton import init
+
+    written = init(folder, year=year)
+    for path in written:
+        click.echo(str(path))
+    units, campaign = written[:2]
+    click.echo(_("next: edit {units}, then run: vbdocs validate {campaign}").format(units=units, campaign=campaign))
+
+
+@main.group("templates", help=N_("The built-in templates (.docx), to edit in Word and build with (build -t FOLDER)."))
+def templates_group() -> None:
+    pass
+
+
+@templates_group.command("export", help=N_("Copy the built-in templates into FOLDER, to edit in Word; then build with "
+                                           "-t FOLDER."))
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help=N_("Replace templates of the same name already in FOLDER."))
+@_reports_errors
+def export_templates(folder: Path, force: bool, warnings_seen: list[Any]) -> None:
+    from .skeleton import export_templates as export
+
+    for path in export(folder, overwrite=force):
+        click.echo(str(path))
+    click.echo(_("edit them in Word, then build with: vbdocs build CAMPAIGN -o OUTPUT -t {folder}").format(
+        folder=folder))
+
+
+@main.command(help=N_("Write the JSON Schemas of the campaign and units files (for editors)."))
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder to write the schemas into; without it, print the campaign schema.")
+              help=N_("Folder to write the schemas into; without it, print the campaign schema."))
 def schema(output: Path | None) -> None:
-    """Write the JSON Schemas of the campaign and units files (for editors)."""
     from .schema.jsonschema import json_schemas
 
     schemas = json_schemas()

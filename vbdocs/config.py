@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import ConfigError, Problem, VbdocsWarning
+from .i18n import N_, _
 from .inline import parse as parse_markup
 from .loader import EXCERPT_CHARS, Document, PathKey, UnreadableFile, excerpt, format_path, load_yaml
 from .schema import CampaignFile, UnitsFile
@@ -172,65 +174,92 @@ def _data_path(loc: Iterable[Any], data: Any) -> PathKey:
     return tuple(out)
 
 
-def _message(error: Any, doc: Document, path: PathKey, model: type[BaseModel]) -> str:
+def _message(error: Any, doc: Document, path: PathKey, model: type[BaseModel]) -> tuple[str, str]:
+    """The code and the words of a pydantic error, as a clerk reads them, with a hint for the
+    common mistakes."""
     kind = error["type"]
     if kind == "missing":
-        return "is required but missing"
+        return "value.missing", _("is required but missing")
     if kind == "extra_forbidden":
         key = str(path[-1]) if path else "?"
         allowed = _model_fields(model, path[:-1], doc.data)
         close = difflib.get_close_matches(key, allowed, n=1) if len(key) <= EXCERPT_CHARS else []
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown key {excerpt(key)}{hint}"
+        return "key.unknown", _("unknown key {key}").format(key=excerpt(key)) + _did_you_mean(close)
     ctx = error.get("ctx") or {}
-    plain = _PLAIN_MESSAGES.get(kind)
-    if plain is not None:
-        return plain.format(**{k: v for k, v in ctx.items() if isinstance(v, str | int | float)})
+    if kind in _PLAIN_MESSAGES:
+        code, plain = _PLAIN_MESSAGES[kind]
+        message = _(plain).format(**{k: v for k, v in ctx.items() if isinstance(v, str | int | float)})
+        return code, message + _hint(kind, path, error.get("input"))
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == FOOTNOTE_NAME_PATTERN:
-        return "must be a footnote name: up to 40 letters, digits, \"_\" and \"-\", as [^name] refers to it"
+        return "value.pattern", _("must be a footnote name: up to 40 letters, digits, \"_\" and \"-\", as [^name] "
+                                  "refers to it")
     if kind == "string_pattern_mismatch" and "_-" in str(ctx.get("pattern", "")):
-        return "must be a code: letters, digits, \"_\" and \"-\", starting with a letter, no spaces"
+        return "value.pattern", _("must be a code: letters, digits, \"_\" and \"-\", starting with a letter, "
+                                  "no spaces")
     if kind == "string_pattern_mismatch":
-        return "must be an abbreviation: letters, digits and \".\", starting with a letter, no spaces"
+        return "value.pattern", _("must be an abbreviation: letters, digits and \".\", starting with a letter, "
+                                  "no spaces")
     if kind in ("enum", "literal_error"):
-        return f"must be one of {ctx.get('expected', '')}"
-    message = str(error["msg"])
-    return message.removeprefix("Value error, ")
+        return "value.choice", _("must be one of {choices}").format(choices=ctx.get("expected", ""))
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return "value.invalid", message
+
+
+def _did_you_mean(close: Sequence[str]) -> str:
+    return _(" (did you mean {name}?)").format(name=repr(close[0])) if close else ""
+
+
+def _hint(kind: str, path: PathKey, value: Any) -> str:
+    """What the clerk most likely meant, for the mistakes made most: a number written with its
+    symbol, as on paper ("25/KH-SNN"); a date written another way."""
+    if kind.startswith("int_") and isinstance(value, str) and re.match(r"^\s*\d+\s*/", value) \
+            and path and path[-1] == "number":
+        number = value.split("/")[0].strip()
+        return _(": write only {number}; the symbol \"/{symbol}\" is added from the units file").format(
+            number=number, symbol=value.split("/", 1)[1].strip())
+    return ""
 
 
 def _not_ours(doc: Document, model: type[BaseModel]) -> ConfigError:
     """A file whose top level shares no key with its model: another program's file, or the
     wrong file named. Said once, naming the keys expected and quoting nothing of the file."""
-    kind = model.__name__.removesuffix("File").lower()
+    kind = _(_FILE_KINDS[model.__name__.removesuffix("File").lower()])
     *first, last = model.model_fields
-    expected = f"{', '.join(first)} or {last}"
-    message = f"is not a vbdocs {kind} file: none of its top-level keys is {expected}"
-    return ConfigError([Problem(doc.file, 0, 0, "", message)])
+    expected = _("{names} or {last}").format(names=", ".join(first), last=last)
+    message = _("is not a vbdocs {kind} file: none of its top-level keys is {expected}").format(
+        kind=kind, expected=expected)
+    return ConfigError([Problem(doc.file, 0, 0, "", message, "file.not_ours")])
+
+
+_FILE_KINDS = {"campaign": N_("campaign"), "units": N_("units"), "document": N_("document")}
 
 
 #: Problems of one file reported at most: past them, a line says how many more there are.
 MAX_PROBLEMS = 100
 
-#: Pydantic's messages in words a clerk reads, by error type.
-_PLAIN_MESSAGES = {
-    "int_parsing": "must be a whole number",
-    "int_type": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "string_type": "must be a text",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "list_type": "must be a list (lines starting with \"- \")",
-    "dict_type": "must be a mapping (lines of \"key: value\")",
-    "model_type": "must be a mapping (lines of \"key: value\")",
-    "date_type": "must be a date written YYYY-MM-DD, e.g. 2024-06-20",
-    "date_parsing": "must be a date written YYYY-MM-DD, e.g. 2024-06-20",
-    "date_from_datetime_parsing": "must be a date written YYYY-MM-DD, e.g. 2024-06-20",
-    "string_too_short": "must not be empty",
-    "too_short": "must have at least {min_length} item(s)",
-    "too_long": "must have at most {max_length} item(s)",
-    "greater_than_equal": "must be at least {ge}",
-    "less_than_equal": "must be at most {le}",
-    "string_too_long": "must be at most {max_length} characters long",
+#: Pydantic's messages in words a clerk reads, by error type (translated where shown).
+_DATE_WORDS = N_("must be a date, written 09/5/2025 (day/month/year) or 2025-05-09")
+_WHOLE, _TRUTH, _MAPPING = N_("must be a whole number"), N_("must be true or false"), \
+    N_("must be a mapping (lines of \"key: value\")")
+_PLAIN_MESSAGES = {  # pydantic's error type: (our code, the words)
+    "int_parsing": ("value.number", _WHOLE),
+    "int_type": ("value.number", _WHOLE),
+    "int_from_float": ("value.number", _WHOLE),
+    "string_type": ("value.text", N_("must be a text")),
+    "bool_type": ("value.boolean", _TRUTH),
+    "bool_parsing": ("value.boolean", _TRUTH),
+    "list_type": ("value.list", N_("must be a list (lines starting with \"- \")")),
+    "dict_type": ("value.mapping", _MAPPING),
+    "model_type": ("value.mapping", _MAPPING),
+    "date_type": ("value.date", _DATE_WORDS),
+    "date_parsing": ("value.date", _DATE_WORDS),
+    "date_from_datetime_parsing": ("value.date", _DATE_WORDS),
+    "string_too_short": ("value.empty", N_("must not be empty")),
+    "too_short": ("value.empty", N_("must have at least {min_length} item(s)")),
+    "too_long": ("value.too_long", N_("must have at most {max_length} item(s)")),
+    "greater_than_equal": ("value.range", N_("must be at least {ge}")),
+    "less_than_equal": ("value.range", N_("must be at most {le}")),
+    "string_too_long": ("value.too_long", N_("must be at most {max_length} characters long")),
 }
 
 
@@ -253,13 +282,14 @@ def validate(model: type[M], doc: Document) -> M:
         path = _data_path(error["loc"], doc.data)
         if format_path(path) in unreadable:
             continue  # already reported: the value could not be read at all
-        message = _message(error, doc, path, model)
-        problem = doc.problem(path, message, at_key=error["type"] == "extra_forbidden")
+        code, message = _message(error, doc, path, model)
+        problem = doc.problem(path, message, code=code, at_key=error["type"] == "extra_forbidden")
         problems.setdefault((problem.path, problem.message), problem)
     if problems:
         shown = sorted(problems.values(), key=lambda p: (p.line, p.column))
         if len(errors) > MAX_PROBLEMS:
-            shown.append(Problem(doc.file, 0, 0, "", f"and {len(errors) - MAX_PROBLEMS} more problems not shown"))
+            shown.append(Problem(doc.file, 0, 0, "", _("and {count} more problems not shown").format(
+                count=len(errors) - MAX_PROBLEMS), "file.more"))
         raise ConfigError(shown)
     return result
 
@@ -285,13 +315,15 @@ def _check_units(units: UnitsFile, doc: Document) -> Iterable[Problem]:
             here: PathKey = (kind, i, key)
             if code_key(code) in seen:
                 first = seen[code_key(code)]
-                yield doc.problem(here, f"the code {code!r} is already used at {_where(doc, first)}"
-                                  + _same_key(code, str(_value(doc, first))))
+                yield doc.problem(here, _("the code {code} is already used at {where}").format(
+                    code=repr(code), where=_where(doc, first)) + _same_key(code, str(_value(doc, first))),
+                    code="reference.duplicate")
             seen.setdefault(code_key(code), here)
     people: set[str] = set()
     for i, person in enumerate(units.people):
         if person.id in people:
-            yield doc.problem(("people", i, "id"), f"the id {person.id!r} is used twice")
+            yield doc.problem(("people", i, "id"), _("the id {id} is used twice").format(id=repr(person.id)),
+                              code="reference.duplicate")
         people.add(person.id)
     unit_codes = {u.code for u in units.units}
     for i, group in enumerate(units.groups):
@@ -299,7 +331,8 @@ def _check_units(units: UnitsFile, doc: Document) -> Iterable[Problem]:
             continue
         for j, member in enumerate(group.members):
             if member not in unit_codes:
-                yield doc.problem(("groups", i, "members", j), _unknown("unit", member, unit_codes))
+                yield doc.problem(("groups", i, "members", j), _unknown(UNIT, member, unit_codes),
+                                  code=UNKNOWN)
 
 
 def _unique_ids(doc: Document, kind: str, ids: list[str]) -> Iterable[Problem]:
@@ -308,15 +341,16 @@ def _unique_ids(doc: Document, kind: str, ids: list[str]) -> Iterable[Problem]:
     for i, name in enumerate(ids):
         first = first_of.setdefault(code_key(name), i)
         if first != i:
-            yield doc.problem((kind, i, "id"), f"the id {name!r} is used by {kind}[{first}] too"
-                              + _same_key(name, ids[first]))
+            yield doc.problem((kind, i, "id"), _("the id {id} is used by {kind}[{first}] too").format(
+                id=repr(name), kind=kind, first=first) + _same_key(name, ids[first]), code="reference.duplicate")
 
 
 def _same_key(code: str, first: str) -> str:
     """The reason two different-looking codes collide, when they do."""
     if code == first:
         return ""
-    return f" as {first!r} (codes that differ only in case or in \"_\" and \"-\" name the same files)"
+    return _(" as {first} (codes that differ only in case or in \"_\" and \"-\" name the same files)").format(
+        first=repr(first))
 
 
 def _value(doc: Document, path: PathKey) -> Any:
@@ -328,13 +362,23 @@ def _value(doc: Document, path: PathKey) -> Any:
 
 def _where(doc: Document, path: PathKey) -> str:
     pos = doc.locate(path)
-    return f"line {pos.line}"
+    return _("line {line}").format(line=pos.line)
+
+
+#: What a code names, as :func:`_unknown` says it (translated where shown).
+UNIT, PERSON, BODY = N_("unit"), N_("person"), N_("body")
+UNIT_OR_GROUP, ADDRESSABLE = N_("unit or group"), N_("unit, group or body")
+UNKNOWN = "reference.unknown"
+"""The code of a problem naming what the units file or the campaign does not hold."""
 
 
 def _unknown(kind: str, code: str, known: Iterable[str]) -> str:
+    """No ``kind`` (UNIT, PERSON…) with ``code`` in the units file, with the closest code there is."""
     close = difflib.get_close_matches(code, list(known), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"no {kind} with the code {code!r} in the units file{hint}"
+    if not close:  # a code typed in the wrong case ("vp" for "VP")
+        close = [k for k in known if k.casefold() == code.casefold()][:1]
+    return _("no {kind} with the code {code} in the units file").format(kind=_(kind), code=repr(code)) + \
+        _did_you_mean(close)
 
 
 def load(path: Path | str) -> Config | DocumentConfig:
@@ -365,7 +409,10 @@ def load_document(document_path: Path | str) -> DocumentConfig:
 def _document(doc: Document, path: Path, shown: str) -> DocumentConfig:
     from .schema.document import DocumentFile
 
-    document = validate(DocumentFile, doc)
+    try:
+        document = validate(DocumentFile, doc)
+    except ConfigError as exc:
+        raise _with_references(exc, doc, path, shown, _DOCUMENT_REFERENCES) from None
     units, units_path = _named_units(doc, path, shown, document.units)
     config = DocumentConfig(units=units, units_path=units_path, document=document, document_path=path)
     problems = list(_check_document(config, doc))
@@ -382,8 +429,9 @@ def _named_units(doc: Document, path: Path, shown: str, written: str) -> tuple[U
         return load_units(units_path, units_shown), units_path
     except UnreadableFile as exc:
         name = units_shown if written.isprintable() and len(written) <= 4 * EXCERPT_CHARS else excerpt(written)
-        reason = "does not exist" if exc.missing else exc.reason
-        raise ConfigError([doc.problem(("units",), f"the units file {name} {reason}")]) from None
+        reason = _("does not exist") if exc.missing else exc.reason
+        raise ConfigError([doc.problem(("units",), _("the units file {name} {reason}").format(name=name, reason=reason),
+                                       code="file.missing" if exc.missing else "file.unreadable")]) from None
 
 
 def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
@@ -397,93 +445,174 @@ def _check_document(config: DocumentConfig, doc: Document) -> Iterable[Problem]:
     for key in ("issuer", "drafting_unit"):
         code = getattr(d, key)
         if code is not None and code not in units:
-            yield doc.problem((*where, key), _unknown("unit", code, units))
+            yield doc.problem((*where, key), _unknown(UNIT, code, units), code=UNKNOWN)
     if d.type not in numbering.TYPE_ABBREVIATIONS and d.drafting_unit is None:
-        yield doc.problem((*where, "type"), f"a {d.type}'s symbol is the issuer's abbreviation then the drafting "
-                          "unit's (\"SNN-VP\"): give drafting_unit")
+        yield doc.problem((*where, "type"), _("a {type}'s symbol is the issuer's abbreviation then the drafting "
+                                              "unit's (\"SNN-VP\"): give drafting_unit").format(type=d.type),
+                          code="document.missing")
     if d.symbol_unit and d.drafting_unit is None:
-        yield doc.problem((*where, "symbol_unit"), "the symbol ends with the drafting unit: give drafting_unit")
+        yield doc.problem((*where, "symbol_unit"), _("the symbol ends with the drafting unit: give drafting_unit"),
+                          code="document.missing")
     for i, a in enumerate(d.addressees):
         yield from _check_code_or_text(doc, (*where, "addressees", i), a.to, a.text, addressable)
     yield from _check_closing(config, doc, where, d.recipients, d.signer, d.filing,
                               own_title=d.signer_title is not None)
     for i, other in enumerate(d.joint):
         reason = signing.refusal(other.signer.authority, signer_title=other.signer.title, head_title=other.head_title,
-                                 collective=other.collective, collective_from="its collective")
+                                 collective=other.collective, collective_from=N_("its collective"))
         if reason:
-            yield doc.problem((*where, "joint", i, "signer", "authority"), reason)
+            yield doc.problem((*where, "joint", i, "signer", "authority"), reason, code="signer.authority")
     if d.joint and d.second_signer is not None:
-        yield doc.problem((*where, "second_signer"), "a joint document is signed by each of its agencies; a second "
-                          "signer of the lead agency has no place beside them: remove second_signer")
+        yield doc.problem((*where, "second_signer"), _("a joint document is signed by each of its agencies; a second "
+                                                       "signer of the lead agency has no place beside them: remove "
+                                                       "second_signer"), code="document.not_allowed")
     if d.copy_of is not None and d.electronic:
         for part in ("signer", "filing", "recipients"):
             if getattr(d.copy_of, part):
-                yield doc.problem((*where, "copy_of", part), f"an electronic copy (Mẫu 3.2) has no {part} of its own: "
-                                  "the copying agency's digital signature stands for its copy block; remove it")
+                yield doc.problem((*where, "copy_of", part), _("an electronic copy (Mẫu 3.2) has no {part} of its own: "
+                                                              "the copying agency's digital signature stands for its "
+                                                              "copy block; remove it").format(part=part),
+                                  code="document.not_allowed")
     if d.copy_of is not None and not d.electronic:
         for part, value in (("signer", d.copy_of.signer), ("filing", d.copy_of.filing)):
             if value is None:
-                yield doc.problem((*where, "copy_of"), f"a paper copy (Mẫu 3.1) is signed and filed: give {part}, "
-                                  "or make the document electronic (Mẫu 3.2)")
+                yield doc.problem((*where, "copy_of"), _("a paper copy (Mẫu 3.1) is signed and filed: give {part}, "
+                                                         "or make the document electronic (Mẫu 3.2)").format(part=part),
+                                  code="document.missing")
         if d.copy_of.signer is not None and d.copy_of.filing is not None:
             yield from _check_closing(config, doc, (*where, "copy_of"), d.copy_of.recipients, d.copy_of.signer,
                                       d.copy_of.filing)
     if d.date is None and d.year is None:
-        yield doc.problem((*where, "date"), "a draft without its date needs the year its date line prints: "
-                          "write year: (e.g. year: 2024)")
+        yield doc.problem((*where, "date"), _("a draft without its date needs the year its date line prints: "
+                                              "write year: (e.g. year: 2024)"), code="document.missing")
     if d.date is not None and d.month is not None:
-        yield doc.problem((*where, "month"), "a dated document prints its date's month; month is for a draft")
+        yield doc.problem((*where, "month"), _("a dated document prints its date's month; month is for a draft"),
+                          code="document.not_allowed")
     if d.date is not None and d.year is not None and d.year != d.date.year:
-        yield doc.problem((*where, "year"), f"the document is dated {d.date.year}, not {d.year}")
+        yield doc.problem((*where, "year"), _("the document is dated {dated}, not {year}").format(
+            dated=d.date.year, year=d.year), code="date.year")
     if d.attached is not None:
         if d.type not in ("Quyết định", "Nghị quyết"):
-            yield doc.problem((*where, "attached"), f"a {d.type} issues no document of its own; a Quyết định does")
+            yield doc.problem((*where, "attached"), _("a {type} issues no document of its own; a Quyết định does")
+                              .format(type=d.type), code="document.not_allowed")
         yield from _check_blocks(doc, (*where, "attached", "body"), d.attached.body, spec, heading=0, clause=None,
                                  bullet=0)
     for i, appendix in enumerate(d.appendices):
         yield from _check_blocks(doc, (*where, "appendices", i, "body"), appendix.body, spec, heading=0,
                                  clause=None, bullet=0)
     if d.type in numbering.TYPES_WITHOUT_SUBJECT and d.subject is not None:
-        yield doc.problem((*where, "subject"), f"a {d.type} has no trích yếu (Phụ lục III): remove subject")
+        yield doc.problem((*where, "subject"), _("a {type} has no trích yếu (Phụ lục III): remove subject").format(
+            type=d.type), code="document.not_allowed")
     if d.type not in numbering.TYPES_WITHOUT_SUBJECT and d.subject is None:
-        yield doc.problem((*where, "type"), f"a {d.type} has a trích yếu: give subject")
+        yield doc.problem((*where, "type"), _("a {type} has a trích yếu: give subject").format(type=d.type),
+                          code="document.missing")
     if d.type == "Giấy giới thiệu" and d.introduction is None:
-        yield doc.problem((*where, "type"), "a Giấy giới thiệu says whom it introduces to whom, about what and "
-                          "until when: give introduction")
+        yield doc.problem((*where, "type"), _("a Giấy giới thiệu says whom it introduces to whom, about what and "
+                                              "until when: give introduction"), code="document.missing")
     if d.introduction is not None and d.type != "Giấy giới thiệu":
-        yield doc.problem((*where, "introduction"), f"only a Giấy giới thiệu has an introduction, not a {d.type}")
+        yield doc.problem((*where, "introduction"), _("only a Giấy giới thiệu has an introduction, not a {type}")
+                          .format(type=d.type), code="document.not_allowed")
     if d.type == "Giấy nghỉ phép" and d.leave is None:
-        yield doc.problem((*where, "type"), "a Giấy nghỉ phép says whom it grants how many days, from when to "
-                          "when and where: give leave")
+        yield doc.problem((*where, "type"), _("a Giấy nghỉ phép says whom it grants how many days, from when to "
+                                              "when and where: give leave"), code="document.missing")
     if d.leave is not None and d.type != "Giấy nghỉ phép":
-        yield doc.problem((*where, "leave"), f"only a Giấy nghỉ phép grants leave, not a {d.type}")
+        yield doc.problem((*where, "leave"), _("only a Giấy nghỉ phép grants leave, not a {type}").format(type=d.type),
+                          code="document.not_allowed")
     if d.leave is not None and d.leave.end < d.leave.start:
-        yield doc.problem((*where, "leave", "end"), "the leave ends before it starts")
+        yield doc.problem((*where, "leave", "end"), _("the leave ends before it starts"), code="date.order")
     if d.type == "Biên bản" and d.minutes is None:
-        yield doc.problem((*where, "type"), "a Biên bản records when and where its meeting was, who attended, "
-                          "chaired and took the minutes: give minutes")
+        yield doc.problem((*where, "type"), _("a Biên bản records when and where its meeting was, who attended, "
+                                              "chaired and took the minutes: give minutes"), code="document.missing")
     if d.minutes is not None and d.type != "Biên bản":
-        yield doc.problem((*where, "minutes"), f"only a Biên bản has minutes, not a {d.type}")
+        yield doc.problem((*where, "minutes"), _("only a Biên bản has minutes, not a {type}").format(type=d.type),
+                          code="document.not_allowed")
     if d.minutes is not None and d.minutes.end <= d.minutes.start:
-        yield doc.problem((*where, "minutes", "end"), "the meeting ends before it starts")
+        yield doc.problem((*where, "minutes", "end"), _("the meeting ends before it starts"), code="date.order")
     if d.second_signer is not None and d.second_signer.person not in people:
-        yield doc.problem((*where, "second_signer", "person"), _unknown("person", d.second_signer.person, people))
+        yield doc.problem((*where, "second_signer", "person"), _unknown(PERSON, d.second_signer.person, people),
+                          code=UNKNOWN)
     if d.type == "Công điện" and not d.addressees:
-        yield doc.problem((*where, "type"), "a Công điện is sent to its addressees (\"… điện:\"): give addressees")
+        yield doc.problem((*where, "type"), _("a Công điện is sent to its addressees (\"… điện:\"): give addressees"),
+                          code="document.missing")
     if d.type == "Giấy mời" and d.invitation is None:
-        yield doc.problem((*where, "type"), "a Giấy mời says whom it invites to what, when and where: give invitation")
+        yield doc.problem((*where, "type"), _("a Giấy mời says whom it invites to what, when and where: give "
+                                              "invitation"), code="document.missing")
     if d.invitation is not None and d.type != "Giấy mời":
-        yield doc.problem((*where, "invitation"), f"only a Giấy mời has an invitation, not a {d.type}")
+        yield doc.problem((*where, "invitation"), _("only a Giấy mời has an invitation, not a {type}").format(
+            type=d.type), code="document.not_allowed")
     if not d.body and d.invitation is None and d.introduction is None and d.minutes is None and d.leave is None:
-        yield doc.problem((*where, "body"), "the document has no body: give its blocks")
+        yield doc.problem((*where, "body"), _("the document has no body: give its blocks"), code="document.missing")
     if d.invitation is not None and d.invitation.end is not None and d.invitation.end <= d.invitation.start:
-        yield doc.problem((*where, "invitation", "end"), "the meeting ends before it starts")
+        yield doc.problem((*where, "invitation", "end"), _("the meeting ends before it starts"), code="date.order")
     if d.contact and config.units.agency.contact is None:
-        yield doc.problem((*where, "contact"), "the units file gives no agency.contact to print")
+        yield doc.problem((*where, "contact"), _("the units file gives no agency.contact to print"),
+                          code=UNKNOWN)
     if d.type == "Công văn" and d.authority:
-        yield doc.problem((*where, "authority"), "a công văn has no deciding authority line")
+        yield doc.problem((*where, "authority"), _("a công văn has no deciding authority line"),
+                          code="document.not_allowed")
     yield from _check_footnotes(doc, where, d)
     yield from _check_blocks(doc, (*where, "body"), d.body, spec, heading=0, clause=None, bullet=0)
+
+
+#: The values of a file that name something of the units file, by path ("*": every item of a list),
+#: and what they name: read from the file as written when it fails validation, so that a code
+#: typed wrong is reported in the same run as the file's other problems (the checks of a valid
+#: file, _check_document and _check_references, say the same of them, and more).
+_CAMPAIGN_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("plan", "signer", "person"), PERSON), (("letters", "*", "signer", "person"), PERSON),
+    (("plan", "filing", "unit"), UNIT), (("letters", "*", "filing", "unit"), UNIT),
+    (("letters", "*", "drafting_unit"), UNIT), (("forms", "collected_by"), UNIT),
+    (("plan", "recipients", "*", "to"), ADDRESSABLE), (("letters", "*", "recipients", "*", "to"), ADDRESSABLE),
+    (("letters", "*", "addressees", "*", "to"), ADDRESSABLE),
+    (("plan", "implementation", "assignments", "*", "unit"), UNIT_OR_GROUP),
+    (("reports", "*", "units", "*"), UNIT_OR_GROUP), (("forms", "registration", "units", "*"), UNIT_OR_GROUP),
+    (("plan", "legal_bases", "*", "issuer"), BODY), (("letters", "*", "legal_bases", "*", "issuer"), BODY),
+)
+_DOCUMENT_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("document", "issuer"), UNIT), (("document", "drafting_unit"), UNIT), (("document", "filing", "unit"), UNIT),
+    (("document", "signer", "person"), PERSON), (("document", "second_signer", "person"), PERSON),
+    (("document", "recipients", "*", "to"), ADDRESSABLE), (("document", "addressees", "*", "to"), ADDRESSABLE),
+    (("document", "copy_of", "signer", "person"), PERSON), (("document", "copy_of", "filing", "unit"), UNIT),
+    (("document", "copy_of", "recipients", "*", "to"), ADDRESSABLE),
+)
+
+
+def _with_references(error: ConfigError, doc: Document, path: Path, shown: str,
+                     references: tuple[tuple[tuple[str, ...], str], ...]) -> ConfigError:
+    """The problems of a file that fails validation, with those of its codes the units file does
+    not hold, in the order of the file. The units file's own problems wait for the file's."""
+    written = doc.data.get("units") if isinstance(doc.data, dict) else None
+    if not isinstance(written, str):
+        return error
+    try:
+        units, _path = _named_units(doc, path, shown, written)
+    except ConfigError:
+        return error
+    known = {
+        UNIT: {u.code for u in units.units}, PERSON: {p.id for p in units.people}, BODY: {b.id for b in units.bodies},
+    }
+    known[UNIT_OR_GROUP] = known[UNIT] | {g.code for g in units.groups}
+    known[ADDRESSABLE] = known[UNIT_OR_GROUP] | known[BODY]
+    reported = {p.path for p in error.problems}
+    found = []
+    for pattern, kind in references:
+        for here, value in _values_at(doc.data, pattern, ()):
+            if isinstance(value, str) and value not in known[kind] and format_path(here) not in reported:
+                found.append(doc.problem(here, _unknown(kind, value, known[kind]), code=UNKNOWN))
+    if not found:
+        return error
+    return ConfigError(sorted([*error.problems, *found], key=lambda p: (p.line or 10**9, p.column)))
+
+
+def _values_at(data: Any, pattern: tuple[str, ...], at: PathKey) -> Iterable[tuple[PathKey, Any]]:
+    """The values of ``data`` at ``pattern`` ("*" matches every item of a list), with their paths."""
+    if not pattern:
+        yield at, data
+    elif pattern[0] == "*" and isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _values_at(item, pattern[1:], (*at, i))
+    elif isinstance(data, dict) and pattern[0] in data:
+        yield from _values_at(data[pattern[0]], pattern[1:], (*at, pattern[0]))
 
 
 def _check_closing(config: Directory, doc: Document, where: PathKey, recipients: Sequence[Recipient],
@@ -497,24 +626,25 @@ def _check_closing(config: Directory, doc: Document, where: PathKey, recipients:
     for i, recipient in enumerate(recipients):
         yield from _check_code_or_text(doc, (*where, "recipients", i), recipient.to, recipient.text, addressable)
     if signer.person not in people:
-        yield doc.problem((*where, "signer", "person"), _unknown("person", signer.person, people))
+        yield doc.problem((*where, "signer", "person"), _unknown(PERSON, signer.person, people), code=UNKNOWN)
     person = config.person(signer.person)
     agency = config.units.agency
     reason = person and not own_title and signing.refusal(
         signer.authority, signer_title=person.title, head_title=agency.head_title, collective=agency.collective,
         deputy_for=signer.deputy_for)
     if reason:
-        yield doc.problem((*where, "signer", "authority"), reason)
+        yield doc.problem((*where, "signer", "authority"), reason, code="signer.authority")
     if filing.unit not in units:
-        yield doc.problem((*where, "filing", "unit"), _unknown("unit", filing.unit, units))
+        yield doc.problem((*where, "filing", "unit"), _unknown(UNIT, filing.unit, units), code=UNKNOWN)
 
 
 def _check_code_or_text(doc: Document, here: PathKey, to: str | None, text: str | None,
                         known: set[str]) -> Iterable[Problem]:
     if (to is None) == (text is None):
-        yield doc.problem(here, "give either 'to' (a code) or 'text', not both and not neither")
+        yield doc.problem(here, _("give either 'to' (a code) or 'text', not both and not neither"),
+                          code="value.either")
     elif to is not None and to not in known:
-        yield doc.problem((*here, "to"), _unknown("unit, group or body", to, known))
+        yield doc.problem((*here, "to"), _unknown(ADDRESSABLE, to, known), code=UNKNOWN)
 
 
 def _check_blocks(doc: Document, here: PathKey, blocks: list[Any], spec: Any, *, heading: int,
@@ -527,10 +657,12 @@ def _check_blocks(doc: Document, here: PathKey, blocks: list[Any], spec: Any, *,
         at: PathKey = (*here, i)
         if isinstance(block, spec.Heading):
             if clause is not None:
-                yield doc.problem(at, "a heading cannot stand inside an Điều; number its khoản with numbered")
+                yield doc.problem(at, _("a heading cannot stand inside an Điều; number its khoản with numbered"),
+                                  code="body.shape")
             elif heading + 1 > HEADING_LEVELS:
-                yield doc.problem(at, f"headings nest at most {HEADING_LEVELS} deep (I., 1., 1.1., a)); "
-                                  "write deeper parts as numbered or bullets")
+                yield doc.problem(at, _("headings nest at most {levels} deep (I., 1., 1.1., a)); write deeper "
+                                        "parts as numbered or bullets").format(levels=HEADING_LEVELS),
+                                  code="body.shape")
             else:
                 yield from _check_blocks(doc, (*at, "body"), block.body, spec, heading=heading + 1, clause=None,
                                          bullet=0)
@@ -538,7 +670,8 @@ def _check_blocks(doc: Document, here: PathKey, blocks: list[Any], spec: Any, *,
             depth = (clause + 1) if clause is not None else max(heading + 1, 2)
             limit = CLAUSE_LEVELS if clause is not None else OUTLINE_LEVELS - 2
             if depth > limit:
-                yield doc.problem(at, "numbered lists nest too deep here; write the deepest parts as bullets")
+                yield doc.problem(at, _("numbered lists nest too deep here; write the deepest parts as bullets"),
+                                  code="body.shape")
                 continue
             for j, item in enumerate(block.numbered):
                 yield from _check_blocks(doc, (*at, "numbered", j, "body"), item.body, spec,
@@ -546,19 +679,19 @@ def _check_blocks(doc: Document, here: PathKey, blocks: list[Any], spec: Any, *,
                                          clause=depth if clause is not None else None, bullet=0)
         elif isinstance(block, spec.Bullets):
             if bullet >= 2:
-                yield doc.problem(at, "bullets nest at most two deep (\"-\" then \"+\")")
+                yield doc.problem(at, _("bullets nest at most two deep (\"-\" then \"+\")"), code="body.shape")
                 continue
             for j, item in enumerate(block.bullets):
                 yield from _check_blocks(doc, (*at, "bullets", j, "body"), item.body, spec, heading=heading,
                                          clause=clause, bullet=bullet + 1)
         elif isinstance(block, spec.Article):
             if clause is not None:
-                yield doc.problem(at, "an Điều cannot stand inside another Điều")
+                yield doc.problem(at, _("an Điều cannot stand inside another Điều"), code="body.shape")
             else:
                 yield from _check_blocks(doc, (*at, "body"), block.body, spec, heading=heading, clause=0, bullet=0)
         elif isinstance(block, spec.Part | spec.Chapter | spec.Division):
             if clause is not None:
-                yield doc.problem(at, "a phần, chương or mục cannot stand inside an Điều")
+                yield doc.problem(at, _("a phần, chương or mục cannot stand inside an Điều"), code="body.shape")
             else:
                 yield from _check_blocks(doc, (*at, "body"), block.body, spec, heading=heading, clause=None, bullet=0)
         elif isinstance(block, spec.Table):
@@ -573,15 +706,16 @@ def _check_table(doc: Document, here: PathKey, table: Any) -> Iterable[Problem]:
     if table.total is not None:
         rows.append(("total", None, table.total))
     if table.align is not None and len(table.align) != columns:
-        yield doc.problem((*here, "align"), f"gives {len(table.align)} alignments for {columns} columns")
+        yield doc.problem((*here, "align"), _("gives {count} alignments for {columns} columns").format(
+            count=len(table.align), columns=columns), code="body.table")
     below = [0] * columns
     for part, i, row in rows:
         at: PathKey = (*here, part) if i is None else (*here, part, i)
         covered = sum(1 for b in below if b)
         width = covered + sum(c.span for c in row)
         if width != columns:
-            yield doc.problem(at, f"covers {width} columns (cells merged from above counted); the table has "
-                              f"{columns} (widths)")
+            yield doc.problem(at, _("covers {width} columns (cells merged from above counted); the table has "
+                                    "{columns} (widths)").format(width=width, columns=columns), code="body.table")
             return
         column = 0
         for cell in row:
@@ -592,7 +726,7 @@ def _check_table(doc: Document, here: PathKey, table: Any) -> Iterable[Problem]:
             column += cell.span
         below = [max(b - 1, 0) for b in below]
     if any(below):
-        yield doc.problem(here, "a cell is merged down past the last row")
+        yield doc.problem(here, _("a cell is merged down past the last row"), code="body.table")
 
 
 def load_config(campaign_path: Path | str) -> Config:
@@ -606,7 +740,10 @@ def load_config(campaign_path: Path | str) -> Config:
 
 
 def _campaign(doc: Document, path: Path, shown: str) -> Config:
-    campaign = validate(CampaignFile, doc)
+    try:
+        campaign = validate(CampaignFile, doc)
+    except ConfigError as exc:
+        raise _with_references(exc, doc, path, shown, _CAMPAIGN_REFERENCES) from None
     units, units_path = _named_units(doc, path, shown, campaign.units)
     config = Config(units=units, units_path=units_path, campaign=campaign, campaign_path=path)
     problems = list(_check_references(config, doc))
@@ -627,9 +764,10 @@ def _to_review(config: Config, doc: Document) -> Iterable[Problem]:
     for path, day in dated:
         if is_weekend(day):
             last = working_day_before(day)
-            yield doc.problem(path, f"{short_date(day)} falls on {weekday_name(day)}: \"trước ngày "
-                              f"{short_date(day)}\" gives units until {weekday_name(last)} {short_date(last)}; "
-                              "is that the day meant?")
+            yield doc.problem(path, _("{day} falls on {weekday}: \"trước ngày {day}\" gives units until {last_weekday} "
+                                      "{last}; is that the day meant?").format(
+                day=short_date(day), weekday=weekday_name(day), last_weekday=weekday_name(last), last=short_date(last)),
+                code="date.weekend")
 
 
 def _check_references(config: Config, doc: Document) -> Iterable[Problem]:
@@ -642,7 +780,8 @@ def _check_references(config: Config, doc: Document) -> Iterable[Problem]:
     yield from _unique_ids(doc, "letters", [letter.id for letter in c.letters])
     yield from _unique_ids(doc, "reports", [report.id for report in c.reports])
     if c.plan is None and not c.letters:
-        yield doc.problem((), "the campaign has neither a plan nor letters: there is nothing to build")
+        yield doc.problem((), _("the campaign has neither a plan nor letters: there is nothing to build"),
+                          code="document.missing")
     yield from _check_forms(config, doc, known)
     year = c.campaign.year
     plan_date = c.plan.date if c.plan else None
@@ -650,10 +789,12 @@ def _check_references(config: Config, doc: Document) -> Iterable[Problem]:
         if due.deadline.year != year:
             yield doc.problem(
                 ("reports", i, "deadline"),
-                f"the deadline falls in {due.deadline.year}, outside the campaign's year {year}",
+                _("the deadline falls in {deadline}, outside the campaign's year {year}").format(
+                    deadline=due.deadline.year, year=year), code="date.year",
             )
         elif plan_date is not None and due.deadline < plan_date:
-            yield doc.problem(("reports", i, "deadline"), "the deadline is before the plan's date")
+            yield doc.problem(("reports", i, "deadline"), _("the deadline is before the plan's date"),
+                              code="date.order")
 
 
 @dataclass(frozen=True)
@@ -675,7 +816,8 @@ def _check_common(config: Config, doc: Document, known: _Known, where: PathKey,
     """Checks every document kind shares: legal bases, recipients, signer, filing."""
     for i, basis in enumerate(document.legal_bases):
         if basis.issuer is not None and basis.issuer not in known.bodies:
-            yield doc.problem((*where, "legal_bases", i, "issuer"), _unknown("body", basis.issuer, known.bodies))
+            yield doc.problem((*where, "legal_bases", i, "issuer"), _unknown(BODY, basis.issuer, known.bodies),
+                              code=UNKNOWN)
     yield from _check_closing(config, doc, where, document.recipients, document.signer, document.filing)
 
 
@@ -687,8 +829,10 @@ def _check_duties(doc: Document, known: _Known, here: PathKey, duties: Iterable[
     for j, duty in enumerate(duties):
         for k, report in enumerate(duty.reports):
             if report not in known.reports:
-                yield doc.problem((*here, j, "reports", k), f"no report with the id {report!r} in this file's reports "
-                                  "(nor a registration form with that id and a deadline)")
+                close = difflib.get_close_matches(report, known.reports, n=1)
+                yield doc.problem((*here, j, "reports", k), _("no report with the id {id} in this file's reports "
+                                                              "(nor a registration form with that id and a deadline)")
+                                  .format(id=repr(report)) + _did_you_mean(close), code=UNKNOWN)
 
 
 def _check_forms(config: Config, doc: Document, known: _Known) -> Iterable[Problem]:
@@ -696,21 +840,25 @@ def _check_forms(config: Config, doc: Document, known: _Known) -> Iterable[Probl
     for i, report in enumerate(c.reports):
         for j, code in enumerate(report.units):
             if code not in known.addressable:
-                yield doc.problem(("reports", i, "units", j), _unknown("unit or group", code, known.addressable))
+                yield doc.problem(("reports", i, "units", j), _unknown(UNIT_OR_GROUP, code, known.addressable),
+                                  code=UNKNOWN)
         if report.subject is not None and c.forms is None:
-            yield doc.problem(("reports", i, "subject"), "a report with a form needs forms.send_to, for its Kính gửi")
+            yield doc.problem(("reports", i, "subject"),
+                              _("a report with a form needs forms.send_to, for its Kính gửi"), code="document.missing")
         if report.subject is not None and c.plan is None:
-            yield doc.problem(("reports", i, "subject"), "report forms follow the plan, but this campaign has no plan")
+            yield doc.problem(("reports", i, "subject"), _("report forms follow the plan, but this campaign has no "
+                                                           "plan"), code="document.missing")
     if c.forms is not None and c.forms.collected_by is not None and c.forms.collected_by not in known.units:
-        yield doc.problem(("forms", "collected_by"), _unknown("unit", c.forms.collected_by, known.units))
+        yield doc.problem(("forms", "collected_by"), _unknown(UNIT, c.forms.collected_by, known.units), code=UNKNOWN)
     registration = c.forms.registration if c.forms else None
     if registration is not None:
         for j, code in enumerate(registration.units):
             if code not in known.addressable:
                 yield doc.problem(("forms", "registration", "units", j),
-                                  _unknown("unit or group", code, known.addressable))
+                                  _unknown(UNIT_OR_GROUP, code, known.addressable), code=UNKNOWN)
         if c.plan is None:
-            yield doc.problem(("forms", "registration"), "forms follow the plan, but this campaign has no plan")
+            yield doc.problem(("forms", "registration"), _("forms follow the plan, but this campaign has no plan"),
+                              code="document.missing")
 
 
 def _check_plan(config: Config, doc: Document, known: _Known) -> Iterable[Problem]:
@@ -721,11 +869,13 @@ def _check_plan(config: Config, doc: Document, known: _Known) -> Iterable[Proble
     for i, assignment in enumerate(plan.implementation.assignments):
         here: PathKey = ("plan", "implementation", "assignments", i)
         if assignment.unit not in known.addressable:
-            yield doc.problem((*here, "unit"), _unknown("unit or group", assignment.unit, known.addressable))
+            yield doc.problem((*here, "unit"), _unknown(UNIT_OR_GROUP, assignment.unit, known.addressable),
+                              code=UNKNOWN)
         yield from _check_duties(doc, known, (*here, "duties"), assignment.duties)
     year = config.campaign.campaign.year
     if plan.date is not None and plan.date.year != year:
-        yield doc.problem(("plan", "date"), f"the plan is dated {plan.date.year}, but the campaign is for {year}")
+        yield doc.problem(("plan", "date"), _("the plan is dated {dated}, but the campaign is for {year}").format(
+            dated=plan.date.year, year=year), code="date.year")
 
 
 def _check_footnotes(doc: Document, where: PathKey, document: Plan | Letter | DocumentSpec) -> Iterable[Problem]:
@@ -738,34 +888,40 @@ def _check_footnotes(doc: Document, where: PathKey, document: Plan | Letter | Do
             used += [(here, name) for name in parse_markup(text).footnotes]
     for path, name in used:
         if name not in document.footnotes:
-            yield doc.problem(path, f"the footnote [^{name}] has no text under footnotes")
-    referenced = {name for _, name in used}
+            yield doc.problem(path, _("the footnote [^{name}] has no text under footnotes").format(name=name),
+                              code="footnote.missing")
+    referenced = {name for _path, name in used}
     for name in document.footnotes:
         if name not in referenced:
-            yield doc.problem((*where, "footnotes", name), f"the footnote {name!r} is never referenced ([^{name}])")
-        elif sum(1 for _, n in used if n == name) > 1:
-            yield doc.problem((*where, "footnotes", name), f"the footnote {name!r} is referenced more than once")
+            yield doc.problem((*where, "footnotes", name), _("the footnote {quoted} is never referenced ([^{name}])")
+                              .format(quoted=repr(name), name=name), code="footnote.unused")
+        elif sum(1 for _path, n in used if n == name) > 1:
+            yield doc.problem((*where, "footnotes", name), _("the footnote {quoted} is referenced more than once")
+                              .format(quoted=repr(name)), code="footnote.twice")
     for note, text in document.footnotes.items():
         if parse_markup(text).footnotes:
-            yield doc.problem((*where, "footnotes", note), "a footnote cannot hold another footnote")
+            yield doc.problem((*where, "footnotes", note), _("a footnote cannot hold another footnote"),
+                              code="footnote.nested")
 
 
 def _check_letter(config: Config, doc: Document, known: _Known, i: int, letter: Letter) -> Iterable[Problem]:
     where: PathKey = ("letters", i)
     yield from _check_common(config, doc, known, where, letter)
     if letter.drafting_unit not in known.units:
-        yield doc.problem((*where, "drafting_unit"), _unknown("unit", letter.drafting_unit, known.units))
+        yield doc.problem((*where, "drafting_unit"), _unknown(UNIT, letter.drafting_unit, known.units), code=UNKNOWN)
     for j, addressee in enumerate(letter.addressees):
         yield from _check_target(doc, known, (*where, "addressees", j), addressee.to, addressee.text)
     yield from _check_duties(doc, known, (*where, "instructions"), letter.instructions)
     plan = config.campaign.plan
     if letter.cites_plan and plan is None:
-        yield doc.problem((*where, "cites_plan"), "the letter cites the plan, but this campaign has no plan")
+        yield doc.problem((*where, "cites_plan"), _("the letter cites the plan, but this campaign has no plan"),
+                          code="document.missing")
     elif letter.cites_plan and plan is not None and letter.date is not None and plan.date is not None \
             and letter.date < plan.date:
-        yield doc.problem((*where, "date"), f"the letter is dated {short_date(letter.date)}, before the plan it "
-                          f"cites ({short_date(plan.date)})")
+        yield doc.problem((*where, "date"), _("the letter is dated {date}, before the plan it cites ({plan})").format(
+            date=short_date(letter.date), plan=short_date(plan.date)), code="date.order")
     yield from _check_footnotes(doc, where, letter)
     year = config.campaign.campaign.year
     if letter.date is not None and letter.date.year != year:
-        yield doc.problem((*where, "date"), f"the letter is dated {letter.date.year}, but the campaign is for {year}")
+        yield doc.problem((*where, "date"), _("the letter is dated {dated}, but the campaign is for {year}").format(
+            dated=letter.date.year, year=year), code="date.year")

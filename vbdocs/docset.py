@@ -21,6 +21,7 @@ from typing import Any
 from . import outdir
 from .entry import Entry
 from .errors import OutputError
+from .i18n import _
 
 MANIFEST = "manifest.json"
 #: The mark of vbdocs's own manifest ("generator" in manifest.json).
@@ -54,7 +55,7 @@ def safe_name(name: str) -> str:
     """A file name that stays inside the output folder and is portable; else OutputError."""
     portable = all(ch.isascii() and (ch.isalnum() or ch in "-_.") for ch in name)
     if not portable or name.startswith(".") or name == MANIFEST or len(name.encode()) > 255:
-        raise OutputError(f"refusing the output file name {name!r}")
+        raise OutputError(_("refusing the output file name {name!r}").format(name=name))
     return name
 
 
@@ -85,10 +86,9 @@ def read_manifest(folder: Path) -> list[dict[str, Any]]:
         return [d for d in data["documents"] if isinstance(d, dict) and isinstance(d.get("path"), str)
                 and isinstance(d.get("sha256"), str) and _is_safe(d["path"])]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        raise OutputError(
-            f"{path} was not written by vbdocs; vbdocs keeps its own manifest.json there: "
-            "move that file away, or build into another folder"
-        ) from None
+        raise OutputError(_(
+            "{path} was not written by vbdocs; vbdocs keeps its own manifest.json there: move that file away, or "
+            "build into another folder").format(path=path)) from None
 
 
 def _owned(folder: Path, entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -138,7 +138,7 @@ def write_set(
     """
     names = [safe_name(f.name) for f in files]
     if len(set(names)) != len(names):
-        raise OutputError("two documents of the set have the same file name")
+        raise OutputError(_("two documents of the set have the same file name"))
     out = outdir.resolve_output(Path(output), inputs=inputs)
     with outdir.locked(out):
         staging = None
@@ -168,7 +168,8 @@ def write_set(
             staging = None
             outdir.reconcile(previous, out, _previous_set(previous))
         except OSError as exc:
-            raise OutputError(f"cannot write into {output}: {exc.strerror or exc}") from None
+            raise OutputError(_("cannot write into {output}: {exc}")
+                              .format(output=output, exc=exc.strerror or exc)) from None
         finally:
             if staging is not None:
                 outdir.discard(staging)
@@ -180,10 +181,9 @@ def _refuse_foreign(out: Path, names: Sequence[str], owned: dict[str, dict[str, 
     was changed since): a person's work is never overwritten."""
     for name in names:
         if name not in owned and os.path.lexists(out / name):
-            raise OutputError(
-                f"{out / name} was not written by vbdocs, or was changed after it was; "
-                "move it away (or delete it) to build it again"
-            )
+            raise OutputError(_(
+                "{path} was not written by vbdocs, or was changed after it was; move it away (or delete it) to "
+                "build it again").format(path=out / name))
 
 
 def _merge(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:

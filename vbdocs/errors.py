@@ -22,7 +22,11 @@ class Problem:
         line: 1-based line, or 0 when the problem concerns the whole file.
         column: 1-based column, or 0.
         path: the field's path in the file, e.g. ``plan.sections[1].items[0]``.
-        message: what is wrong, in words a clerk understands.
+        message: what is wrong, in words a clerk understands, in the language of the moment
+            (:mod:`vbdocs.i18n`).
+        code: what kind of problem it is, stable across versions and languages
+            (``yaml.syntax``, ``value.type``, ``reference.unknown``…), for tools that sort or
+            translate problems themselves.
     """
 
     file: str
@@ -30,10 +34,16 @@ class Problem:
     column: int
     path: str
     message: str
+    code: str = ""
 
     def __str__(self) -> str:
         where = self.file if not self.line else f"{self.file}:{self.line}:{self.column}"
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        """The problem as JSON holds it (``--output-format json``)."""
+        return {"file": self.file, "line": self.line, "column": self.column, "path": self.path,
+                "code": self.code, "message": self.message}
 
 
 class ConfigError(VbdocsError):
@@ -70,6 +80,8 @@ class VbdocsWarning(UserWarning):
 
 
 def _warning_text(problem: Problem) -> str:
+    from .i18n import _
+
     where = problem.file if not problem.line else f"{problem.file}:{problem.line}:{problem.column}"
     path = f" {problem.path}:" if problem.path else ""
-    return f"{where}:{path} warning: {problem.message}"
+    return f"{where}:{path} {_('warning')}: {problem.message}"

@@ -19,7 +19,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from .i18n import N_, _
 from .vn.text import normalize
+
+_MARKS = {"bold": N_("bold"), "italic": N_("italic")}
 
 
 class MarkupError(ValueError):
@@ -224,8 +227,8 @@ def parse(source: str) -> Text:
     for kind, mark in (("bold", "**"), ("italic", "*")):
         if opened[kind] >= 0:
             raise MarkupError(
-                f"the {kind} mark {mark!r} at character {opened[kind] + 1} is never closed "
-                f"(write \\* for a literal asterisk)",
+                _("the {kind} mark {mark!r} at character {offset} is never closed (write \\* for a literal "
+                  "asterisk)").format(kind=_(_MARKS[kind]), mark=mark, offset=opened[kind] + 1),
                 opened[kind],
             )
     return Text(_merge(spans))

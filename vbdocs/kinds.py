@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from .i18n import N_
+
 #: The entry-point group other packages register kinds in.
 ENTRY_POINT_GROUP = "vbdocs.kinds"
 
@@ -50,12 +52,12 @@ class Kind:
 
 
 BUILTIN: tuple[Kind, ...] = (
-    Kind("plan", "the campaign's Kế hoạch", "vbdocs.documents.plan:plan_specs"),
-    Kind("directive_letter", "its Công văn", "vbdocs.documents.letter:letter_specs"),
-    Kind("report_form", "the units' report forms (Báo cáo)", "vbdocs.documents.report_form:report_specs"),
-    Kind("registration_form", "the units' registration forms", "vbdocs.documents.report_form:registration_specs"),
-    Kind("calendar", "the deadlines as an iCalendar file", None),
-    Kind("document", "the văn bản of a document file (any type of Điều 7)",
+    Kind("plan", N_("the campaign's Kế hoạch"), "vbdocs.documents.plan:plan_specs"),
+    Kind("directive_letter", N_("its Công văn"), "vbdocs.documents.letter:letter_specs"),
+    Kind("report_form", N_("the units' report forms (Báo cáo)"), "vbdocs.documents.report_form:report_specs"),
+    Kind("registration_form", N_("the units' registration forms"), "vbdocs.documents.report_form:registration_specs"),
+    Kind("calendar", N_("the deadlines as an iCalendar file"), None),
+    Kind("document", N_("the văn bản of a document file (any type of Điều 7)"),
          "vbdocs.documents.standalone:document_specs", source="document"),
 )
 

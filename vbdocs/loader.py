@@ -27,6 +27,7 @@ from typing import Any, cast
 import yaml
 
 from .errors import ConfigError, Problem
+from .i18n import N_, _
 from .vn.text import forbidden_character, forbidden_name
 
 PathKey = tuple[str | int, ...]
@@ -85,9 +86,10 @@ class Document:
                 return self.values[probe]
         return Position(1, 1)
 
-    def problem(self, path: PathKey, message: str, *, at_key: bool = False) -> Problem:
+    def problem(self, path: PathKey, message: str, *, code: str, at_key: bool = False) -> Problem:
+        """A problem of the value at ``path`` (or of its key), located; ``code`` says its kind."""
         pos = self.locate(path, at_key=at_key)
-        return Problem(self.file, pos.line, pos.column, format_path(path), message)
+        return Problem(self.file, pos.line, pos.column, format_path(path), message, code)
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -140,14 +142,15 @@ class _Builder:
         self.problems: list[Problem] = []
         self._scalars = yaml.SafeLoader("")
 
-    def fail(self, node: yaml.Node, path: PathKey, message: str) -> None:
+    def fail(self, node: yaml.Node, path: PathKey, message: str, code: str) -> None:
         pos = _pos(node)
-        self.problems.append(Problem(self.doc.file, pos.line, pos.column, format_path(path), message))
+        self.problems.append(Problem(self.doc.file, pos.line, pos.column, format_path(path), message, code))
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         self.doc.values.setdefault(path, _pos(node))
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _COLLECTION_TAGS:
-            self.fail(node, path, f"the tag {_tag(node.tag)} is not allowed in vbdocs files")
+            self.fail(node, path, _("the tag {tag} is not allowed in vbdocs files").format(tag=_tag(node.tag)),
+                      "yaml.tag")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -160,18 +163,19 @@ class _Builder:
         first_seen: dict[str, Position] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.fail(key_node, path, "merge keys (<<) are not supported; write the values out")
+                self.fail(key_node, path, _("merge keys (<<) are not supported; write the values out"), "yaml.merge")
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.fail(key_node, path, "a key must be a plain word, not a list or mapping")
+                self.fail(key_node, path, _("a key must be a plain word, not a list or mapping"), "yaml.key")
                 continue
             key = str(key_node.value)
             if key in first_seen:
                 first = first_seen[key]
                 self.fail(
                     key_node, (*path, key),
-                    f"duplicate key {excerpt(key)} (first written at line {first.line}); "
-                    "YAML would silently keep only the last one",
+                    _("duplicate key {key} (first written at line {line}); YAML would silently keep only the "
+                      "last one").format(key=excerpt(key), line=first.line),
+                    "yaml.duplicate_key",
                 )
                 continue
             first_seen[key] = _pos(key_node)
@@ -185,15 +189,17 @@ class _Builder:
         if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in _BOOL_WORDS:
             return node.value
         if node.tag not in _SAFE_SCALAR_TAGS:
-            self.fail(node, path, f"the tag {_tag(node.tag)} is not allowed in vbdocs files")
+            self.fail(node, path, _("the tag {tag} is not allowed in vbdocs files").format(tag=_tag(node.tag)),
+                      "yaml.tag")
             return None
         if node.tag in _NUMBER_TAGS and len(node.value) > _MAX_NUMBER_CHARS:
-            self.fail(node, path, f"cannot read this value: a number of more than {_MAX_NUMBER_CHARS} characters")
+            self.fail(node, path, _("cannot read this value: a number of more than {count} characters").format(
+                count=_MAX_NUMBER_CHARS), "yaml.value")
             return None
         try:
             return self._scalars.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:
-            self.fail(node, path, f"cannot read this value: {exc}")
+            self.fail(node, path, _("cannot read this value: {reason}").format(reason=exc), "yaml.value")
             return None
 
 
@@ -237,18 +243,20 @@ class _Composer:
         self.values = 0
         self.characters = 0
 
-    def refuse(self, event: yaml.Event, message: str) -> ConfigError:
+    def refuse(self, event: yaml.Event, message: str, code: str) -> ConfigError:
         pos = _pos(event)
-        return ConfigError([Problem(self.file, pos.line, pos.column, "", message)])
+        return ConfigError([Problem(self.file, pos.line, pos.column, "", message, code)])
 
     def count(self, event: yaml.Event, values: int, characters: int) -> None:
         self.values += values
         self.characters += characters
         if self.values > MAX_VALUES:
-            raise self.refuse(event, f"expands to more than {MAX_VALUES} values (an alias bomb?); refused")
+            raise self.refuse(event, _("expands to more than {count} values (an alias bomb?); refused").format(
+                count=MAX_VALUES), "yaml.too_large")
         if self.characters > MAX_CHARACTERS:
             raise self.refuse(
-                event, f"expands to more than {MAX_CHARACTERS} characters of text (an alias bomb?); refused",
+                event, _("expands to more than {count} characters of text (an alias bomb?); refused").format(
+                    count=MAX_CHARACTERS), "yaml.too_large",
             )
 
     def tag(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent, kind: type[yaml.Node], value: str | None,
@@ -264,16 +272,18 @@ class _Composer:
             return
         first = self.anchors[name].node if name in self.anchors else self.open_anchors.get(name)
         if first is not None:
-            raise self.refuse(event, f"YAML syntax error: the anchor &{_cut(name, EXCERPT_CHARS)} is written "
-                                     f"twice (first at line {_pos(first).line})")
+            raise self.refuse(event, _("YAML syntax error: the anchor &{name} is written twice (first at line "
+                                       "{line})").format(name=_cut(name, EXCERPT_CHARS), line=_pos(first).line),
+                              "yaml.syntax")
 
     def alias(self, event: yaml.AliasEvent) -> yaml.Node:
         name = event.anchor or ""
         if name in self.open_anchors:
-            raise self.refuse(event, f"the alias *{_cut(name, EXCERPT_CHARS)} refers to the value that "
-                                     "contains it (a value cannot contain itself)")
+            raise self.refuse(event, _("the alias *{name} refers to the value that contains it (a value cannot "
+                                       "contain itself)").format(name=_cut(name, EXCERPT_CHARS)), "yaml.alias")
         if name not in self.anchors:
-            raise self.refuse(event, f"YAML syntax error: found undefined alias {excerpt(name)}")
+            raise self.refuse(event, _("YAML syntax error: found undefined alias {name}").format(name=excerpt(name)),
+                              "yaml.alias")
         anchored = self.anchors[name]
         self.count(event, anchored.values, anchored.characters)
         return anchored.node
@@ -297,7 +307,8 @@ class _Composer:
             elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
                 self.anchor(event)
                 if len(stack) == MAX_DEPTH:
-                    raise self.refuse(event, f"nests lists and mappings more than {MAX_DEPTH} levels deep; refused")
+                    raise self.refuse(event, _("nests lists and mappings more than {count} levels deep; refused")
+                                      .format(count=MAX_DEPTH), "yaml.too_deep")
                 kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
                 tag = self.tag(event, kind, None, event.implicit)
                 opened = kind(tag, [], _marks(event)[0], None, flow_style=event.flow_style)
@@ -349,7 +360,8 @@ def _compose(text: str, shown: str) -> yaml.Node | None:
         if not loader.check_event(yaml.StreamEndEvent):
             _next(loader)  # the start of another document
             pos = _pos(cast(yaml.Event, loader.peek_event()))  # type: ignore[no-untyped-call]
-            raise ConfigError([Problem(shown, pos.line, pos.column, "", "holds more than one YAML document")])
+            raise ConfigError([Problem(shown, pos.line, pos.column, "", _("holds more than one YAML document"),
+                                       "yaml.documents")])
         return root
     finally:
         loader.dispose()
@@ -363,7 +375,7 @@ class UnreadableFile(ConfigError):
     def __init__(self, shown: str, reason: str, *, missing: bool = False) -> None:
         self.reason = reason
         self.missing = missing
-        super().__init__([Problem(shown, 0, 0, "", reason)])
+        super().__init__([Problem(shown, 0, 0, "", reason, "file.missing" if missing else "file.unreadable")])
 
 
 #: Flags to open a file with: a FIFO opens without waiting for a writer, a terminal
@@ -374,12 +386,12 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY
 def _kind(mode: int) -> str:
     """What a file that is not a regular file is, in a clerk's words."""
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("is a named pipe (FIFO), not a regular file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("is a device, not a regular file")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("is a socket, not a regular file")
+    return _("is not a regular file")
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:
@@ -391,19 +403,20 @@ def _read_bytes(path: Path, shown: str) -> bytes:
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
-        raise UnreadableFile(shown, "no such file", missing=True) from None
+        raise UnreadableFile(shown, _("no such file"), missing=True) from None
     except OSError as exc:
-        raise UnreadableFile(shown, f"cannot be read: {exc.strerror}") from None
+        raise UnreadableFile(shown, _("cannot be read: {reason}").format(reason=exc.strerror)) from None
     except ValueError:  # a NUL character, or one the system's encoding cannot write
-        raise UnreadableFile(shown, "cannot be read: its name holds a character no file name can hold") from None
+        raise UnreadableFile(shown, _("cannot be read: its name holds a character no file name can hold")) from None
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
-            raise UnreadableFile(shown, "is a folder, not a YAML file")
+            raise UnreadableFile(shown, _("is a folder, not a YAML file"))
         if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFile(shown, f"is {_kind(info.st_mode)}, not a regular file")
+            raise UnreadableFile(shown, _kind(info.st_mode))
         if info.st_size > MAX_FILE_BYTES:
-            raise UnreadableFile(shown, f"is {info.st_size} bytes; vbdocs reads files up to {MAX_FILE_BYTES} bytes")
+            raise UnreadableFile(shown, _("is {size} bytes; vbdocs reads files up to {limit} bytes").format(
+                size=info.st_size, limit=MAX_FILE_BYTES))
         chunks: list[bytes] = []
         left = MAX_FILE_BYTES + 1
         while left > 0:
@@ -413,11 +426,11 @@ def _read_bytes(path: Path, shown: str) -> bytes:
             chunks.append(chunk)
             left -= len(chunk)
         if left <= 0:
-            raise UnreadableFile(shown, f"is more than {MAX_FILE_BYTES} bytes; vbdocs reads files up to "
-                                        f"{MAX_FILE_BYTES} bytes")
+            raise UnreadableFile(shown, _("is more than {limit} bytes; vbdocs reads files up to {limit} bytes")
+                                 .format(limit=MAX_FILE_BYTES))
         return b"".join(chunks)
     except OSError as exc:
-        raise UnreadableFile(shown, f"cannot be read: {exc.strerror}") from None
+        raise UnreadableFile(shown, _("cannot be read: {reason}").format(reason=exc.strerror)) from None
     finally:
         os.close(descriptor)
 
@@ -431,8 +444,7 @@ def read_text(path: Path, shown: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ConfigError([Problem(
-            shown, line, column, "",
-            "is not UTF-8 text (save it as UTF-8 in your editor)",
+            shown, line, column, "", _("is not UTF-8 text (save it as UTF-8 in your editor)"), "file.encoding",
         )]) from None
     return text.removeprefix("\ufeff")
 
@@ -445,6 +457,43 @@ def _position(text: str, offset: int) -> Position:
     return Position(line, offset - start - text.count("\ufeff", start, offset) + 1)
 
 
+#: PyYAML's syntax errors in a clerk's words: (words of PyYAML's message, the code, what to say).
+_SYNTAX = (
+    (("'\\t'",), "yaml.tab", N_("a tab character is not allowed for indentation in YAML; indent with spaces")),
+    (("mapping values are not allowed here",), "yaml.colon",
+     N_("a \": \" where no value can start: check this line's indentation, and put a text that holds \": \" "
+        "or ends with \":\" in quotes")),
+    (("block mapping", "expected <block end>"), "yaml.indentation",
+     N_("the indentation does not fit the lines above: the keys of one mapping start in the same column, and "
+        "what belongs to a key is indented further under it")),
+    (("block collection", "expected <block end>"), "yaml.indentation",
+     N_("the indentation does not fit the list above: its items start with \"- \" in the same column")),
+    (("did not find expected key",), "yaml.indentation",
+     N_("the indentation does not fit the lines above: the keys of one mapping start in the same column")),
+    (("did not find expected '-' indicator",), "yaml.indentation",
+     N_("a list item without \"- \", or not in line with the items above it")),
+    (("could not find expected ':'",), "yaml.colon",
+     N_("a key without \":\": write \"key: value\"; a text running over several lines goes in quotes or "
+        "under \"key: |\"")),
+    (("while scanning a quoted scalar", "end of stream"), "yaml.quote",
+     N_("a quote is opened and never closed")),
+    (("found unknown escape character",), "yaml.quote",
+     N_("a \\ in a text in double quotes starts an escape: use single quotes, or write \\\\")),
+    (("that cannot start any token",), "yaml.quote",
+     N_("a value cannot start with this character: put the text in quotes")),
+    (("while parsing a flow",), "yaml.brackets", N_("a [ or { is not closed, or a , is missing between items")),
+)
+
+
+def _syntax_error(message: str) -> tuple[str, str]:
+    """The code and the words of a YAML syntax error: PyYAML's, said plainly where it is a common mistake."""
+    for words, code, plain in _SYNTAX:
+        if all(w in message for w in words):
+            return code, _("YAML syntax error: {reason}").format(reason=_(plain))
+    # PyYAML quotes names from the file (a tag handle, an anchor) at any length.
+    return "yaml.syntax", _("YAML syntax error: {reason}").format(reason=_cut(message, 4 * EXCERPT_CHARS))
+
+
 def parse_yaml(text: str, shown: str) -> Document:
     """Parse YAML text into a :class:`Document`; raise ConfigError with every problem."""
     offset = forbidden_character(text)
@@ -452,30 +501,24 @@ def parse_yaml(text: str, shown: str) -> Document:
         pos = _position(text, offset)
         raise ConfigError([Problem(
             shown, pos.line, pos.column, "",
-            f"contains {forbidden_name(text[offset])}, which a document cannot hold; delete it",
+            _("contains {character}, which a document cannot hold; delete it").format(
+                character=forbidden_name(text[offset])), "file.character",
         )])
     try:
         root = _compose(text, shown)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = " ".join(filter(None, [exc.context, exc.problem]))
-        if "\t" in message or "'\\t'" in message:
-            message = "a tab character is not allowed for indentation in YAML; use spaces"
-        elif "mapping values are not allowed here" in message:
-            message += " (check this line's indentation; a text that holds \": \" or ends with \":\" goes in quotes)"
-        elif "found character '%' that cannot start any token" in message or "'@'" in message:
-            message += " (put the text in quotes)"
-        # PyYAML quotes names from the file (a tag handle, an anchor) at any length.
-        message = _cut(message, 4 * EXCERPT_CHARS)
-        raise ConfigError([Problem(shown, line, column, "", f"YAML syntax error: {message}")]) from None
+        code, message = _syntax_error(" ".join(filter(None, [exc.context, exc.problem])))
+        raise ConfigError([Problem(shown, line, column, "", message, code)]) from None
     if root is None:
-        raise ConfigError([Problem(shown, 0, 0, "", "is empty")])
+        raise ConfigError([Problem(shown, 0, 0, "", _("is empty"), "file.empty")])
     builder = _Builder(shown)
     builder.doc.data = builder.build(root, ())
     builder.doc.problems = builder.problems
     if not isinstance(builder.doc.data, dict):
-        raise ConfigError([Problem(shown, 1, 1, "", "must be a mapping of keys to values at the top")])
+        raise ConfigError([Problem(shown, 1, 1, "", _("must be a mapping of keys to values at the top"),
+                                   "value.type")])
     return builder.doc
 
 

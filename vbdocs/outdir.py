@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import OutputError
+from .i18n import _
 
 log = logging.getLogger("vbdocs")
 
@@ -64,20 +65,24 @@ def resolve_output(output: Path, *, inputs: Sequence[Path] = ()) -> Path:
     try:
         real = Path(os.path.realpath(output))
         if real.parent == real:
-            raise OutputError(f"refusing to write into {shown}: it is the root of the filesystem")
+            raise OutputError(_("refusing to write into {shown}: it is the root of the filesystem").format(shown=shown))
         if real == _home():
-            raise OutputError(f"refusing to write into {shown}: it is the home folder; name a folder for the set")
+            raise OutputError(_("refusing to write into {shown}: it is the home folder; name a folder for the set")
+                .format(shown=shown))
         if os.path.lexists(real) and not real.is_dir():
-            raise OutputError(f"cannot write into {shown}: it is not a folder")
+            raise OutputError(_("cannot write into {shown}: it is not a folder").format(shown=shown))
         if real.is_dir() and os.path.ismount(real):
-            raise OutputError(f"refusing to replace {shown}: it is a mount point; write into a folder inside it")
+            raise OutputError(_("refusing to replace {shown}: it is a mount point; write into a folder inside it")
+                .format(shown=shown))
         if _is_within(Path.cwd().resolve(), real):
-            raise OutputError(f"refusing to replace {shown}: it holds the current folder; name a folder of its own")
+            raise OutputError(_("refusing to replace {shown}: it holds the current folder; name a folder of its own")
+                .format(shown=shown))
         for item in inputs:
             if _is_within(Path(os.path.realpath(item)), real):
-                raise OutputError(f"refusing to replace {shown}: it holds {item}, an input of the build")
+                raise OutputError(_("refusing to replace {shown}: it holds {item}, an input of the build")
+                    .format(shown=shown, item=item))
     except OSError as exc:
-        raise OutputError(f"cannot write into {shown}: {exc.strerror or exc}") from None
+        raise OutputError(_("cannot write into {shown}: {exc}").format(shown=shown, exc=exc.strerror or exc)) from None
     return real
 
 
@@ -101,7 +106,8 @@ def locked(output: Path, *, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError as exc:
-        raise OutputError(f"cannot write into {output}: {exc.strerror or exc}") from None
+        raise OutputError(_("cannot write into {output}: {exc}")
+            .format(output=output, exc=exc.strerror or exc)) from None
     try:
         end = time.monotonic() + timeout
         warned = False
@@ -208,7 +214,8 @@ def _carry(source: Path, target: Path) -> None:
         os.link(source, target, follow_symlinks=False)
     except OSError as exc:
         if not stat.S_ISREG(info.st_mode):
-            raise OutputError(f"cannot keep {source} in the new set ({exc.strerror}); move it out of the folder") \
+            raise OutputError(_("cannot keep {source} in the new set ({exc}); move it out of the folder")
+                .format(source=source, exc=exc.strerror)) \
                 from None
         shutil.copy2(source, target)
 
@@ -300,4 +307,4 @@ def _free_name(path: Path) -> Path:
         candidate = path.with_name(f"{path.name}.vbdocs-kept{'' if i == 1 else i}")
         if not os.path.lexists(candidate):
             return candidate
-    raise OutputError(f"cannot find a free name beside {path}")
+    raise OutputError(_("cannot find a free name beside {path}").format(path=path))

@@ -40,6 +40,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .errors import Problem, VbdocsError, VbdocsWarning
+from .i18n import _
 
 BRIDGE = Path(__file__).with_name("_uno_bridge.py")
 #: Interpreters that may have LibreOffice's ``uno`` module (Debian's python3-uno).
@@ -56,7 +57,7 @@ def soffice() -> str:
     """The soffice command, or ConversionError naming the package to install."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
-        raise ConversionError("LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui)")
+        raise ConversionError(_("LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui)"))
     return found
 
 
@@ -113,7 +114,7 @@ def pdf_flaw(data: bytes) -> str | None:
 
 
 def _xref_flaw(data: bytes, offset: int) -> str | None:
-    for _ in range(64):  # a table and the earlier ones it names with /Prev (incremental updates)
+    for _table in range(64):  # a table and the earlier ones it names with /Prev (incremental updates)
         if data.startswith(b"xref", offset):
             position = offset + 4
             while section := _SUBSECTION.match(data, position):
@@ -156,12 +157,13 @@ def check_pdf(path: Path, source: Path) -> None:
     try:
         data = path.read_bytes()
     except OSError:
-        raise ConversionError(f"{source.name}: LibreOffice made no PDF") from None
+        raise ConversionError(_("{source}: LibreOffice made no PDF").format(source=source.name)) from None
     flaw = pdf_flaw(data)
     if flaw == "not a PDF":
-        raise ConversionError(f"{source.name}: LibreOffice wrote something that is not a PDF")
+        raise ConversionError(_("{source}: LibreOffice wrote something that is not a PDF").format(source=source.name))
     if flaw:
-        raise ConversionError(f"{source.name}: LibreOffice wrote an incomplete PDF ({flaw})")
+        raise ConversionError(_("{source}: LibreOffice wrote an incomplete PDF ({flaw})")
+                              .format(source=source.name, flaw=flaw))
 
 
 # -- what a LibreOffice leaves behind ---------------------------------------------------
@@ -212,8 +214,8 @@ def _ended(proc: subprocess.Popen[bytes]) -> str:
     code = proc.returncode
     if code is not None and code < 0:
         with contextlib.suppress(ValueError):
-            return f"was killed by {signal.Signals(-code).name}"
-    return f"exited with code {code}"
+            return _("was killed by {signal}").format(signal=signal.Signals(-code).name)
+    return _("exited with code {code}").format(code=code)
 
 
 def _last_line(log: Path) -> str:
@@ -242,7 +244,7 @@ class Converter:
         self.start_timeout = start_timeout
         self._python = uno_python() if persistent is not False else None
         if persistent and self._python is None:
-            raise ConversionError("LibreOffice's Python bridge is not installed (Debian: python3-uno)")
+            raise ConversionError(_("LibreOffice's Python bridge is not installed (Debian: python3-uno)"))
         remove_abandoned()
         self._folder = Path(tempfile.mkdtemp(prefix=f"vbdocs-lo-{os.getpid()}-"))
         self._profile = (self._folder / "profile").as_uri()
@@ -320,12 +322,13 @@ class Converter:
             return self._bridge
         if self._office.poll() is not None:
             said = _last_line(self._folder / "office.log")
-            reason = f"LibreOffice ({program}) {_ended(self._office)} as it started{said}"
+            reason = _("LibreOffice ({program}) {ended} as it started").format(
+                program=program, ended=_ended(self._office)) + said
         elif self._bridge.poll() is not None and not ready:
             said = _last_line(self._folder / "bridge.log")
-            reason = f"LibreOffice's Python bridge ({self._python}) stopped{said}"
+            reason = _("LibreOffice's Python bridge ({python}) stopped").format(python=self._python) + said
         elif ready:
-            reason = f"LibreOffice did not start: {ready.get('error')}"
+            reason = _("LibreOffice did not start: {error}").format(error=ready.get("error"))
         else:
             reason = f"LibreOffice ({program}) did not answer within {seconds:g} s of its start"
         self._stop()
@@ -355,7 +358,7 @@ class Converter:
             bridge.stdin.flush()
         except OSError:
             self._stop()
-            raise ConversionError(f"{docx.name}: LibreOffice stopped") from None
+            raise ConversionError(_("{docx}: LibreOffice stopped").format(docx=docx.name)) from None
         answer = self._read(self.timeout)
         office = self._office
         assert office is not None
@@ -363,11 +366,12 @@ class Converter:
             died = office.poll() is not None
             self._stop()  # hung or died: the next document gets a fresh LibreOffice
             if died:
-                raise ConversionError(f"{docx.name}: LibreOffice {_ended(office)} while converting it; "
-                                      "the next document starts a new one")
-            raise ConversionError(f"{docx.name}: no PDF within {self.timeout:g} s; LibreOffice was restarted")
+                raise ConversionError(_("{docx}: LibreOffice {ended} while converting it; the next document "
+                                        "starts a new one").format(docx=docx.name, ended=_ended(office)))
+            raise ConversionError(_("{docx}: no PDF within {timeout:g} s; LibreOffice was restarted")
+                                  .format(docx=docx.name, timeout=self.timeout))
         if not answer.get("ok"):
-            raise ConversionError(f"{docx.name}: {answer.get('error')}")
+            raise ConversionError(_("{docx}: {error}").format(docx=docx.name, error=answer.get("error")))
 
     def _stop(self, *, closing: bool = False) -> None:
         """Stop LibreOffice and its bridge, and remove the pipe files they leave; and the
@@ -412,12 +416,14 @@ class Converter:
                 office.wait()
                 for path in pipe_files(self._pipe, self._profile):
                     path.unlink(missing_ok=True)
-                raise ConversionError(f"{docx.name}: no PDF within {self.timeout:g} s") from None
+                raise ConversionError(_("{docx}: no PDF within {timeout:g} s")
+                                      .format(docx=docx.name, timeout=self.timeout)) from None
             made = Path(out) / (docx.stem + ".pdf")
             if made.exists():
                 shutil.move(made, pdf)
             elif office.returncode != 0:
-                raise ConversionError(f"{docx.name}: LibreOffice {_ended(office)} and made no PDF")
+                raise ConversionError(_("{docx}: LibreOffice {ended} and made no PDF")
+                                      .format(docx=docx.name, ended=_ended(office)))
 
 
 _CREATION = re.compile(rb"/CreationDate\(D:(\d{14})")
@@ -484,14 +490,14 @@ def convert_all(
     finally:
         for converter in converters:
             converter.close()
-    for (name, _), (pdf_bytes, _) in zip(documents, results, strict=True):
+    for (name, _docx), (pdf_bytes, _png) in zip(documents, results, strict=True):
         substituted = substituted_typeface(pdf_bytes)
         if substituted:
             warnings.warn(VbdocsWarning(Problem(
                 name.removesuffix(".docx") + ".pdf", 0, 0, "",
-                f"Times New Roman, the typeface of Decree 30 (PL I, I.4), is not installed for LibreOffice: "
-                f"the PDFs are set in {substituted}, which has its widths but other letterforms; "
-                "install Times New Roman (see the README) before they go out",
+                _("Times New Roman, the typeface of Decree 30 (PL I, I.4), is not installed for LibreOffice: the "
+                  "PDFs are set in {font}, which has its widths but other letterforms; install Times New Roman "
+                  "(see the README) before they go out").format(font=substituted), "pdf.typeface",
             )), stacklevel=2)
             break  # said once for the whole set: it is the machine, not a document
     return results
@@ -516,9 +522,10 @@ def preview(pdf: Path, png: Path, *, dpi: int = 60) -> None:
     """A PNG of the first page of ``pdf`` (poppler's pdftoppm)."""
     tool = shutil.which("pdftoppm")
     if tool is None:
-        raise ConversionError("pdftoppm is not installed (Debian: apt-get install poppler-utils)")
+        raise ConversionError(_("pdftoppm is not installed (Debian: apt-get install poppler-utils)"))
     stem = png.with_suffix("")
     result = subprocess.run([tool, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
                             capture_output=True, timeout=60, check=False)
     if result.returncode != 0 or not png.exists():
-        raise ConversionError(f"{pdf.name}: no preview ({result.stderr.decode(errors='replace').strip()})")
+        raise ConversionError(_("{pdf}: no preview ({reason})")
+                              .format(pdf=pdf.name, reason=result.stderr.decode(errors="replace").strip()))

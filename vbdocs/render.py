@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 from .documents.base import DocumentContent
 from .errors import ConfigError, Problem, TemplateError
+from .i18n import _
 from .inline import Text
 from .layout.parts import Closing, Heading, Rule, Signature
 from .ooxml import MAX_FILE_BYTES, PackageError, check_package, parse_xml
@@ -225,27 +226,27 @@ class TemplateSearchPath:
     def __post_init__(self) -> None:
         for folder in self.folders:
             if not folder.is_dir():
-                problem = "is not a folder" if folder.exists() else "does not exist"
-                raise TemplateError(f"the template folder {folder} {problem}")
+                problem = _("is not a folder") if folder.exists() else _("does not exist")
+                raise TemplateError(_("the template folder {folder} {problem}").format(folder=folder, problem=problem))
 
     def find(self, name: str) -> Path:
         """The first template called ``name``; a name that leaves its folder is refused."""
         if Path(name).name != name or name in {"", ".", ".."}:
-            raise TemplateError(f"template name {name!r} must be a plain file name")
+            raise TemplateError(_("template name {name!r} must be a plain file name").format(name=name))
         for folder in self.folders:
             root = folder.resolve()
             candidate = (root / name).resolve()
             if candidate.parent != root:
-                raise TemplateError(f"template {name!r} resolves outside {folder}")
+                raise TemplateError(_("template {name!r} resolves outside {folder}").format(name=name, folder=folder))
             if candidate.is_file():
                 return candidate
         builtin = BUILTIN_TEMPLATES / name
         if builtin.is_file():
             return builtin
-        raise TemplateError(f"no template {name!r} in {self._where()}")
+        raise TemplateError(_("no template {name!r} in {where}").format(name=name, where=self._where()))
 
     def _where(self) -> str:
-        return ", ".join([*(str(f) for f in self.folders), "the built-in templates"])
+        return ", ".join([*(str(f) for f in self.folders), _("the built-in templates")])
 
 
 def _template_bytes(path: Path) -> bytes:
@@ -264,7 +265,7 @@ def _read_template(path: Path, mtime: int, size: int) -> bytes:
     try:
         check_package(data)
     except PackageError as exc:
-        raise TemplateError(f"template {path.name}: {exc}") from None
+        raise TemplateError(_("template {path}: {exc}").format(path=path.name, exc=exc)) from None
     return data
 
 
@@ -293,8 +294,9 @@ def source_date(fallback: dt.datetime) -> dt.datetime:
     except (ValueError, OverflowError, OSError):
         raise ConfigError([Problem(
             "SOURCE_DATE_EPOCH", 0, 0, "",
-            f"is {shown!r}; it must be a whole number of seconds since 1970-01-01 UTC, "
-            f"at most {int(LAST_ZIP_DATE.replace(tzinfo=dt.UTC).timestamp())} (the end of 2107)",
+            _("is {value!r}; it must be a whole number of seconds since 1970-01-01 UTC, at most {last} (the end "
+              "of 2107)").format(value=shown, last=int(LAST_ZIP_DATE.replace(tzinfo=dt.UTC).timestamp())),
+            "environment.source_date",
         )]) from None
     return when
 
@@ -325,17 +327,20 @@ def render(content: DocumentContent, *, templates: TemplateSearchPath | None = N
     except TemplateError:
         raise
     except JinjaError as exc:
-        raise TemplateError(f"template {path.name}: {exc}") from None
+        raise TemplateError(_("template {path}: {exc}").format(path=path.name, exc=exc)) from None
     except PackageError as exc:
-        raise TemplateError(f"template {path.name}: {exc}") from None
+        raise TemplateError(_("template {path}: {exc}").format(path=path.name, exc=exc)) from None
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
-        raise TemplateError(f"template {path}: cannot be read as a .docx ({exc})") from None
+        raise TemplateError(_("template {path}: cannot be read as a .docx ({exc})")
+                            .format(path=path, exc=exc)) from None
     except RecursionError:
-        raise TemplateError(f"template {path.name}: calls nest too deeply (a macro that calls itself?)") from None
+        raise TemplateError(_("template {path}: calls nest too deeply (a macro that calls itself?)")
+                            .format(path=path.name)) from None
     except MemoryError:
-        raise TemplateError(f"template {path.name}: ran out of memory while rendering") from None
+        raise TemplateError(_("template {path}: ran out of memory while rendering").format(path=path.name)) from None
     except Exception as exc:  # docxtpl, python-docx and lxml on a template they do not expect
-        raise TemplateError(f"template {path.name}: cannot be rendered ({type(exc).__name__}: {exc})") from None
+        raise TemplateError(_("template {path}: cannot be rendered ({type}: {exc})")
+                            .format(path=path.name, type=type(exc).__name__, exc=exc)) from None
     if content.footnotes:
         _add_footnotes(tpl, content, path)
     when = source_date(dt.datetime(content.properties.year, 1, 1))
@@ -362,7 +367,8 @@ def _check_variables(path: Path, ctx: dict[str, Any]) -> None:
         for i, part in enumerate(used):
             if not isinstance(node, dict) or part not in node:
                 shown = ".".join(used[: i + 1])
-                raise TemplateError(f"template {path.name} uses {shown}, which the document has no data for")
+                raise TemplateError(_("template {path} uses {shown}, which the document has no data for")
+                                    .format(path=path.name, shown=shown))
             node = node[part]
 
 
@@ -377,7 +383,7 @@ def _variables(path: Path, mtime: int, size: int) -> tuple[tuple[str, ...], ...]
     tpl.init_docx()
     sources = [tpl.patch_xml(tpl.get_xml())]
     sources += [tpl.patch_xml(tpl.get_part_xml(part)) for uri in (tpl.HEADER_URI, tpl.FOOTER_URI)
-                for _, part in tpl.get_headers_footers(uri)]
+                for _rel, part in tpl.get_headers_footers(uri)]
     found: set[tuple[str, ...]] = set()
     for source in sources:
         tree = _environment().parse(source)
@@ -407,7 +413,8 @@ def _add_footnotes(tpl: DocxTemplate, content: DocumentContent, path: Path) -> N
 
     parts = [p for p in tpl.docx.part.package.parts if p.content_type == FOOTNOTES_CONTENT_TYPE]
     if not parts:
-        raise TemplateError(f"template {path.name} has no footnotes part, but the document has footnotes")
+        raise TemplateError(_("template {path} has no footnotes part, but the document has footnotes")
+                            .format(path=path.name))
     part = parts[0]
     root = etree.fromstring(part.blob)
     texts = {note.name: note.text for note in content.footnotes}
@@ -438,8 +445,8 @@ def _reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
         for info in infos:
             struct.pack_into("<HH", buffer, info.header_offset + 10, time_field, date_field)
     end = data.rfind(b"PK\x05\x06")
-    count, _, offset = struct.unpack_from("<HII", data, end + 10)
-    for _ in range(count):
+    count, _size, offset = struct.unpack_from("<HII", data, end + 10)
+    for _entry in range(count):
         assert buffer[offset:offset + 4] == b"PK\x01\x02"
         struct.pack_into("<HH", buffer, offset + 12, time_field, date_field)
         struct.pack_into("<I", buffer, offset + 38, 0o644 << 16)

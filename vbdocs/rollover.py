@@ -25,6 +25,7 @@ from typing import Any
 
 from .config import load_config
 from .errors import ConfigError, OutputError, Problem, VbdocsWarning
+from .i18n import _
 from .vn.dates import is_weekend, short_date, weekday_name
 from .vn.text import lower_first
 
@@ -105,8 +106,8 @@ class _Editor:
             end = cited.end()
             if self._year.search(cited.group()):
                 quote = " ".join(cited.group().split()[:4])
-                self.review.append(f"{path}: cites {quote}, kept word for word; check whether {self.new} "
-                                   "should cite another document")
+                self.review.append(f"{path}: " + _("cites {quote}, kept word for word; check whether {year} should "
+                                                     "cite another document").format(quote=quote, year=self.new))
         out.append(self._year.sub(str(self.new), text[end:]))
         return "".join(out)
 
@@ -117,8 +118,8 @@ class _Editor:
             subject = str(basis.get("subject", ""))
             if (isinstance(date, dt.date) and date.year == self.old) or self._year.search(subject):
                 name = " ".join(filter(None, [str(basis.get("type", "")), str(basis.get("number") or "")]))
-                self.review.append(f"{path}[{i}]: {name} is a document of {self.old}; cite its {self.new} "
-                                   "successor once it is issued")
+                self.review.append(f"{path}[{i}]: " + _("{name} is a document of {old}; cite its {new} successor once "
+                                                          "it is issued").format(name=name, old=self.old, new=self.new))
 
     def value(self, value: Any, path: str, key: Any) -> Any:
         if isinstance(value, dict | list):
@@ -133,12 +134,14 @@ class _Editor:
         if isinstance(value, str):
             text = self._moved(value, path)
             if _THEME.search(text):
-                self.review.append(f"{path}: names a theme of the year; check it for {self.new}")
+                self.review.append(f"{path}: " + _("names a theme of the year; check it for {year}").format(
+                    year=self.new))
             # the years before this one are likely the old campaign's own references
             own_words = _CITED.sub("", text)  # what the cited documents say is flagged above
             stale = sorted({y for y in self._years.findall(own_words) if int(y) in (self.old - 1, self.old)})
             if stale:
-                self.review.append(f"{path}: mentions {', '.join(stale)}; check whether it should move on")
+                self.review.append(f"{path}: " + _("mentions {years}; check whether it should move on").format(
+                    years=", ".join(stale)))
             return _same_kind(value, text) if text != value else value
         return value
 
@@ -162,12 +165,15 @@ def new_campaign(source: str | Path, *, year: int, output: str | Path, overwrite
     old_year = config.campaign.campaign.year
     if year != old_year + 1:
         raise ConfigError([Problem(str(source), 0, 0, "campaign.year",
-                                   f"is {old_year}; a new campaign follows it in {old_year + 1}, not {year}")])
-    for own, what in ((config.campaign_path, "the campaign it is made from"), (config.units_path, "its units file")):
+                                   _("is {old}; a new campaign follows it in {next}, not {year}").format(
+                                       old=old_year, next=old_year + 1, year=year), "date.year")])
+    for own, what in ((config.campaign_path, _("the campaign it is made from")),
+                      (config.units_path, _("its units file"))):
         if _same_file(out, own):
-            raise OutputError(f"{output} is {what}; write the new campaign to a file of its own")
+            raise OutputError(_("{output} is {what}; write the new campaign to a file of its own")
+                              .format(output=output, what=what))
     if os.path.lexists(out) and not overwrite:
-        raise OutputError(f"{output} exists; pass --force to replace it")
+        raise OutputError(_("{output} exists; pass --force to replace it").format(output=output))
     yaml = _yaml()
     data = yaml.load(source.read_text(encoding="utf-8"))
     editor = _Editor(old_year)
@@ -178,13 +184,13 @@ def new_campaign(source: str | Path, *, year: int, output: str | Path, overwrite
     data["units"] = os.path.relpath(units_file, out.resolve().parent)
     for path, deadline in _deadlines(data):
         if is_weekend(deadline):
-            editor.review.append(f"{path}: {short_date(deadline)} falls on {weekday_name(deadline)}; "
-                                 "move it to a working day?")
+            editor.review.append(f"{path}: " + _("{day} falls on {weekday}; move it to a working day?").format(
+                day=short_date(deadline), weekday=weekday_name(deadline)))
     names = list(dict.fromkeys([config.units.agency.full_name or config.units.agency.in_text]
                                + [b.name for b in config.units.bodies]))
     editor.review.append(
-        f"{units_file.name}: check that these bodies keep their names in {year} (mergers, renamings): "
-        + "; ".join(names)
+        f"{units_file.name}: " + _("check that these bodies keep their names in {year} (mergers, renamings): "
+                                   "{names}").format(year=year, names="; ".join(names))
     )
     text = io.StringIO()
     yaml.dump(data, text)
@@ -214,7 +220,8 @@ def _cite_finished_plan(config: Any, data: Any, editor: _Editor) -> None:
         return
     if plan.number is None or plan.date is None:
         editor.review.append(
-            f"plan.legal_bases: the {editor.old} plan has no number or date yet; cite it by hand once issued"
+            "plan.legal_bases: " + _("the {year} plan has no number or date yet; cite it by hand once issued").format(
+                year=editor.old)
         )
         return
     from ruamel.yaml.comments import CommentedMap
@@ -232,7 +239,8 @@ def _cite_finished_plan(config: Any, data: Any, editor: _Editor) -> None:
     basis["subject"] = lower_first(plan.subject)
     bases = data["plan"].setdefault("legal_bases", [])
     bases.append(basis)
-    editor.review.append(f"plan.legal_bases[{len(bases) - 1}]: the {editor.old} plan is cited; check its place")
+    cited = _("the {year} plan is cited; check its place").format(year=editor.old)
+    editor.review.append(f"plan.legal_bases[{len(bases) - 1}]: {cited}")
 
 
 def _deadlines(data: Any) -> list[tuple[str, dt.date]]:
@@ -267,7 +275,7 @@ def _write_valid(path: Path, text: str, *, shown: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".vbdocs-tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+        raise OutputError(_("cannot write {shown}: {exc}").format(shown=shown, exc=exc.strerror or exc)) from None
     tmp = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -285,6 +293,6 @@ def _write_valid(path: Path, text: str, *, shown: str) -> None:
                                for p in error.problems]) from None
         os.replace(tmp, path)
     except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+        raise OutputError(_("cannot write {shown}: {exc}").format(shown=shown, exc=exc.strerror or exc)) from None
     finally:
         tmp.unlink(missing_ok=True)

@@ -21,6 +21,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..i18n import _
 from ..layout import decree
 from ..layout.decree import SIZES
 from ..layout.metrics import mm
@@ -48,9 +49,11 @@ def fix(source: str | Path, target: str | Path) -> FixReport:
     """
     source, target = Path(source), Path(target)
     if target.exists() and target.resolve() == source.resolve():
-        raise ValueError(f"{target} is the file checked: --fix writes a new file and never overwrites it")
+        raise ValueError(_("{target} is the file checked: --fix writes a new file and never overwrites it")
+                         .format(target=target))
     if target.exists() or target.is_symlink():
-        raise ValueError(f"{target} exists: --fix writes a new file and never replaces one; name another")
+        raise ValueError(_("{target} exists: --fix writes a new file and never replaces one; name another")
+                         .format(target=target))
     doc = Document(source, keep=True)
     parts = Parts(doc)
     failing = {f.rule for check_part in CHECKS for f in check_part(parts) if applies(parts, f).status == "fail"}
@@ -74,7 +77,8 @@ def fix(source: str | Path, target: str | Path) -> FixReport:
         try:
             os.link(temporary, target)
         except FileExistsError:
-            raise ValueError(f"{target} exists: --fix writes a new file and never replaces one; name another") \
+            raise ValueError(_("{target} exists: --fix writes a new file and never replaces one; name another")
+                             .format(target=target)) \
                 from None
     finally:
         temporary.unlink(missing_ok=True)
@@ -307,8 +311,8 @@ _FIXERS: dict[str, Fixer] = {
     "date.padding": _date_padding,
     "header.national_title": _look(lambda p: _one(p.national_title), "national_title", bold=True),
     "header.motto": _look(lambda p: _one(p.motto), "motto", bold=True),
-    "header.parent": _look(lambda p: [x for parent, _ in p.issuers for x in parent], "parent", bold=False),
-    "header.agency": _look(lambda p: [x for _, name in p.issuers for x in name], "agency", bold=True),
+    "header.parent": _look(lambda p: [x for parent, _name in p.issuers for x in parent], "parent", bold=False),
+    "header.agency": _look(lambda p: [x for _parent, name in p.issuers for x in name], "agency", bold=True),
     "header.alignment": _centre(lambda p: p.header_lines),
     "header.number": _look(lambda p: _one(p.number), "number", bold=False),
     "header.place_date": _look(lambda p: _one(p.place_date), "place_date", bold=False, italic=True),

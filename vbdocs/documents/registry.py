@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..config import Config, DocumentConfig
 from ..deadlines import Deadline, deadline_uid
 from ..errors import ConfigError, Problem
+from ..i18n import _
 from ..inline import parse
 from ..kinds import kinds
 from .base import DocumentContent, DocumentSpec
@@ -33,8 +34,8 @@ def set_specs(config: Config | DocumentConfig) -> list[DocumentSpec]:
         if first is not spec:
             raise ConfigError([Problem(
                 str(shown), 0, 0, "",
-                f"the {first.entry.kind} and the {spec.entry.kind} would both be written to {spec.entry.filename}; "
-                "give one of them another id",
+                _("the {first} and the {second} would both be written to {file}; give one of them another id").format(
+                    first=first.entry.kind, second=spec.entry.kind, file=spec.entry.filename), "reference.duplicate",
             )])
     return out
 

@@ -6,7 +6,6 @@ Text values that a clerk writes in prose accept the inline markup of
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, Strict, StringConstraints
@@ -15,6 +14,7 @@ from ..vn.signing import Authority
 from .common import (
     Bool,
     Code,
+    Date,
     FootnoteName,
     Markup,
     Model,
@@ -30,7 +30,9 @@ CopyCount = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,3} ?b$")]
 """A count of copies as offices write it: "5b" (5 bản)."""
 
 #: Whole numbers with bounds (as ``common.PositiveInt``).
-Year = Annotated[Annotated[int, Strict(), Field(ge=2000, le=2100)], BeforeValidator(integral)]
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+"""The years a campaign may have."""
+Year = Annotated[Annotated[int, Strict(), Field(ge=FIRST_YEAR, le=LAST_YEAR)], BeforeValidator(integral)]
 Month = Annotated[Annotated[int, Strict(), Field(ge=1, le=12)], BeforeValidator(integral)]
 TableRows = Annotated[Annotated[int, Strict(), Field(ge=1, le=30)], BeforeValidator(integral)]
 FillLines = Annotated[Annotated[int, Strict(), Field(ge=1, le=20)], BeforeValidator(integral)]
@@ -45,7 +47,7 @@ class LegalBasis(Model):
         description="Số và ký hiệu exactly as printed on the cited document (\"16/CT-TTg\", "
         "\"22-CT/TU\"). Omitted for a Luật or Pháp lệnh.",
     )
-    date: dt.date | None = Field(None, description="Its date of issue (YYYY-MM-DD).")
+    date: Date | None = Field(None, description="Its date of issue (YYYY-MM-DD).")
     issuer: Code | None = Field(
         None, description="Code of the issuing body in the units file's ``bodies``.",
     )
@@ -187,7 +189,7 @@ class Plan(Model):
     number: PositiveInt | None = Field(
         None, description="The plan's number once issued; empty in a draft (\"Số:     /KH-SNN\").",
     )
-    date: dt.date | None = Field(
+    date: Date | None = Field(
         None, description="The date of issue once signed; empty in a draft.",
     )
     subject: TitleMarkup = Field(
@@ -226,7 +228,7 @@ class Letter(Model):
 
     id: Code = Field(description="Names the output file (cong-van-<id>.docx); unique in the campaign.")
     number: PositiveInt | None = Field(None, description="The letter's number once issued; empty in a draft.")
-    date: dt.date | None = Field(None, description="The date of issue once signed; empty in a draft.")
+    date: Date | None = Field(None, description="The date of issue once signed; empty in a draft.")
     drafting_unit: Code = Field(
         description="Code of the unit that drafts the letter; its abbreviation ends the ký hiệu (SNN-VP).",
     )
@@ -268,7 +270,7 @@ class Report(Model):
     id: Code = Field(description="The code duties use to refer to this report.")
     name: Str = Field(description="How the report is named in text (\"báo cáo 6 tháng\").")
     period: Str = Field(description="The period reported on (\"6 tháng đầu năm 2024\").")
-    deadline: dt.date = Field(description="The day before which the report is due.")
+    deadline: Date = Field(description="The day before which the report is due.")
     included_in: TitleMarkup | None = Field(
         None,
         description="The unit's own report this one is folded into (lồng ghép), in normal case, as it "
@@ -306,7 +308,7 @@ class Registration(Model):
         description="How the form is named in text, before its deadline where a duty or instruction "
         "lists its id in ``reports`` (\"bản đăng ký trước ngày 05/4/2024\").",
     )
-    deadline: dt.date | None = Field(None, description="The day before which the form is due, if set.")
+    deadline: Date | None = Field(None, description="The day before which the form is due, if set.")
     units: list[Code] = Field(min_length=1, description="Units or groups that return the form.")
 
 

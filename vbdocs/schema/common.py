@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -13,9 +15,11 @@ from pydantic import (
     Field,
     Strict,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
+from ..i18n import _
 from ..inline import MarkupError
 from ..inline import parse as parse_markup
 from ..vn.text import forbidden_character, forbidden_name, normalize
@@ -42,10 +46,8 @@ def _clean(value: Any) -> Any:
         return value
     offset = forbidden_character(value)
     if offset is not None:
-        raise ValueError(
-            f"contains {forbidden_name(value[offset])} at character {offset + 1}, "
-            "which a document cannot hold; delete it"
-        )
+        raise ValueError(_("contains {character} at character {offset}, which a document cannot hold; delete it")
+                         .format(character=forbidden_name(value[offset]), offset=offset + 1))
     return normalize(value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -68,12 +70,32 @@ def _markup(value: str) -> MarkupText:
 def _no_footnote(value: str) -> str:
     notes = parse_markup(value).footnotes
     if notes:
-        raise ValueError(
-            f"a footnote ([^{notes[0]}]) cannot stand in this text: it is printed where no footnote "
-            "can be (a title, a name or a form); put it in the body"
-        )
+        raise ValueError(_("a footnote ([^{name}]) cannot stand in this text: it is printed where no footnote can "
+                           "be (a title, a name or a form); put it in the body").format(name=notes[0]))
     return value
 
+
+_DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+
+
+def _date(value: Any) -> Any:
+    """A date as a clerk writes it, day first ("09/5/2025", "9/05/2025"), as a date; any other
+    value is left to the date type's own check (YAML reads 2025-05-09 as a date already)."""
+    if isinstance(value, str) and (match := _DAY_MONTH_YEAR.fullmatch(value)):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise ValueError(_("{value} is not a day of the calendar (day/month/year)").format(
+                value=value.strip())) from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema({"anyOf": [
+    {"type": "string", "format": "date"},
+    {"type": "string", "pattern": r"^\s*\d{1,2}/\d{1,2}/\d{4}\s*$"},
+]})]
+"""A day, written 2025-05-09 or, as on paper, 09/5/2025 (day/month/year)."""
 
 Text = Annotated[str, BeforeValidator(_clean)]
 """Plain text that may be empty: NFC-normalised, no character a document cannot hold."""

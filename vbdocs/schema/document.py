@@ -9,7 +9,6 @@ bullets, Căn cứ lines, centred lines, Điều and Chương, tables and page b
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -29,6 +28,7 @@ from .common import (
     Abbreviation,
     Bool,
     Code,
+    Date,
     FootnoteName,
     Markup,
     Model,
@@ -232,7 +232,7 @@ class Invitation(Model):
     invitees: Markup = Field(description="Who is invited, after \"trân trọng kính mời:\" (\"Ông (Bà) Giám đốc …\").")
     event: Markup = Field(description="What to, after \"Tới dự\" (\"Hội nghị sơ kết 6 tháng …\").")
     chair: Str | None = Field(None, description="Who chairs it, after \"Chủ trì:\".")
-    day: dt.date = Field(description="The day (YYYY-MM-DD); its weekday is written with it.")
+    day: Date = Field(description="The day (YYYY-MM-DD); its weekday is written with it.")
     start: ClockTime = Field(description="The hour it starts, HH:MM (\"14:00\").")
     end: ClockTime | None = Field(None, description="The hour it ends, HH:MM, if given.")
     place: Markup = Field(description="Where, after \"Địa điểm:\".")
@@ -245,7 +245,7 @@ class Introduction(Model):
     position: Str = Field(description="Their chức vụ, after \"Chức vụ:\".")
     sent_to: Str = Field(description="Where they are sent, after \"Được cử đến:\".")
     purpose: Markup = Field(description="About what, after \"Về việc:\".")
-    valid_until: dt.date = Field(description="The last day the paper is valid (YYYY-MM-DD).")
+    valid_until: Date = Field(description="The last day the paper is valid (YYYY-MM-DD).")
 
 
 class Minutes(Model):
@@ -253,7 +253,7 @@ class Minutes(Model):
     attended, chaired and took the minutes; the content follows in the body."""
 
     meeting: Str = Field("Cuộc họp", description="What the meeting is called where it ends (\"Hội nghị\").")
-    day: dt.date = Field(description="The day (YYYY-MM-DD).")
+    day: Date = Field(description="The day (YYYY-MM-DD).")
     start: ClockTime = Field(description="When it began, HH:MM.")
     end: ClockTime = Field(description="When it ended, HH:MM.")
     place: Markup = Field(description="Where, after \"Địa điểm:\".")
@@ -306,10 +306,10 @@ class Leave(Model):
     honorific: Literal["Ông", "Bà"] = Field(description="Ông or Bà.")
     person: Str = Field(description="The name (\"Nguyễn Văn An\").")
     position: Str = Field(description="Their chức vụ, after \"Chức vụ:\".")
-    requested: dt.date = Field(description="The day of their request (Đơn đề nghị nghỉ phép).")
+    requested: Date = Field(description="The day of their request (Đơn đề nghị nghỉ phép).")
     days: PositiveInt = Field(description="Days of leave (\"05 ngày\").")
-    start: dt.date = Field(description="The first day.")
-    end: dt.date = Field(description="The last day.")
+    start: Date = Field(description="The first day.")
+    end: Date = Field(description="The last day.")
     place: Str = Field(description="Where the leave is spent, after \"tại\".")
     counted_as: Str = Field(description="What the days count as (\"phép năm 2024\").")
 
@@ -323,7 +323,7 @@ class CopyOf(Model):
 
     form: Literal["Sao y", "Sao lục", "Trích sao"] = Field(description="Hình thức sao.")
     number: PositiveInt | None = Field(None, description="Its number in the copies' register; empty in a draft.")
-    date: dt.date | None = Field(None, description="Its date; empty in a draft (the document's year is printed).")
+    date: Date | None = Field(None, description="Its date; empty in a draft (the document's year is printed).")
     recipients: list[Recipient] = Field(default_factory=list, description="Nơi nhận of the copy.")
     signer: Signer | None = Field(None, description="Who signs a paper copy (Mẫu 3.1).")
     filing: Filing | None = Field(None, description="A paper copy's \"Lưu:\" line (Mẫu 3.1).")
@@ -345,7 +345,7 @@ class DocumentSpec(Model):
     )
     id: Code | None = Field(None, description="Names the output file; by default the type and the number.")
     number: PositiveInt | None = Field(None, description="Số, once issued; empty in a draft.")
-    date: dt.date | None = Field(None, description="Date of issue once signed; empty in a draft.")
+    date: Date | None = Field(None, description="Date of issue once signed; empty in a draft.")
     year: Year | None = Field(
         None,
         description="The year a draft's date line prints (\"ngày     tháng     năm 2024\"); with a date, its year.",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ..i18n import N_, _
 from .text import normalize, upper
 
 
@@ -42,10 +43,10 @@ class SigningError(ValueError):
 
 
 _NOT_BY_THE_HEAD = {
-    Authority.KT: "a deputy signing for the head",
-    Authority.Q: "someone acting as the head (quyền)",
-    Authority.TL: "someone signing by the head's order (thừa lệnh)",
-    Authority.TUQ: "someone the head has authorised (thừa ủy quyền)",
+    Authority.KT: N_("a deputy signing for the head"),
+    Authority.Q: N_("someone acting as the head (quyền)"),
+    Authority.TL: N_("someone signing by the head's order (thừa lệnh)"),
+    Authority.TUQ: N_("someone the head has authorised (thừa ủy quyền)"),
 }
 
 
@@ -63,7 +64,7 @@ def refusal(
     head_title: str,
     collective: str | None = None,
     deputy_for: str | None = None,
-    collective_from: str = "the agency's collective in the units file",
+    collective_from: str = N_("the agency's collective in the units file"),
 ) -> str | None:
     """Why the Decree does not let this signer sign with this authority, or None if it does.
 
@@ -78,17 +79,17 @@ def refusal(
     """
     head = is_head(signer_title, head_title)
     if deputy_for is not None and authority is not Authority.TL:
-        return ("only a TL. signing passes to the signer's deputy, who signs KT. under it (PL I, II.7.b); "
-                f"{authority.value}. is not passed on: remove deputy_for")
+        return _("only a TL. signing passes to the signer's deputy, who signs KT. under it (PL I, II.7.b); "
+                 "{authority}. is not passed on: remove deputy_for").format(authority=authority.value)
     if authority is Authority.TM and not collective:
-        return (f"TM. is signed for a collective, and the agency names none: give {collective_from} "
-                "(\"Ủy ban nhân dân\") if it is run by one, or use authority: own or KT")
+        return _("TM. is signed for a collective, and the agency names none: give {where} (\"Ủy ban nhân dân\") "
+                 "if it is run by one, or use authority: own or KT").format(where=_(collective_from))
     if authority is Authority.OWN and not head:
-        return (f"the signer signs as {signer_title}, not as the head ({head_title}); only the head signs "
-                "in their own name, a deputy signs for the head: use authority: KT")
+        return _("the signer signs as {title}, not as the head ({head}); only the head signs in their own name, a "
+                 "deputy signs for the head: use authority: KT").format(title=signer_title, head=head_title)
     if authority in _NOT_BY_THE_HEAD and head:
-        return (f"the signer signs as the head ({head_title}); {authority.value}. is for "
-                f"{_NOT_BY_THE_HEAD[authority]}: use authority: own")
+        return _("the signer signs as the head ({head}); {authority}. is for {who}: use authority: own").format(
+            head=head_title, authority=authority.value, who=_(_NOT_BY_THE_HEAD[authority]))
     return None
 
 
