@@ -38,6 +38,7 @@ MAY_NOT_IMPORT: dict[str, tuple[str, ...]] = {
     "check": FLOW,
     "schema": ("config", "documents", "rendering", "api", "cli"),
     "documents": ("rendering", "api", "cli"),
+    "preview": ("cli",),
     "entry.py": ("pydantic", "docxtpl", "vbdocs.schema", "vbdocs.config", "vbdocs.documents"),
     "kinds.py": ("pydantic", "docxtpl", "vbdocs.schema", "vbdocs.config", "vbdocs.documents"),
 }
