@@ -41,7 +41,7 @@ def render_speed(count: int) -> None:
 
     from vbdocs.config import load_config
     from vbdocs.documents.registry import campaign_documents
-    from vbdocs.render import BUILTIN_TEMPLATES, context, render
+    from vbdocs.rendering import BUILTIN_TEMPLATES, context, render
 
     plan = campaign_documents(load_config(CONFIG / "campaign_2024.yaml"))[0]
     ctx = context(plan)

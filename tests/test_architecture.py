@@ -21,8 +21,8 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
-def test_only_render_imports_docxtpl_and_the_template_builder_python_docx() -> None:
-    for library, allowed in (("docxtpl", ["render.py"]), ("docx", ["layout/template.py"])):
+def test_only_rendering_imports_docxtpl_and_the_template_builder_python_docx() -> None:
+    for library, allowed in (("docxtpl", ["rendering.py"]), ("docx", ["layout/template.py"])):
         users = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
                        if any(name.split(".")[0] == library for name in _imports(p)))
         assert users == allowed, library
@@ -31,13 +31,14 @@ def test_only_render_imports_docxtpl_and_the_template_builder_python_docx() -> N
 #: The rules of the package's shape, in one place: what each part may not import. The flow
 #: runs one way (files → models → content → template → file); the Vietnamese conventions,
 #: the Decree's layout and the checker stand apart from it.
-FLOW = ("schema", "config", "documents", "render", "api", "cli")
+FLOW = ("schema", "config", "documents", "rendering", "api", "cli")
 MAY_NOT_IMPORT: dict[str, tuple[str, ...]] = {
     "vn": FLOW,
     "layout": FLOW,
     "check": FLOW,
-    "schema": ("config", "documents", "render", "api", "cli"),
-    "documents": ("render", "api", "cli"),
+    "schema": ("config", "documents", "rendering", "api", "cli"),
+    "documents": ("rendering", "api", "cli"),
+    "preview": ("cli",),
     "entry.py": ("pydantic", "docxtpl", "vbdocs.schema", "vbdocs.config", "vbdocs.documents"),
     "kinds.py": ("pydantic", "docxtpl", "vbdocs.schema", "vbdocs.config", "vbdocs.documents"),
 }

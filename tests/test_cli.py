@@ -95,7 +95,7 @@ def test_usage_error_exits_2() -> None:
 def test_user_template_folder_overrides_the_builtin(tmp_path: Path) -> None:
     import zipfile
 
-    from vbdocs.render import BUILTIN_TEMPLATES
+    from vbdocs.rendering import BUILTIN_TEMPLATES
 
     folder = tmp_path / "templates"
     folder.mkdir()

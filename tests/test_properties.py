@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 import vbdocs
-from vbdocs.render import MAX_PROPERTY_CHARS, property_text
+from vbdocs.rendering import MAX_PROPERTY_CHARS, property_text
 
 _CP = {"dc": "http://purl.org/dc/elements/1.1/",
        "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}

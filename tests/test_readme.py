@@ -190,7 +190,7 @@ def test_the_quick_start_makes_the_venv_the_readme_names() -> None:
         installs = [line for line in lines if line[:4] == [f"{VENV}/bin/python", "-m", "pip", "install"]]
         assert len(installs) == 1, script
         targets = [word for word in installs[0][4:] if not word.startswith("-") or word == "-e"]
-        assert targets[0] == "-e" and targets[1] in (".", ".[test]"), (script, installs[0])
+        assert targets[0] == "-e" and re.fullmatch(r"\.(\[[\w,]+\])?", targets[1]), (script, installs[0])
 
 
 def test_every_program_the_readme_runs_is_there_after_the_quick_start(readme_commands: list[Shown],
@@ -252,11 +252,15 @@ def test_the_reader_finds_commands_in_every_kind_of_block() -> None:
         (".venv/bin/vbdocs check x.docx", True, True), ("vbdocs check --rules", False, False)]
 
 
+SERVERS = {"serve"}  # runs until stopped, on a port: tests/test_serve.py starts it and looks at its page
+
+
 def _runnable(command: Shown) -> bool:
-    """A block's vbdocs line that is cheap to run: no placeholder, no sample session, no LibreOffice."""
+    """A block's vbdocs line that is cheap to run and ends: no placeholder, no sample session, no
+    LibreOffice, no server."""
     program, args = _program_and_args(command)
     return (command.in_block and not command.session and program == f"{VENV}/bin/vbdocs"
-            and PLACEHOLDER not in command.text and "pdf" not in args)
+            and PLACEHOLDER not in command.text and "pdf" not in args and args[0] not in SERVERS)
 
 
 def test_the_vbdocs_commands_the_readme_shows_run_as_pasted(readme_commands: list[Shown], venv_bin: Path,

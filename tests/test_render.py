@@ -12,7 +12,7 @@ import vbdocs
 from tests.docx_read import Docx
 from vbdocs.errors import TemplateError
 from vbdocs.inline import Text, escape, parse
-from vbdocs.render import TemplateSearchPath
+from vbdocs.rendering import TemplateSearchPath
 from vbdocs.wordml import runs_xml, text_xml
 
 HOSTILE = "A & B < C > D \"q\" 'q' {{ 7*7 }} {% for x in y %} {_{ x }_} {%_ %} 50% </w:t> ]]> \\* x"
@@ -70,7 +70,7 @@ def test_missing_template_names_where_it_looked(tmp_path: Path) -> None:
 
 def test_a_template_that_asks_for_missing_data_is_an_error(tmp_path: Path) -> None:
     from tests.conftest import CONFIG
-    from vbdocs.render import BUILTIN_TEMPLATES
+    from vbdocs.rendering import BUILTIN_TEMPLATES
 
     folder = tmp_path / "t"
     folder.mkdir()
@@ -91,13 +91,13 @@ def test_caches_change_no_byte() -> None:
     """Compiled templates, patched XML and template bytes are remembered per process;
     a render with every cache cold gives the same bytes as one with them warm."""
     from tests.conftest import CONFIG
-    from vbdocs import render as rendering
+    from vbdocs import rendering
     from vbdocs.config import load_config
     from vbdocs.documents.registry import campaign_documents
 
     contents = campaign_documents(load_config(CONFIG / "campaign_2024.yaml"))[:4]
     rendering._patched.cache_clear()
-    rendering._environment.cache_clear()
+    rendering._made_environment.cache_clear()
     rendering._read_template.cache_clear()
     cold = [rendering.render(c) for c in contents]
     assert rendering._patched.cache_info().currsize > 0
@@ -106,7 +106,7 @@ def test_caches_change_no_byte() -> None:
 
 
 def _user_template(tmp_path: Path, old: bytes, new: bytes) -> Path:
-    from vbdocs.render import BUILTIN_TEMPLATES
+    from vbdocs.rendering import BUILTIN_TEMPLATES
 
     folder = tmp_path / "t"
     folder.mkdir(exist_ok=True)

@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 
 from tests.bad_input_cases import CASES
 from tests.conftest import CONFIG, ROOT
-from vbdocs.render import BUILTIN_TEMPLATES
+from vbdocs.rendering import BUILTIN_TEMPLATES
 from vbdocs.schema.jsonschema import DOCUMENT_TEXT, json_schemas
 from vbdocs.vn.text import forbidden_character
 

@@ -18,7 +18,7 @@ from lxml import etree
 
 from tests.conftest import CONFIG
 from vbdocs.cli import main
-from vbdocs.render import BUILTIN_TEMPLATES
+from vbdocs.rendering import BUILTIN_TEMPLATES
 from vbdocs.schema.jsonschema import json_schemas
 
 YEAR = 2027

@@ -30,7 +30,7 @@ from click.testing import CliRunner
 import vbdocs
 from tests.conftest import CONFIG, ROOT, without_warnings
 from vbdocs.errors import TemplateError
-from vbdocs.render import BUILTIN_TEMPLATES
+from vbdocs.rendering import BUILTIN_TEMPLATES
 
 NUMBER = b"{{ heading.number }}"
 NESTED_14 = b"".join(b"{%% for v%d in closing.recipients %%}" % i for i in range(14)) + b"x" + b"{% endfor %}" * 14

@@ -231,6 +231,38 @@ def validate(campaign: Path, output_format: str, warnings_seen: list[Any]) -> No
         click.echo(_("{file}: valid").format(file=campaign))
 
 
+@main.command(help=N_("Show every page of CAMPAIGN's documents (a campaign or document file) in a local web page, "
+                       "rebuilt as the file, its units file or a template is saved; Ctrl-C stops it."))
+@click.argument("campaign", type=click.Path(path_type=Path))
+@click.option("-t", "--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
+              multiple=True, help=N_("Folder of templates searched before the built-in ones (and watched)."))
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help=N_("Port of the web page (0: any free port)."))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help=N_("Address to listen on; the default lets only this computer see the page."))
+@_reports_errors
+def serve(campaign: Path, templates: tuple[Path, ...], port: int, host: str, warnings_seen: list[Any]) -> None:
+    from .preview import serve as serve_preview
+    from .preview.session import Build
+
+    def ready(address: str) -> None:
+        click.echo(_("Preview of {file} at {address} (Ctrl-C to stop)").format(file=campaign, address=address))
+
+    def report(built: Build) -> None:
+        if built.problems:
+            click.echo(_("errors: {count}; the page shows them:").format(count=len(built.problems)), err=True)
+            for problem in built.problems:
+                click.echo(f"  {problem}", err=True)
+        else:
+            pages = sum(len(d.pictures.pages) for d in built.documents)
+            click.echo(_("rebuilt in {seconds:.1f} s; documents: {documents}, converted: {converted}, "
+                         "pages: {pages}").format(seconds=built.seconds, documents=len(built.documents),
+                                                  converted=built.converted, pages=pages), err=True)
+
+    serve_preview(campaign, templates=templates, host=host, port=port, ready=ready, report=report)
+    click.echo(_("vbdocs serve stopped"), err=True)
+
+
 @main.command("kinds", help=N_("List the kinds of document vbdocs makes (built in, and of installed plug-ins)."))
 def list_kinds() -> None:
     from .kinds import kinds

@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,7 +21,16 @@ from pydantic import BaseModel, ValidationError
 from .errors import ConfigError, Problem, VbdocsWarning
 from .i18n import N_, _
 from .inline import parse as parse_markup
-from .loader import EXCERPT_CHARS, Document, PathKey, UnreadableFile, excerpt, format_path, load_yaml
+from .loader import (
+    EXCERPT_CHARS,
+    Document,
+    PathKey,
+    UnreadableFile,
+    data_document,
+    excerpt,
+    format_path,
+    load_yaml,
+)
 from .schema import CampaignFile, UnitsFile
 from .schema.campaign import Duty, Filing, Letter, Plan, Recipient, Signer
 from .schema.common import FOOTNOTE_NAME_PATTERN, code_key, markup_values
@@ -34,6 +43,14 @@ if TYPE_CHECKING:  # a campaign's build never loads the document file's models
 
 M = TypeVar("M", bound=BaseModel)
 
+#: How messages name a campaign, a document and a units file given as data (no file, no line).
+CAMPAIGN_DATA = "<campaign>"
+DOCUMENT_DATA = "<document>"
+UNITS_DATA = "<units>"
+
+UnitsSource = Path | Mapping[str, Any] | UnitsFile
+"""A units file to read, or units given as data: a mapping shaped as the file, or its model."""
+
 
 @dataclass(frozen=True)
 class Directory:
@@ -41,7 +58,8 @@ class Directory:
     bodies, and how each is named in text. What every document refers to by code."""
 
     units: UnitsFile
-    units_path: Path
+    units_path: Path | None
+    """The units file read, or None for units given as data."""
 
     def unit(self, code: str) -> Unit | None:
         return next((u for u in self.units.units if u.code == code), None)
@@ -89,7 +107,13 @@ class Config(Directory):
     """A campaign with the units file it refers to, both validated and cross-checked."""
 
     campaign: CampaignFile
-    campaign_path: Path
+    campaign_path: Path | None
+    """The campaign file read, or None for a campaign given as data."""
+
+    @property
+    def source(self) -> str:
+        """The campaign as a message names it: its file, or ``<campaign>`` for data."""
+        return str(self.campaign_path) if self.campaign_path is not None else CAMPAIGN_DATA
 
     def owing(self, codes: Iterable[str]) -> list[Unit]:
         """The units named by ``codes`` that owe the agency a form: all but the unit that
@@ -114,7 +138,13 @@ class DocumentConfig(Directory):
     """A document file with the units file it refers to, both validated and cross-checked."""
 
     document: DocumentFile
-    document_path: Path
+    document_path: Path | None
+    """The document file read, or None for a document given as data."""
+
+    @property
+    def source(self) -> str:
+        """The document as a message names it: its file, or ``<document>`` for data."""
+        return str(self.document_path) if self.document_path is not None else DOCUMENT_DATA
 
     @property
     def year(self) -> int:
@@ -296,7 +326,10 @@ def validate(model: type[M], doc: Document) -> M:
 
 def load_units(path: Path, shown: str | None = None) -> UnitsFile:
     """Read and validate a units file."""
-    doc = load_yaml(path, shown)
+    return _units(load_yaml(path, shown))
+
+
+def _units(doc: Document) -> UnitsFile:
     units = validate(UnitsFile, doc)
     problems = list(_check_units(units, doc))
     if problems:
@@ -381,19 +414,57 @@ def _unknown(kind: str, code: str, known: Iterable[str]) -> str:
         _did_you_mean(close)
 
 
-def load(path: Path | str) -> Config | DocumentConfig:
+def load(path: Path | str, *, units: UnitsSource | None = None) -> Config | DocumentConfig:
     """Read a campaign file, or a document file (top-level ``document:``), and the units file
-    it names; validate and cross-check both. The file is read once.
+    it names (or ``units``); validate and cross-check both. The file is read once.
 
     Raises:
         ConfigError: with every problem found, each naming file, line, column and field.
     """
-    shown = str(path)
-    doc = load_yaml(Path(path), shown)
-    data = doc.data
-    if isinstance(data, dict) and "document" in data and "campaign" not in data:
-        return _document(doc, Path(path), shown)
-    return _campaign(doc, Path(path), shown)
+    doc = load_yaml(Path(path), str(path))
+    return _either(doc, Path(path), units)
+
+
+def from_data(
+    data: Mapping[str, Any] | CampaignFile | DocumentFile, *, units: UnitsSource | None = None,
+) -> Config | DocumentConfig:
+    """Validate and cross-check a campaign or a document given as data, as :func:`load` does
+    a file: a mapping shaped as the file, or its model (built by hand: checked again). The
+    units are ``units``, else the file its ``units`` names, relative to the current folder.
+
+    Every problem is located by its field path, in ``<campaign>``, ``<document>`` or
+    ``<units>`` (line 0: data has no lines).
+
+    Raises:
+        ConfigError: with every problem found.
+    """
+    from .schema.document import DocumentFile
+
+    if isinstance(data, BaseModel):
+        shown = DOCUMENT_DATA if isinstance(data, DocumentFile) else CAMPAIGN_DATA
+        return _either(data_document(data.model_dump(exclude_unset=True), shown), None, units)
+    shown = DOCUMENT_DATA if _is_document(data) else CAMPAIGN_DATA
+    return _either(data_document(data, shown), None, units)
+
+
+def _is_document(data: Any) -> bool:
+    """Whether a file's data is a document file's (top-level ``document:``), not a campaign's."""
+    return isinstance(data, Mapping) and "document" in data and "campaign" not in data
+
+
+def _either(doc: Document, path: Path | None, units: UnitsSource | None) -> Config | DocumentConfig:
+    given = None if units is None else _given_units(units)
+    if _is_document(doc.data):
+        return _document(doc, path, given)
+    return _campaign(doc, path, given)
+
+
+def _given_units(units: UnitsSource) -> tuple[UnitsFile, Path | None]:
+    """Units given beside a campaign or document: a file to read, or data to validate."""
+    if isinstance(units, Path):
+        return load_units(units, str(units)), units
+    data = units.model_dump(exclude_unset=True) if isinstance(units, BaseModel) else units
+    return _units(data_document(data, UNITS_DATA)), None
 
 
 def load_document(document_path: Path | str) -> DocumentConfig:
@@ -402,18 +473,18 @@ def load_document(document_path: Path | str) -> DocumentConfig:
     Raises:
         ConfigError: with every problem found, each naming file, line, column and field.
     """
-    shown = str(document_path)
-    return _document(load_yaml(Path(document_path), shown), Path(document_path), shown)
+    return _document(load_yaml(Path(document_path), str(document_path)), Path(document_path))
 
 
-def _document(doc: Document, path: Path, shown: str) -> DocumentConfig:
+def _document(doc: Document, path: Path | None,
+              given: tuple[UnitsFile, Path | None] | None = None) -> DocumentConfig:
     from .schema.document import DocumentFile
 
     try:
         document = validate(DocumentFile, doc)
     except ConfigError as exc:
-        raise _with_references(exc, doc, path, shown, _DOCUMENT_REFERENCES) from None
-    units, units_path = _named_units(doc, path, shown, document.units)
+        raise _with_references(exc, doc, path, given, _DOCUMENT_REFERENCES) from None
+    units, units_path = given or _named_units(doc, path, document.units)
     config = DocumentConfig(units=units, units_path=units_path, document=document, document_path=path)
     problems = list(_check_document(config, doc))
     if problems:
@@ -421,10 +492,11 @@ def _document(doc: Document, path: Path, shown: str) -> DocumentConfig:
     return config
 
 
-def _named_units(doc: Document, path: Path, shown: str, written: str) -> tuple[UnitsFile, Path]:
-    """The units file a campaign or document file names (``units:``), read and validated."""
-    units_shown = str(Path(shown).parent / written)
-    units_path = path.parent / written
+def _named_units(doc: Document, path: Path | None, written: str) -> tuple[UnitsFile, Path]:
+    """The units file a campaign or document file names (``units:``), read and validated:
+    relative to the file, or to the current folder for data."""
+    units_shown = str(Path(doc.file).parent / written) if path is not None else str(Path(written))
+    units_path = (path.parent if path is not None else Path()) / written
     try:
         return load_units(units_path, units_shown), units_path
     except UnreadableFile as exc:
@@ -577,16 +649,21 @@ _DOCUMENT_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
-def _with_references(error: ConfigError, doc: Document, path: Path, shown: str,
+def _with_references(error: ConfigError, doc: Document, path: Path | None,
+                     given: tuple[UnitsFile, Path | None] | None,
                      references: tuple[tuple[tuple[str, ...], str], ...]) -> ConfigError:
     """The problems of a file that fails validation, with those of its codes the units file does
-    not hold, in the order of the file. The units file's own problems wait for the file's."""
+    not hold (the one ``given``, or the one it names), in the order of the file. The units file's
+    own problems wait for the file's."""
     written = doc.data.get("units") if isinstance(doc.data, dict) else None
-    if not isinstance(written, str):
-        return error
-    try:
-        units, _path = _named_units(doc, path, shown, written)
-    except ConfigError:
+    if given is not None:
+        units = given[0]
+    elif isinstance(written, str):
+        try:
+            units, _path = _named_units(doc, path, written)
+        except ConfigError:
+            return error
+    else:
         return error
     known = {
         UNIT: {u.code for u in units.units}, PERSON: {p.id for p in units.people}, BODY: {b.id for b in units.bodies},
@@ -735,16 +812,15 @@ def load_config(campaign_path: Path | str) -> Config:
     Raises:
         ConfigError: with every problem found, each naming file, line, column and field.
     """
-    shown = str(campaign_path)
-    return _campaign(load_yaml(Path(campaign_path), shown), Path(campaign_path), shown)
+    return _campaign(load_yaml(Path(campaign_path), str(campaign_path)), Path(campaign_path))
 
 
-def _campaign(doc: Document, path: Path, shown: str) -> Config:
+def _campaign(doc: Document, path: Path | None, given: tuple[UnitsFile, Path | None] | None = None) -> Config:
     try:
         campaign = validate(CampaignFile, doc)
     except ConfigError as exc:
-        raise _with_references(exc, doc, path, shown, _CAMPAIGN_REFERENCES) from None
-    units, units_path = _named_units(doc, path, shown, campaign.units)
+        raise _with_references(exc, doc, path, given, _CAMPAIGN_REFERENCES) from None
+    units, units_path = given or _named_units(doc, path, campaign.units)
     config = Config(units=units, units_path=units_path, campaign=campaign, campaign_path=path)
     problems = list(_check_references(config, doc))
     if problems:

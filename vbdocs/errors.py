@@ -66,7 +66,7 @@ class VbdocsWarning(UserWarning):
     """Something a person must review before the documents go out (a deadline on a
     weekend, a typeface LibreOffice replaced), located like a problem of the input.
 
-    Issued with :func:`warnings.warn`; the command line prints it as
+    Issued with ``warnings.warn``; the command line prints it as
     ``file:line:column: field.path: warning: message``, and ``--strict`` makes it an
     error (exit 2, nothing written), for CI.
     """

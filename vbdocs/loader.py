@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -84,7 +85,7 @@ class Document:
                 return table[probe]
             if probe in self.values:
                 return self.values[probe]
-        return Position(1, 1)
+        return Position(1, 1) if self.values else Position(0, 0)  # data given in memory has no lines
 
     def problem(self, path: PathKey, message: str, *, code: str, at_key: bool = False) -> Problem:
         """A problem of the value at ``path`` (or of its key), located; ``code`` says its kind."""
@@ -520,6 +521,48 @@ def parse_yaml(text: str, shown: str) -> Document:
         raise ConfigError([Problem(shown, 1, 1, "", _("must be a mapping of keys to values at the top"),
                                    "value.type")])
     return builder.doc
+
+
+def data_document(data: Any, shown: str) -> Document:
+    """A :class:`Document` of data given in memory, shaped as a file is (a mapping of keys to
+    values, lists, texts, numbers, dates), to validate as a file is.
+
+    It has no positions: every problem is located by its field path alone, at line 0 of
+    ``shown`` (``"<campaign>"``). Keys are made texts, as YAML makes them, and lists of any
+    kind lists.
+
+    Raises:
+        ConfigError: ``data`` is not a mapping, nests more than :data:`MAX_DEPTH` levels (a
+            mapping that contains itself), or has texts holding a character no document can
+            hold (each named, as in a file).
+    """
+    if not isinstance(data, Mapping):
+        raise ConfigError([Problem(shown, 0, 0, "", _("must be a mapping of keys to values at the top"))])
+    doc = Document(shown, None)
+    doc.data = _plain(data, (), doc)
+    if doc.problems:  # as in a file, refused before anything reads the texts
+        raise ConfigError(doc.problems)
+    return doc
+
+
+def _plain(value: Any, path: PathKey, doc: Document) -> Any:
+    """``value`` as the loader would have built it from a file, problems noted in ``doc``."""
+    if len(path) > MAX_DEPTH:
+        raise ConfigError([Problem(doc.file, 0, 0, format_path(path[:MAX_DEPTH]),
+                                   _("nests lists and mappings more than {depth} levels deep; refused")
+                                   .format(depth=MAX_DEPTH))])
+    if isinstance(value, str):
+        offset = forbidden_character(value)
+        if offset is not None:
+            doc.problems.append(Problem(doc.file, 0, 0, format_path(path),
+                                        _("contains {character}, which a document cannot hold; delete it")
+                                        .format(character=forbidden_name(value[offset]))))
+        return value
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item, (*path, str(key)), doc) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item, (*path, i), doc) for i, item in enumerate(value)]
+    return value
 
 
 def load_yaml(path: Path, shown: str | None = None) -> Document:

@@ -11,7 +11,7 @@ memory nor an XML parser's trust:
   part that does is refused, no entity is expanded ("billion laughs") and nothing
   is fetched from the network.
 
-Templates (:mod:`vbdocs.render`) and documents to check (:mod:`vbdocs.check`) are
+Templates (:mod:`vbdocs.rendering`) and documents to check (:mod:`vbdocs.check`) are
 read through here, with the same caps.
 """
 

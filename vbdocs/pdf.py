@@ -503,6 +503,49 @@ def convert_all(
     return results
 
 
+def to_pdf(docx: bytes, *, timeout: float = 60.0) -> bytes:
+    """The PDF of one .docx given as bytes, as :func:`convert_all` makes a set's.
+
+    The date written into the PDF is the document's own (its core properties' creation date,
+    which vbdocs sets reproducibly), so the same .docx gives the same PDF, the one ``vbdocs
+    build --format pdf`` writes; a .docx without one gets the time of the conversion.
+
+    Raises:
+        ConversionError: the bytes are not a .docx, or LibreOffice made no whole PDF of it.
+    """
+    from .i18n import _
+    from .ooxml import PackageError, check_package
+
+    try:
+        check_package(docx)
+    except PackageError as exc:
+        raise ConversionError(_("the bytes given are not a .docx ({reason})").format(reason=exc)) from None
+    when = _created(docx) or dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    [(pdf, _preview)] = convert_all([("document.docx", docx)], timeout=timeout, when=when)
+    return pdf
+
+
+_CORE = "docProps/core.xml"
+_DCTERMS = "{http://purl.org/dc/terms/}"
+
+
+def _created(docx: bytes) -> dt.datetime | None:
+    """When a .docx says it was created (UTC, as its core properties write it), if it says."""
+    from .ooxml import parse_xml, read_parts
+
+    part = read_parts(docx, wanted=lambda name: name == _CORE).get(_CORE)
+    if part is None:
+        return None
+    found = parse_xml(part, _CORE).find(f"{_DCTERMS}created")
+    try:
+        when = dt.datetime.fromisoformat(str(found.text).strip()) if found is not None else None
+    except ValueError:
+        return None
+    if when is not None and when.tzinfo is not None:
+        when = when.astimezone(dt.UTC).replace(tzinfo=None)
+    return when
+
+
 #: Serif typefaces LibreOffice sets in place of Times New Roman, by their PDF font names.
 _STAND_INS = {"LiberationSerif": "Liberation Serif", "DejaVuSerif": "DejaVu Serif", "FreeSerif": "FreeSerif",
               "TeXGyreTermes": "TeX Gyre Termes", "NimbusRoman": "Nimbus Roman"}

@@ -30,7 +30,7 @@ text first (:data:`MAX_TEMPLATE_PART_CHARS`, :data:`MAX_TEMPLATE_TAGS`,
 Python cannot stop one long operation in C (a multiplication of huge numbers, a
 regular expression), so sizes are checked before each operation, from its
 operands, and the clock between operations. A bound reached raises
-:class:`RenderLimitError`, a Jinja error, which :mod:`vbdocs.render` reports as a
+:class:`RenderLimitError`, a Jinja error, which :mod:`vbdocs.rendering` reports as a
 ``TemplateError`` naming the template. The built-in templates render through the
 same environment: they use no filter and no operator, so the bounds cost them a
 check per loop pass and per printed value.
@@ -43,6 +43,7 @@ import functools
 import itertools
 import math
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -590,7 +591,8 @@ class _BoundedTemplate(Template):
 class TemplateEnvironment(ImmutableSandboxedEnvironment):
     """Our Jinja environment: immutable sandbox, autoescape, ``StrictUndefined``,
     bounded; it compiles each template source once per process (docxtpl asks to
-    compile the same XML for every document, and compiling is most of a render's time)."""
+    compile the same XML for every document, and compiling is most of a render's time),
+    once even when threads render at the same time (the cache is theirs to share)."""
 
     intercepted_binops = frozenset({"+", "*", "**", "%"})
     code_generator_class = _CodeGenerator
@@ -605,15 +607,17 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
         self.tests = {name: _bounded("test", name, f, None) for name, f in tests.items()}
         self.globals.update(range=_range, lipsum=_lipsum)
         self._compiled: dict[str, Any] = {}
+        self._compiling = threading.Lock()
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
         if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        compiled = self._compiled.get(source)
-        if compiled is None:
-            if len(self._compiled) > 256:
-                self._compiled.clear()
-            compiled = self._compiled[source] = super().from_string(source)
+        with self._compiling:  # two threads asking for one source wait for one compilation
+            compiled = self._compiled.get(source)
+            if compiled is None:
+                if len(self._compiled) > 256:
+                    self._compiled.clear()
+                compiled = self._compiled[source] = super().from_string(source)
         return compiled
 
     # -- hooks of the generated code --------------------------------------------------

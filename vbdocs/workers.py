@@ -13,7 +13,7 @@ from typing import Any
 
 from .config import Directory
 from .documents.registry import DocumentSpec
-from .render import TemplateSearchPath, render
+from .rendering import TemplateSearchPath, render
 
 _state: dict[str, Any] = {}
 

@@ -28,12 +28,11 @@ def set_specs(config: Config | DocumentConfig) -> list[DocumentSpec]:
         if producer is not None:
             out += producer(config)
     seen: dict[str, DocumentSpec] = {}
-    shown = config.document_path if isinstance(config, DocumentConfig) else config.campaign_path
     for spec in out:
         first = seen.setdefault(spec.entry.filename.lower(), spec)  # as a file system that ignores case sees it
         if first is not spec:
             raise ConfigError([Problem(
-                str(shown), 0, 0, "",
+                config.source, 0, 0, "",
                 _("the {first} and the {second} would both be written to {file}; give one of them another id").format(
                     first=first.entry.kind, second=spec.entry.kind, file=spec.entry.filename), "reference.duplicate",
             )])

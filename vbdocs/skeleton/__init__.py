@@ -77,7 +77,7 @@ def init(folder: str | Path, *, year: int | None = None) -> tuple[Path, ...]:
 
 def template_files() -> dict[str, bytes]:
     """Name → content of the built-in templates."""
-    from ..render import BUILTIN_TEMPLATES
+    from ..rendering import BUILTIN_TEMPLATES
 
     return {path.name: path.read_bytes() for path in sorted(BUILTIN_TEMPLATES.glob("*.docx"))}
 

@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import os
 import struct
+import threading
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -175,9 +176,19 @@ def _heading(h: Heading | None) -> dict[str, Any]:
 _NO_HEADING = Heading((), (), Rule(0, 0), "", (), "", "", Rule(0, 0), "")
 
 
-@cache
+_ENVIRONMENT_LOCK = threading.Lock()
+
+
 def _environment() -> TemplateEnvironment:
-    """The one Jinja environment of the process: sandboxed and bounded (vbdocs.sandbox)."""
+    """The one Jinja environment of the process: sandboxed and bounded (vbdocs.sandbox).
+    Made once even when threads first ask at the same time, so that they share its compiled
+    templates."""
+    with _ENVIRONMENT_LOCK:
+        return _made_environment()
+
+
+@cache
+def _made_environment() -> TemplateEnvironment:
     return TemplateEnvironment()
 
 
