@@ -191,3 +191,14 @@ def test_fix_lists_its_changes_in_vietnamese(broken: Path, tmp_path: Path) -> No
     assert "page.margins: section 1: left 19.9 → 29.8 mm" in changed_en
     assert "page.margins: phần (section) 1: lề trái 19.9 → 29.8 mm" in changed_vi
     assert any(c.startswith("font.typeface: ") and c.endswith("runs set in Times New Roman") for c in changed_en)
+
+
+def test_why_a_file_cannot_be_checked_in_vietnamese(tmp_path: Path) -> None:
+    no_body = tmp_path / "no-body.docx"
+    with zipfile.ZipFile(no_body, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+    for lang, error in (("vi", "không phải tệp .docx: không có word/document.xml"),
+                        ("en", "not a .docx: it has no word/document.xml")):
+        result = CliRunner().invoke(main, ["--lang", lang, "check", "--json", str(no_body)])
+        assert result.exit_code == 2
+        assert json.loads(result.stdout)["unreadable"] == [{"file": str(no_body), "error": error}]
