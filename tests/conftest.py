@@ -13,6 +13,15 @@ GOLDEN = ROOT / "tests" / "golden"
 """The seed documents' text (copies of ../shared/seeds/, so that a clone alone passes)."""
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English, the code's own, whatever the locale of the machine running the tests
+    (a Vietnamese one would translate them): a test that wants Vietnamese asks for it (``--lang vi``)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def config_copy(tmp_path: Path) -> Path:
     """A writable copy of config/, for tests that change a file."""

@@ -16,7 +16,7 @@ import io
 import sys
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "vbdocs"
 LOCALES = PACKAGE / "locale"
 LANGUAGES = ("vi",)
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 #: The files of click whose messages a vbdocs user sees: usage, help, errors of the arguments.
 _CLICK_FILES = ("core.py", "decorators.py", "exceptions.py", "formatting.py", "parser.py", "types.py")
 
@@ -78,9 +78,14 @@ def updated(lang: str) -> tuple[Catalog, bytes, bytes]:
     return catalog, _po_bytes(catalog), _mo_bytes(catalog)
 
 
+def _key(message: Message) -> str:
+    """A message's key as gettext looks it up: its context, if it has one, joined to its English."""
+    return f"{message.context}\x04{message.id}" if message.context else str(message.id)
+
+
 def translations(catalog: Catalog) -> dict[str, str]:
     """What a catalog translates, message by message."""
-    return {str(m.id): str(m.string) for m in catalog if m.id and isinstance(m.id, str) and m.string}
+    return {_key(m): str(m.string) for m in catalog if m.id and isinstance(m.id, str) and m.string}
 
 
 def compiled(mo: Path) -> dict[str, str]:
@@ -108,8 +113,8 @@ def stale(lang: str) -> list[str]:
         return [f"{lang}: no catalog"]
     with (folder / "vbdocs.po").open("rb") as f:
         current = read_po(f, locale=lang)
-    wanted = {str(m.id) for m in template() if m.id and isinstance(m.id, str)}
-    held = {str(m.id) for m in current if m.id and isinstance(m.id, str)}
+    wanted = {_key(m) for m in template() if m.id and isinstance(m.id, str)}
+    held = {_key(m) for m in current if m.id and isinstance(m.id, str)}
     out = [f"{lang}: not in the catalog: {m!r}" for m in sorted(wanted - held)]
     out += [f"{lang}: no longer used: {m!r}" for m in sorted(held - wanted)]
     if compiled(folder / "vbdocs.mo") != translations(current):

@@ -311,12 +311,14 @@ def check_files(files: tuple[Path, ...], as_json: bool, output_format: str, show
     output_format = "json" if as_json else output_format.lower()
     if list_rules:
         if output_format == "json":
-            click.echo(json.dumps([{"id": r.id, "locator": r.locator, "asks": r.asks, "fix": r.fix,
+            click.echo(json.dumps([{"id": r.id, "locator": r.locator, "asks": _(r.asks), "fix": r.fix,
                                     "not_in": sorted(r.not_in)} for r in CATALOGUE.values()],
                                   ensure_ascii=False, indent=2))
         else:
+            fixes = {r.id: _("fix: {fix}").format(fix=_(_FIXES[r.fix])) for r in CATALOGUE.values()}
+            width = max(13, *(len(text) for text in fixes.values()))
             for r in CATALOGUE.values():
-                click.echo(f"{r.id:<22} {r.locator:<24} fix: {r.fix:<8} {r.asks}")
+                click.echo(f"{r.id:<22} {r.locator:<24} {fixes[r.id]:<{width}} {_(r.asks)}")
         return
     if not files:
         raise click.UsageError(_("give the .docx FILES to check, or --rules"))
@@ -366,6 +368,8 @@ def check_files(files: tuple[Path, ...], as_json: bool, output_format: str, show
 
 
 _STATUSES = (N_("FAIL"), N_("PASS"), N_("SKIP"))
+_FIXES = {"safe": N_("safe"), "guarded": N_("guarded"), "none": N_("none")}
+"""What ``--fix`` does for a rule (``catalogue.Fix``), as ``check --rules`` lists it."""
 
 
 def _fix_file(files: tuple[Path, ...], target: Path, as_json: bool) -> None:

@@ -75,6 +75,14 @@ def _(message: str) -> str:
     return message if lang == "en" else _catalog(lang).gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the language of the moment, as meant in ``context``: for a short English word
+    that means one thing in one place and another elsewhere ("bold" as a fault found on the page,
+    and as a kind of markup), which the catalog keeps apart by their context."""
+    lang = language()
+    return message if lang == "en" else _catalog(lang).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalog without translating it here (it is translated where shown)."""
     return message

@@ -12,6 +12,7 @@ import gc
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import N_, _
 from ..vn.numbering import TYPE_NAMES
 from ..vn.text import upper
 from .catalogue import CATALOGUE
@@ -35,10 +36,16 @@ class Kind:
     """Its number or day left blank: a draft not yet issued (a status, not a failure)."""
 
     def __str__(self) -> str:
-        parts = [self.type_name or "no type name"] if self.form != "out of scope" else []
-        parts += [self.form] if self.form != "document" else []
-        parts += ["draft"] if self.draft else []
+        """ "Quyết định, attached, draft": in the language of the moment (the type name as on the page)."""
+        parts = [self.type_name or _("no type name")] if self.form != "out of scope" else []
+        parts += [_(_FORMS[self.form]) if self.form in _FORMS else self.form] if self.form != "document" else []
+        parts += [_("draft")] if self.draft else []
         return ", ".join(parts)
+
+
+_FORMS = {"attached": N_("attached"), "appendix": N_("appendix"), "copy": N_("copy"),
+          "out of scope": N_("out of scope")}
+"""The forms of file (``Kind.form``) as a person reads them."""
 
 
 @dataclass(frozen=True)
@@ -112,4 +119,5 @@ def judge(path: str | Path, document: Document, sieve: Sieve | None = None) -> C
     except UnreadableDocument:
         raise
     except Exception as exc:  # a layout no rule foresaw must not end a batch with a traceback
-        raise UnreadableDocument(f"cannot be checked: {type(exc).__name__}: {exc}") from None
+        raise UnreadableDocument(_("cannot be checked: {error}: {reason}").format(
+            error=type(exc).__name__, reason=exc)) from None

@@ -21,14 +21,14 @@ from typing import Any
 
 from lxml import etree
 
-from ..i18n import _
+from ..i18n import N_, _, pgettext
 from ..layout import decree
 from ..layout.decree import SIZES
 from ..layout.metrics import mm
 from . import CheckReport, check
 from .catalogue import CATALOGUE
 from .reader import Document, Line, Para, UnreadableDocument, w
-from .rules import _DATE, _INDENT, CHECKS, Parts, applies
+from .rules import _DATE, _INDENT, CHECKS, Parts, _aligned, applies
 
 
 @dataclass(frozen=True)
@@ -180,13 +180,14 @@ def _look(lines_of: Callable[[Parts], list[Line]], element: str, *, bold: bool |
             if size is not None or wrong_weight or wrong_slant:
                 _set_runs(_runs([line]), bold=bold if wrong_weight else None,
                           italic=italic if wrong_slant else None, size=size)
-                out.append(f"{line.clean[:40]!r} set" + (f" {size:g} pt" if size else "")
-                           + (" bold" if wrong_weight and bold else " not bold" if wrong_weight else "")
-                           + (" italic" if wrong_slant and italic else " upright" if wrong_slant else ""))
+                changes = [f"{size:g} pt"] if size else []
+                changes += [pgettext("check", "bold") if bold else _("not bold")] if wrong_weight else []
+                changes += [pgettext("check", "italic") if italic else _("upright")] if wrong_slant else []
+                out.append(_("{text!r} set {changes}").format(text=line.clean[:40], changes=" ".join(changes)))
             if align is not None and line.para.alignment != align:
                 _set_para(line.para, "jc", val={"justify": "both"}.get(align, align))
                 line.para.alignment = align
-                out.append(f"{line.clean[:40]!r} aligned {align}")
+                out.append(f"{line.clean[:40]!r} {_aligned(align)}")
         return out
     return fixer
 
@@ -201,7 +202,8 @@ def _page_size(p: Parts) -> list[str]:
         size.set(w("h"), str(width if landscape else height))
         if not landscape:
             size.attrib.pop(w("orient"), None)
-        out.append(f"section {i + 1}: A4 {'landscape' if landscape else 'portrait'}")
+        out.append((_("section {number}: A4 landscape") if landscape else _("section {number}: A4 portrait"))
+                   .format(number=i + 1))
     return out
 
 
@@ -217,8 +219,14 @@ def _margins(p: Parts) -> list[str]:
             if not low - 12 <= value <= high + 12:
                 new = low if value < low else high
                 margins.set(w(edge), str(new))
-                out.append(f"section {i + 1}: {edge} {value / mm(1):.1f} → {new / mm(1):.1f} mm")
+                out.append(_(_MARGIN_CHANGES[edge]).format(number=i + 1, before=value / mm(1), after=new / mm(1)))
     return out
+
+
+_MARGIN_CHANGES = {"top": N_("section {number}: top {before:.1f} → {after:.1f} mm"),
+                   "bottom": N_("section {number}: bottom {before:.1f} → {after:.1f} mm"),
+                   "left": N_("section {number}: left {before:.1f} → {after:.1f} mm"),
+                   "right": N_("section {number}: right {before:.1f} → {after:.1f} mm")}
 
 
 def _sections(p: Parts) -> list[Any]:
@@ -229,7 +237,7 @@ def _sections(p: Parts) -> list[Any]:
 def _typeface(p: Parts) -> list[str]:
     runs = [r for r in p.doc.root.iter(w("r")) if any(t.text and t.text.strip() for t in r.iter(w("t")))]
     _set_runs(runs, font="Times New Roman")
-    return [f"{len(runs)} runs set in Times New Roman"]
+    return [_("{count} runs set in Times New Roman").format(count=len(runs))]
 
 
 def _date_padding(p: Parts) -> list[str]:
@@ -258,21 +266,21 @@ def _body(rule: str) -> Fixer:
                                                             for r in line.runs)]
                 if wrong:
                     _set_runs(_runs(wrong), size=_size(wrong[0].size, SIZES["body"].allowed))
-                    out.append("size")
+                    out.append(pgettext("check", "size"))
             elif rule == "body.alignment" and para.alignment != "justify":
                 _set_para(para, "jc", val="both")
-                out.append("justified")
+                out.append(_("justified"))
             elif rule == "body.indent" and not _INDENT[0] <= para.first_line <= _INDENT[1]:
                 ind = _child(_properties(para.element, "pPr"), "ind", _PPR_ORDER)
                 ind.attrib.pop(w("hanging"), None)
                 ind.set(w("firstLine"), str(mm(decree.FIRST_LINE_INDENT_MM.low)))
-                out.append("first line indented 1 cm")
+                out.append(_("first line indented 1 cm"))
             elif rule == "body.spacing" and max(para.space_before, para.space_after) < decree.SPACE_BETWEEN_PT * 20 - 2:
                 _set_para(para, "spacing", after=str(decree.SPACE_BETWEEN_PT * 20))
-                out.append(f"{decree.SPACE_BETWEEN_PT} pt after")
+                out.append(_("{space} pt after").format(space=decree.SPACE_BETWEEN_PT))
             elif rule == "body.line_spacing":
                 _set_para(para, "spacing", line="240", lineRule="auto")
-                out.append("single line spacing")
+                out.append(_("single line spacing"))
             if len(out) > before:
                 out[-1] = f"{para.lines[0].clean[:40]!r}: {out[-1]}"
         return out
@@ -286,7 +294,7 @@ def _centre(lines_of: Callable[[Parts], list[Line]]) -> Fixer:
             if line.para.alignment != "center":
                 _set_para(line.para, "jc", val="center")
                 line.para.alignment = "center"
-                out.append(f"{line.clean[:40]!r} centred")
+                out.append(_("{text!r} centred").format(text=line.clean[:40]))
         return out
     return fixer
 
@@ -296,7 +304,7 @@ def _left(p: Parts) -> list[str]:
     for line in [x for x in (p.recipients_label, *p.recipients) if x is not None]:
         if line.para.alignment not in ("left", "justify"):
             _set_para(line.para, "jc", val="left")
-            out.append(f"{line.clean[:40]!r} at the left")
+            out.append(_("{text!r} at the left").format(text=line.clean[:40]))
     return out
 
 

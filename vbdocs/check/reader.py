@@ -21,6 +21,7 @@ from typing import IO, Any, ClassVar, Protocol
 
 from lxml import etree
 
+from ..i18n import N_, _
 from ..ooxml import PackageError, is_xml_part, iter_xml, parse_xml, read_parts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -229,17 +230,24 @@ class Document:
         try:  # the body is streamed from the zip as it inflates: never held whole
             with zipfile.ZipFile(path) as archive:
                 if BODY_PART not in archive.namelist():
-                    raise UnreadableDocument(f"not a .docx: it has no {BODY_PART}")
+                    raise UnreadableDocument(_("not a .docx: it has no {part}").format(part=BODY_PART))
                 with archive.open(BODY_PART) as body:
                     self.sections = self._read_body(body)
             self.paragraphs += self._waiting
             self._waiting.clear()
         except (OSError, zipfile.BadZipFile) as exc:
-            raise UnreadableDocument(f"not a .docx: {exc}") from None
+            raise UnreadableDocument(_("not a .docx: {reason}").format(reason=exc)) from None
         """Every section in order: the document's, then any after a section break (an appendix)."""
         self.section = self.sections[0]
         """The section of the document itself (later ones are its phụ lục)."""
         self._check_notes()
+
+    _MISSING_NOTE: ClassVar[dict[str, str]] = {
+        "footnote": N_("the text refers to footnote {id}, which the document does not hold (Word calls the file "
+                       "damaged; LibreOffice cannot load it)"),
+        "endnote": N_("the text refers to endnote {id}, which the document does not hold (Word calls the file "
+                      "damaged; LibreOffice cannot load it)"),
+    }
 
     def _check_notes(self) -> None:
         """UnreadableDocument if the text refers to a footnote or endnote the file does not
@@ -252,10 +260,7 @@ class Document:
                     if part in self._parts else set())
             missing = sorted(wanted - held, key=lambda i: int(i) if i and i.lstrip("-").isdigit() else 0)
             if missing:
-                raise UnreadableDocument(
-                    f"the text refers to {kind} {missing[0]}, which the document does not hold "
-                    "(Word calls the file damaged; LibreOffice cannot load it)"
-                )
+                raise UnreadableDocument(_(self._MISSING_NOTE[kind]).format(id=missing[0]))
 
     # -- styles -------------------------------------------------------------------
     def _chain(self, style_id: str | None, kind: str) -> list[Any]:
@@ -370,7 +375,7 @@ class Document:
         except PackageError as exc:
             raise UnreadableDocument(str(exc)) from None
         if last is None:
-            raise UnreadableDocument("the document has no body or no section properties")
+            raise UnreadableDocument(_("the document has no body or no section properties"))
         return [*sections, last]
 
     def _note_refs(self, element: Any) -> None:
@@ -580,7 +585,7 @@ def _read(holder: Any, keys: _Keys) -> dict[str, str]:
     children = {child.tag: child for child in holder}
     out: dict[str, str] = {}
     for name, path, attr in keys:
-        first, _, second = path.partition("/")
+        first, _sep, second = path.partition("/")
         el = children.get(w(first))
         if el is not None and second:
             el = el.find(w(second))

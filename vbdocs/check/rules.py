@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from ..i18n import N_, _, pgettext
 from ..layout import decree
 from ..layout.decree import SIZES
 from ..layout.metrics import TWIPS_PER_MM, mm, text_width
@@ -55,8 +56,8 @@ _ISSUED_WITH = re.compile(r"^\((Ban hành )?[Kk]èm theo (Quyết định|Nghị
 _APPENDIX_LABEL = re.compile(r"^Phụ lục(\s+[IVXLC]+)?$")
 
 _WHY_NOT: dict[Form, str] = {
-    "attached": "a document a Quyết định issues (Mẫu 1.3): numbered, dated and signed with it",
-    "appendix": "a phụ lục in a file of its own (Mẫu 2.2): the document it belongs to has it",
+    "attached": N_("a document a Quyết định issues (Mẫu 1.3): numbered, dated and signed with it"),
+    "appendix": N_("a phụ lục in a file of its own (Mẫu 2.2): the document it belongs to has it"),
 }
 
 
@@ -64,7 +65,7 @@ def applies(p: Parts, finding: Finding) -> Finding:
     """The finding, or a skip where its rule does not apply to this kind of file (catalogue.not_in)."""
     if finding.status != "fail" or p.form is None or p.form not in CATALOGUE[finding.rule].not_in:
         return finding
-    return Finding(finding.rule, finding.item, "skip", finding.where, _WHY_NOT[p.form])
+    return Finding(finding.rule, finding.item, "skip", finding.where, _(_WHY_NOT[p.form]))
 
 
 def _parent_and_agency(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -348,13 +349,40 @@ class Parts:
 
 
 def _fmt(size: float | None) -> str:
-    return "no size" if size is None else f"{size:g} pt"
+    return _("no size") if size is None else f"{size:g} pt"
+
+
+# The words a finding names a line's look with, in the language of the moment ("bold" has the
+# context "check": elsewhere it names a kind of markup).
+
+def _weight(bold: bool) -> str:
+    return pgettext("check", "bold") if bold else _("not bold")
+
+
+def _slant(italic: bool) -> str:
+    return pgettext("check", "italic") if italic else _("upright")
+
+
+_ALIGNED = {"left": N_("aligned left"), "center": N_("aligned center"), "right": N_("aligned right"),
+            "justify": N_("aligned justify")}
+
+
+def _aligned(alignment: str) -> str:
+    """ "aligned left", for a finding."""
+    if alignment in _ALIGNED:
+        return _(_ALIGNED[alignment])
+    return _("aligned {alignment}").format(alignment=alignment)
+
+
+def _in_section(i: int, sections: int, problem: str) -> str:
+    """A problem of the page, with its section's number when the document has several."""
+    return _("section {number}: {problem}").format(number=i + 1, problem=problem) if sections > 1 else problem
 
 
 def _look(line: Line) -> str:
-    parts = [_fmt(line.size), "bold" if line.bold else "not bold"]
+    parts = [_fmt(line.size), _weight(line.bold)]
     if line.italic:
-        parts.append("italic")
+        parts.append(_slant(True))
     return ", ".join(parts)
 
 
@@ -380,13 +408,13 @@ def _style_problems(line: Line, sizes: tuple[float, ...], *, bold: bool | None, 
                     upper: bool | None = None) -> list[str]:
     problems = []
     if line.size not in sizes:
-        problems.append(f"set in {_fmt(line.size)}")
+        problems.append(_("set in {size}").format(size=_fmt(line.size)))
     if bold is not None and line.bold != bold:
-        problems.append("bold" if line.bold else "not bold")
+        problems.append(_weight(line.bold))
     if line.italic != italic:
-        problems.append("italic" if line.italic else "upright")
+        problems.append(_slant(line.italic))
     if upper is not None and (line.clean == line.clean.upper()) != upper:
-        problems.append("in upper case" if not upper else "not in upper case")
+        problems.append(_("in upper case") if not upper else _("not in upper case"))
     return problems
 
 
@@ -400,23 +428,28 @@ def page_size(p: Parts) -> Iterator[Finding]:
         portrait = abs(s.width - width) <= 30 and abs(s.height - height) <= 30 and s.orient == "portrait"
         landscape = abs(s.width - height) <= 30 and abs(s.height - width) <= 30 and s.orient == "landscape"
         if not (portrait or (landscape and i > 0)):
-            where = f"section {i + 1}: " if len(p.doc.sections) > 1 else ""
-            wrong.append(f"{where}{s.width / TWIPS_PER_MM:.0f} × {s.height / TWIPS_PER_MM:.0f} mm, {s.orient}")
-    yield _finding("page.size", "fail" if wrong else "pass", "page", "; ".join(wrong),
-                  "A4 (210 × 297 mm), portrait (an appendix may be landscape)")
+            orient = _(_ORIENTATIONS[s.orient]) if s.orient in _ORIENTATIONS else s.orient
+            wrong.append(_in_section(i, len(p.doc.sections),
+                                     f"{s.width / TWIPS_PER_MM:.0f} × {s.height / TWIPS_PER_MM:.0f} mm, {orient}"))
+    yield _finding("page.size", "fail" if wrong else "pass", _("page"), "; ".join(wrong),
+                   _("A4 (210 × 297 mm), portrait (an appendix may be landscape)"))
+
+
+_ORIENTATIONS = {"portrait": N_("portrait"), "landscape": N_("landscape")}
+_MARGINS = {"top": N_("top {value:.1f} mm"), "bottom": N_("bottom {value:.1f} mm"),
+            "left": N_("left {value:.1f} mm"), "right": N_("right {value:.1f} mm")}
 
 
 def page_margins(p: Parts) -> Iterator[Finding]:
     limits = {edge: (span.low, span.high) for edge, span in decree.MARGINS_MM.items()}
     wrong = []
     for i, s in enumerate(p.doc.sections):
-        where = f"section {i + 1}: " if len(p.doc.sections) > 1 else ""
         for edge, (low, high) in limits.items():
             value = getattr(s, edge) / TWIPS_PER_MM
             if not low - 0.2 <= value <= high + 0.2:
-                wrong.append(f"{where}{edge} {value:.1f} mm")
-    yield _finding("page.margins", "fail" if wrong else "pass", "page", ", ".join(wrong),
-                  "top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm")
+                wrong.append(_in_section(i, len(p.doc.sections), _(_MARGINS[edge]).format(value=value)))
+    yield _finding("page.margins", "fail" if wrong else "pass", _("page"), ", ".join(wrong),
+                   _("top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm"))
 
 
 def typeface(p: Parts) -> Iterator[Finding]:
@@ -424,55 +457,55 @@ def typeface(p: Parts) -> Iterator[Finding]:
     for line in p.lines:
         for run in line.runs:
             if run.text.strip() and (run.font or "") != "Times New Roman":
-                wrong.setdefault(run.font or "no typeface (Word falls back to the theme font)", _where(line))
+                wrong.setdefault(run.font or _("no typeface (Word falls back to the theme font)"), _where(line))
     if wrong:
         for font, where in wrong.items():
             yield _finding("font.typeface", "fail", where, font, "Times New Roman")
     else:
-        yield _finding("font.typeface", "pass", "every run")
+        yield _finding("font.typeface", "pass", _("every run"))
 
 
 def national_title(p: Parts) -> Iterator[Finding]:
     line = p.national_title
     if line is None:
-        yield _finding("header.national_title", "fail", "header", "no national title",
-                      NATIONAL_TITLE)
+        yield _finding("header.national_title", "fail", _("header"), _("no national title"), NATIONAL_TITLE)
         return
     problems = _style_problems(line, SIZES["national_title"].allowed, bold=True, upper=True)
     if p.left and p.right and line not in p.right:
-        problems.append("not in the right column")
+        problems.append(_("not in the right column"))
     yield _check("header.national_title", line, problems,
-                 "upper case, 12–13 pt, bold, upright, top right")
+                 _("upper case, 12–13 pt, bold, upright, top right"))
 
 
 def motto(p: Parts) -> Iterator[Finding]:
     line = p.motto
     if line is None:
-        yield _finding("header.motto", "fail", "header", "no motto", _MOTTO_EXACT)
+        yield _finding("header.motto", "fail", _("header"), _("no motto"), _MOTTO_EXACT)
         return
     problems = _style_problems(line, SIZES["motto"].allowed, bold=True)
     if line.clean != _MOTTO_EXACT:
-        problems.append(f"written {line.clean!r}")
+        problems.append(_("written {text!r}").format(text=line.clean))
     if p.national_title and p.motto and p.lines.index(line) != p.lines.index(p.national_title) + 1:
-        problems.append("not right under the national title")
+        problems.append(_("not right under the national title"))
     yield _check("header.motto", line, problems,
-                 f"{_MOTTO_EXACT!r}, 13–14 pt, bold, upright, under the national title")
+                 _("{motto!r}, 13–14 pt, bold, upright, under the national title").format(motto=_MOTTO_EXACT))
 
 
 def motto_rule(p: Parts) -> Iterator[Finding]:
     line = p.motto
     if line is None:
-        yield _finding("header.motto_rule", "skip", "header")
+        yield _finding("header.motto_rule", "skip", _("header"))
         return
     length = p.rule_after(line)
     width = text_width(line.clean, line.size or 13, bold=True)
-    required = "a solid line under the motto, as long as the motto"
+    required = _("a solid line under the motto, as long as the motto")
     if length is None:
-        yield _finding("header.motto_rule", "fail", _where(line), "no line under the motto", required)
+        yield _finding("header.motto_rule", "fail", _where(line), _("no line under the motto"), required)
     elif not 0.8 <= length / width <= 1.2:
         yield _finding("header.motto_rule", "fail", _where(line),
-                      f"a line {length / TWIPS_PER_MM:.1f} mm long for a motto of {width / TWIPS_PER_MM:.1f} mm",
-                      required)
+                       _("a line {length:.1f} mm long for a motto of {width:.1f} mm").format(
+                           length=length / TWIPS_PER_MM, width=width / TWIPS_PER_MM),
+                       required)
     else:
         yield _finding("header.motto_rule", "pass", _where(line))
 
@@ -481,57 +514,61 @@ def sizes_together(p: Parts) -> Iterator[Finding]:
     title, motto_line, date = p.national_title, p.motto, p.place_date
     if not (title and motto_line and title.size in SIZES["national_title"].allowed
             and motto_line.size in SIZES["motto"].allowed):
-        yield _finding("header.sizes", "skip", "header")
+        yield _finding("header.sizes", "skip", _("header"))
         return
     problems = []
     if motto_line.size != (title.size or 0) + 1:
-        problems.append(f"national title {_fmt(title.size)} with motto {_fmt(motto_line.size)}")
+        problems.append(_("national title {title} with motto {motto}").format(title=_fmt(title.size),
+                                                                               motto=_fmt(motto_line.size)))
     if date is not None and date.size in SIZES["place_date"].allowed and date.size != motto_line.size:
-        problems.append(f"date line {_fmt(date.size)} with motto {_fmt(motto_line.size)}")
+        problems.append(_("date line {date} with motto {motto}").format(date=_fmt(date.size),
+                                                                         motto=_fmt(motto_line.size)))
     yield _check("header.sizes", title, problems,
-                 "sizes that move together: 12/13/13 or 13/14/14 (national title/motto/date)")
+                 _("sizes that move together: 12/13/13 or 13/14/14 (national title/motto/date)"))
 
 
 def parent_body(p: Parts) -> Iterator[Finding]:
-    if not any(parent for parent, _ in p.issuers):
-        yield _finding("header.parent", "skip", "header")
+    if not any(parent for parent, _name in p.issuers):
+        yield _finding("header.parent", "skip", _("header"))
         return
-    for line in (x for parent, _ in p.issuers for x in parent):
+    for line in (x for parent, _name in p.issuers for x in parent):
         yield _check("header.parent", line,
                      _style_problems(line, SIZES["parent"].allowed, bold=False, upper=True),
-                     f"upper case, {SIZES['parent'].text}, not bold, upright")
+                     _("upper case, {size}, not bold, upright").format(size=SIZES["parent"].text))
 
 
 def agency(p: Parts) -> Iterator[Finding]:
     if not p.agency:
-        yield _finding("header.agency", "fail" if p.left else "skip", "header",
-                      "no agency name in bold above the number" if p.left else "", "the issuing agency, bold")
+        yield _finding("header.agency", "fail" if p.left else "skip", _("header"),
+                       _("no agency name in bold above the number") if p.left else "", _("the issuing agency, bold"))
         return
     for parent, name in p.joint:
         if not name:  # another agency's part with no bold name: its lines read as a parent body's
             yield _finding("header.agency", "fail", _where(parent[-1]),
-                          "no agency name in bold in this agency's part of a joint header", "the issuing agency, bold")
-    for line in (x for _, name in p.issuers for x in name):
+                           _("no agency name in bold in this agency's part of a joint header"),
+                           _("the issuing agency, bold"))
+    for line in (x for _parent, name in p.issuers for x in name):
         yield _check("header.agency", line,
                      _style_problems(line, SIZES["agency"].allowed, bold=True, upper=True),
-                     f"upper case, {SIZES['agency'].text}, bold, upright")
+                     _("upper case, {size}, bold, upright").format(size=SIZES["agency"].text))
 
 
 def agency_rule(p: Parts) -> Iterator[Finding]:
     if not p.agency:
-        yield _finding("header.agency_rule", "skip", "header")
+        yield _finding("header.agency_rule", "skip", _("header"))
         return
-    for _, name in p.issuers:
+    for _parent, name in p.issuers:
         if name:
-            yield _short_rule(p, "header.agency_rule", name, 12, missing="no line under the agency name",
-                              of="the name's",
-                              required="a solid line under the agency name, 1/3 to 1/2 of its length, centred")
+            yield _short_rule(p, "header.agency_rule", name, 12, missing=_("no line under the agency name"),
+                              share=_("a line {share:.0%} of the name's length"),
+                              required=_("a solid line under the agency name, 1/3 to 1/2 of its length, centred"))
 
 
-def _short_rule(p: Parts, rule: str, lines: list[Line], size: float, *, missing: str, of: str,
+def _short_rule(p: Parts, rule: str, lines: list[Line], size: float, *, missing: str, share: str,
                 required: str, below: Line | None = None) -> Finding:
     """The rule under a block of lines must be 1/3 to 1/2 of its widest line (a little slack kept);
-    it stands under ``below`` when a line comes between (the "(Kèm theo …)" of Mẫu 1.3)."""
+    it stands under ``below`` when a line comes between (the "(Kèm theo …)" of Mẫu 1.3). ``share``
+    says what was found, its ``{share}`` the rule's length as a fraction of the widest line."""
     last = below or lines[-1]
     length = p.rule_after(last)
     widest = max(text_width(x.clean, x.size or size, bold=True) for x in lines)
@@ -539,26 +576,26 @@ def _short_rule(p: Parts, rule: str, lines: list[Line], size: float, *, missing:
         return _finding(rule, "fail", _where(last), missing, required)
     low, high = decree.RULE_FRACTION.low - decree.RULE_SLACK, decree.RULE_FRACTION.high + decree.RULE_SLACK
     if not low <= length / widest <= high:
-        return _finding(rule, "fail", _where(last), f"a line {length / widest:.0%} of {of} length", required)
+        return _finding(rule, "fail", _where(last), share.format(share=length / widest), required)
     return _finding(rule, "pass", _where(last))
 
 
 def number(p: Parts) -> Iterator[Finding]:
     line = p.number
     if line is None and not _keeps_register(p):
-        yield _finding("header.number", "skip", "header", "a phòng of the agency: no number of its own")
+        yield _finding("header.number", "skip", _("header"), _("a phòng of the agency: no number of its own"))
         return
     if line is None:
-        yield _finding("header.number", "fail", "header", "no \"Số:\" line", "Số: <số>/<ký hiệu>")
+        yield _finding("header.number", "fail", _("header"), _("no \"Số:\" line"), "Số: <số>/<ký hiệu>")
         return
     problems = _style_problems(line, SIZES["number"].allowed, bold=False)
     m = _NUMBER.match(line.clean)
     if m is None:
-        problems.append("not of the form \"Số: <số>/<ký hiệu>\"")
+        problems.append(_("not of the form \"Số: <số>/<ký hiệu>\""))
     elif m["number"] and int(m["number"]) < 10 and len(m["number"]) < 2:
-        problems.append(f"number {m['number']} without its leading zero")
+        problems.append(_("number {number} without its leading zero").format(number=m["number"]))
     yield _check("header.number", line, problems,
-                 "\"Số: 05/KH-SNN\": 13 pt, upright, numbers below 10 with a leading 0")
+                 _("\"Số: 05/KH-SNN\": 13 pt, upright, numbers below 10 with a leading 0"))
 
 
 def _keeps_register(p: Parts) -> bool:
@@ -570,26 +607,29 @@ def symbol(p: Parts) -> Iterator[Finding]:
     line = p.number
     m = _NUMBER.match(line.clean) if line else None
     if line is None or m is None:
-        yield _finding("number.symbol", "skip", "header")
+        yield _finding("number.symbol", "skip", _("header"))
         return
     sym = m["symbol"]
     problems = []
     if not _SYMBOL.match(sym):
-        problems.append(f"{sym!r} is not groups of letters joined by \"-\"")
+        problems.append(_("{symbol!r} is not groups of letters joined by \"-\"").format(symbol=sym))
     first = sym.split("-")[0]
     if p.joint:  # "KHLT-SNN-HND": the type marked LT, then each agency (numbering.joint_symbol)
         first = first.removesuffix(numbering.JOINT_MARK) if p.type_name is not None else first
         if len(sym.split("-")) < (1 if p.type_name is not None else 0) + 1 + len(p.joint):
-            problems.append(f"{sym!r} does not name each of the {1 + len(p.joint)} agencies")
+            problems.append(_("{symbol!r} does not name each of the {count} agencies").format(
+                symbol=sym, count=1 + len(p.joint)))
     if p.type_name is not None:
         code = _TYPES.get(p.type_name.clean)
         if code is not None and first != code:
-            problems.append(f"a {p.type_name.clean.lower()} is {code}, not {first}")
+            problems.append(_("a {type_name} is {code}, not {found}").format(
+                type_name=p.type_name.clean.lower(), code=code, found=first))
     elif first in _TYPES.values():
-        problems.append(f"{first} is a type abbreviation, but the document has no type name (a công văn has none)")
+        problems.append(_("{found} is a type abbreviation, but the document has no type name (a công văn has none)")
+                        .format(found=first))
     yield _check("number.symbol", line, problems,
-                 "<type>-<agency> (25/KH-SNN) or, for a công văn, <agency>-<unit> (3870/SNN-VP); a joint "
-                 "document's <type>LT-<agency>-<agency> (02/KHLT-SNN-HND)")
+                 _("<type>-<agency> (25/KH-SNN) or, for a công văn, <agency>-<unit> (3870/SNN-VP); a joint "
+                   "document's <type>LT-<agency>-<agency> (02/KHLT-SNN-HND)"))
 
 
 _WITHOUT_DATE_LINE = {name.upper() for name in numbering.TYPES_WITHOUT_DATE_LINE}
@@ -598,45 +638,45 @@ _WITHOUT_DATE_LINE = {name.upper() for name in numbering.TYPES_WITHOUT_DATE_LINE
 def place_date(p: Parts) -> Iterator[Finding]:
     line = p.place_date
     if line is None and p.type_name is not None and p.type_name.clean in _WITHOUT_DATE_LINE:
-        yield _finding("header.place_date", "skip", "header", "a Biên bản dates its meeting in its body")
+        yield _finding("header.place_date", "skip", _("header"), _("a Biên bản dates its meeting in its body"))
         return
     if line is None:
-        yield _finding("header.place_date", "fail", "header", "no place and date line",
+        yield _finding("header.place_date", "fail", _("header"), _("no place and date line"),
                       "\"<Địa danh>, ngày … tháng … năm …\"")
         return
     problems = _style_problems(line, SIZES["place_date"].allowed, bold=False, italic=True)
     if p.left and p.right and line not in p.right:
-        problems.append("not under the national title")
-    yield _check("header.place_date", line, problems, "13–14 pt, italic, under the motto")
+        problems.append(_("not under the national title"))
+    yield _check("header.place_date", line, problems, _("13–14 pt, italic, under the motto"))
 
 
 def date_padding(p: Parts) -> Iterator[Finding]:
     line = p.place_date
     m = _DATE.match(line.clean) if line else None
     if line is None or m is None or not (m["day"] and m["month"]):
-        yield _finding("date.padding", "skip", _where(line) or "header")
+        yield _finding("date.padding", "skip", _where(line) or _("header"))
         return
     problems = []
     day, month = m["day"], m["month"]
     if int(day) < 10 and len(day) != 2:
-        problems.append(f"day {day} without its leading 0")
+        problems.append(_("day {day} without its leading 0").format(day=day))
     if int(month) <= 2 and len(month) != 2:
-        problems.append(f"month {month} without its leading 0")
+        problems.append(_("month {month} without its leading 0").format(month=month))
     if int(month) >= 3 and month.startswith("0"):
-        problems.append(f"month {month} with a leading 0")
+        problems.append(_("month {month} with a leading 0").format(month=month))
     yield _check("date.padding", line, problems,
-                 "days below 10 and the months 1 and 2 with a leading 0 (ngày 05 tháng 01; tháng 3, not 03)")
+                 _("days below 10 and the months 1 and 2 with a leading 0 (ngày 05 tháng 01; tháng 3, not 03)"))
 
 
 def type_name(p: Parts) -> Iterator[Finding]:
     line = p.type_name
     if line is None:
-        yield _finding("title.type_name", "skip", "title")
+        yield _finding("title.type_name", "skip", _("title"))
         return
     problems = _style_problems(line, SIZES["type_name"].allowed, bold=True, upper=True)
     if line.para.alignment != "center":
-        problems.append(f"aligned {line.para.alignment}")
-    yield _check("title.type_name", line, problems, "upper case, 13–14 pt, bold, centred")
+        problems.append(_aligned(line.para.alignment))
+    yield _check("title.type_name", line, problems, _("upper case, 13–14 pt, bold, centred"))
 
 
 _WITHOUT_SUBJECT = {name.upper() for name in numbering.TYPES_WITHOUT_SUBJECT}
@@ -644,52 +684,54 @@ _WITHOUT_SUBJECT = {name.upper() for name in numbering.TYPES_WITHOUT_SUBJECT}
 
 def subject(p: Parts) -> Iterator[Finding]:
     if p.type_name is None:
-        yield _finding("title.subject", "skip", "title")
+        yield _finding("title.subject", "skip", _("title"))
         return
     if p.type_name.clean in _WITHOUT_SUBJECT:  # Mẫu 1.8, 1.10: the rule stands under the type name
-        yield _finding("title.subject", "skip", _where(p.type_name), "this type has no trích yếu")
-        yield _short_rule(p, "title.subject_rule", [p.type_name], 14, missing="no line",
-                          of="the type name's", required="a solid line under the type name, 1/3 to 1/2 of its length")
+        yield _finding("title.subject", "skip", _where(p.type_name), _("this type has no trích yếu"))
+        yield _short_rule(p, "title.subject_rule", [p.type_name], 14, missing=_("no line"),
+                          share=_("a line {share:.0%} of the type name's length"),
+                          required=_("a solid line under the type name, 1/3 to 1/2 of its length"))
         return
     if not p.subject:
-        yield _finding("title.subject", "fail", _where(p.type_name), "no trích yếu under the type",
-                      "a trích yếu, 13–14 pt, bold, centred")
+        yield _finding("title.subject", "fail", _where(p.type_name), _("no trích yếu under the type"),
+                       _("a trích yếu, 13–14 pt, bold, centred"))
         return
     for line in p.subject:
         problems = _style_problems(line, SIZES["subject"].allowed, bold=True)
         if line.para.alignment != "center":
-            problems.append(f"aligned {line.para.alignment}")
-        yield _check("title.subject", line, problems, "normal case, 13–14 pt, bold, centred")
-    yield _short_rule(p, "title.subject_rule", p.subject, 14, missing="no line",
-                      of="the trích yếu's", required="a solid line under the trích yếu, 1/3 to 1/2 of its length",
-                      below=p.issued_with)
+            problems.append(_aligned(line.para.alignment))
+        yield _check("title.subject", line, problems, _("normal case, 13–14 pt, bold, centred"))
+    yield _short_rule(p, "title.subject_rule", p.subject, 14, missing=_("no line"),
+                      share=_("a line {share:.0%} of the trích yếu's length"),
+                      required=_("a solid line under the trích yếu, 1/3 to 1/2 of its length"), below=p.issued_with)
 
 
 def letter_subject(p: Parts) -> Iterator[Finding]:
     if not p.letter_subject:
-        yield _finding("letter.subject", "skip", "header")
+        yield _finding("letter.subject", "skip", _("header"))
         return
     for line in p.letter_subject:
         problems = _style_problems(line, SIZES["letter_subject"].allowed, bold=False)
         if line.para.alignment != "center":
-            problems.append(f"aligned {line.para.alignment}")
+            problems.append(_aligned(line.para.alignment))
         yield _check("letter.subject", line, problems,
-                     "\"V/v …\" under the number: 12–13 pt, upright, not bold, centred")
+                     _("\"V/v …\" under the number: 12–13 pt, upright, not bold, centred"))
 
 
 def body(p: Parts) -> Iterator[Finding]:
     counted = len(p.body) + p.sieve.prose
     if not counted:
-        yield _finding("body.text", "skip", "body")
+        yield _finding("body.text", "skip", pgettext("check", "body"))
         return
     for rule, test, required in BODY_CHECKS:
         failed = [(q, found) for q in p.body if (found := test(q)) is not None]
         total = len(failed) + p.sieve.failed[rule]
         for q, found in failed[:3]:
-            more = f" (and {total - 3} more paragraphs)" if total > 3 and q is failed[2][0] else ""
-            yield replace(_finding(rule, "fail", _where(q.lines[0]), found + more, required), paragraph=q.number)
+            if total > 3 and q is failed[2][0]:
+                found = _("{found} (and {count} more paragraphs)").format(found=found, count=total - 3)
+            yield replace(_finding(rule, "fail", _where(q.lines[0]), found, _(required)), paragraph=q.number)
         if not total:
-            yield _finding(rule, "pass", f"{counted} paragraphs")
+            yield _finding(rule, "pass", _("{count} paragraphs").format(count=counted))
 
 
 def _is_prose(para: Para) -> bool:
@@ -706,65 +748,71 @@ _INDENT = (mm(decree.FIRST_LINE_INDENT_MM.low - 0.5), mm(decree.FIRST_LINE_INDEN
 def _body_size(q: Para) -> str | None:
     sizes = {r.size for x in q.lines for r in x.runs if r.text.strip()}
     wrong = sorted((s for s in sizes if s not in SIZES["body"].allowed), key=lambda s: s or 0)
-    return f"set in {', '.join(_fmt(s) for s in wrong)}" if wrong else None
+    return _("set in {size}").format(size=", ".join(_fmt(s) for s in wrong)) if wrong else None
 
 
 def _line_spacing(q: Para) -> str | None:
     if q.line_rule == "auto":
         low, high = decree.LINE_SPACING.low * 240, decree.LINE_SPACING.high * 240
-        return None if low <= q.line <= high else f"{q.line / 240:g} lines"
+        return None if low <= q.line <= high else _("{lines:g} lines").format(lines=q.line / 240)
     size = max((x.size or 14) for x in q.lines if x.clean) if any(x.clean for x in q.lines) else 14
     single = size * 20 * 1.15
-    return None if single * 0.85 <= q.line <= single * 1.5 else f"{q.line / 20:g} pt lines for {size:g} pt text"
+    if single * 0.85 <= q.line <= single * 1.5:
+        return None
+    return _("{line:g} pt lines for {size:g} pt text").format(line=q.line / 20, size=size)
 
 
-#: The rules every prose paragraph of the body is held to: id, the test (what is wrong, or None), what is required.
+#: The rules every prose paragraph of the body is held to: id, the test (what is wrong, or None, in the
+#: language of the moment), what is required (marked for the catalog: translated where it is shown).
 BODY_CHECKS: tuple[tuple[str, Callable[[Para], str | None], str], ...] = (
-    ("body.size", _body_size, "13–14 pt"),
-    ("body.alignment", lambda q: None if q.alignment == "justify" else f"aligned {q.alignment}",
-     "justified on both margins"),
+    ("body.size", _body_size, N_("13–14 pt")),
+    ("body.alignment", lambda q: None if q.alignment == "justify" else _aligned(q.alignment),
+     N_("justified on both margins")),
     ("body.indent", lambda q: None if _INDENT[0] <= q.first_line <= _INDENT[1]
-     else f"first line indented {q.first_line / TWIPS_PER_MM / 10:.2f} cm", "first line indented 1 or 1.27 cm"),
+     else _("first line indented {indent:.2f} cm").format(indent=q.first_line / TWIPS_PER_MM / 10),
+     N_("first line indented 1 or 1.27 cm")),
     ("body.spacing", lambda q: None if max(q.space_before, q.space_after) >= decree.SPACE_BETWEEN_PT * 20 - 2
-     else f"{max(q.space_before, q.space_after) / 20:g} pt between paragraphs", "at least 6 pt between paragraphs"),
-    ("body.line_spacing", _line_spacing, "single up to 1.5 lines"),
+     else _("{space:g} pt between paragraphs").format(space=max(q.space_before, q.space_after) / 20),
+     N_("at least 6 pt between paragraphs")),
+    ("body.line_spacing", _line_spacing, N_("single up to 1.5 lines")),
 )
 
 
 def kinh_gui(p: Parts) -> Iterator[Finding]:
     line = p.kinh_gui
     if line is None:
-        yield _finding("addressees", "skip", "body")
+        yield _finding("addressees", "skip", pgettext("check", "body"))
         return
     problems = _style_problems(line, SIZES["addressees"].allowed, bold=None)
     rest = line.clean.split(":", 1)[1].strip() if ":" in line.clean else ""
     if rest and p.addressees:
-        problems.append("one addressee on the line and others under it")
+        problems.append(_("one addressee on the line and others under it"))
     if not rest:
         if len(p.addressees) < 2:
-            problems.append("\"Kính gửi:\" alone with fewer than two addressees under it")
+            problems.append(_("\"Kính gửi:\" alone with fewer than two addressees under it"))
         for i, x in enumerate(p.addressees):
             end = "." if i == len(p.addressees) - 1 else ";"
             if not x.clean.endswith(end):
-                problems.append(f"{x.clean!r} does not end with {end!r}")
+                problems.append(_("{text!r} does not end with {end!r}").format(text=x.clean, end=end))
     yield _check("addressees", line, problems,
-                 "Kính gửi: one addressee on its line, or several, one per line, \"- …;\", the last ending \".\"")
+                 _("Kính gửi: one addressee on its line, or several, one per line, \"- …;\", the last ending "
+                   "\".\""))
 
 
 def recipients(p: Parts) -> Iterator[Finding]:
     label = p.recipients_label
     if label is None:
-        yield _finding("recipients.label", "fail", "closing", "no \"Nơi nhận:\"",
-                      "\"Nơi nhận:\" and the list of recipients")
+        yield _finding("recipients.label", "fail", _("closing"), _("no \"Nơi nhận:\""),
+                       _("\"Nơi nhận:\" and the list of recipients"))
         return
     problems = _style_problems(label, SIZES["recipients_label"].allowed, bold=True, italic=True)
     if label.clean != "Nơi nhận:":
-        problems.append(f"written {label.clean!r}")
-    yield _check("recipients.label", label, problems, "\"Nơi nhận:\", 12 pt, bold italic")
+        problems.append(_("written {text!r}").format(text=label.clean))
+    yield _check("recipients.label", label, problems, _("\"Nơi nhận:\", 12 pt, bold italic"))
     lines = p.recipients
     problems = []
     if not lines:
-        problems.append("no recipients under the label")
+        problems.append(_("no recipients under the label"))
     for i, x in enumerate(lines):
         last = i == len(lines) - 1
         end = p.recipient_end(x)
@@ -772,22 +820,22 @@ def recipients(p: Parts) -> Iterator[Finding]:
             if y.size != 11 or y.bold or y.italic:
                 problems.append(f"{y.clean!r}: {_look(y)}")
         if not end.clean.endswith("." if last else ";"):
-            problems.append(f"{end.clean!r} does not end with {'.' if last else ';'!r}")
+            problems.append(_("{text!r} does not end with {end!r}").format(text=end.clean, end="." if last else ";"))
     filed = r"^[-–]\s*Lưu\s*:\s*VT\b" if _keeps_register(p) else r"^[-–]\s*Lưu\s*:"
     if lines and not re.match(filed, lines[-1].clean):
-        problems.append(f"the last line is {lines[-1].clean!r}, not \"- Lưu: VT, …\"")
+        problems.append(_("the last line is {text!r}, not \"- Lưu: VT, …\"").format(text=lines[-1].clean))
     if p.kinh_gui is not None and lines and not lines[0].clean.startswith(("- Như trên", "– Như trên")):
-        problems.append("a document with Kính gửi starts its recipients with \"- Như trên;\"")
+        problems.append(_("a document with Kính gửi starts its recipients with \"- Như trên;\""))
     yield _check("recipients.list", lines[0] if lines else label, problems,
-                 "lines \"- …;\" in 11 pt, upright, the last \"- Lưu: VT, … .\"")
+                 _("lines \"- …;\" in 11 pt, upright, the last \"- Lưu: VT, … .\""))
 
 
 def signature(p: Parts) -> Iterator[Finding]:
     lines = p.signer
     if p.recipients_label is None or not lines:
-        yield _finding("signature.block", "fail" if p.recipients_label else "skip", "closing",
-                      "no signature block beside \"Nơi nhận:\"" if p.recipients_label else "",
-                      "the signer's titles and name on the right, level with \"Nơi nhận:\"")
+        yield _finding("signature.block", "fail" if p.recipients_label else "skip", _("closing"),
+                       _("no signature block beside \"Nơi nhận:\"") if p.recipients_label else "",
+                       _("the signer's titles and name on the right, level with \"Nơi nhận:\""))
         return
     titles = p.signer_titles
     problems = []
@@ -797,23 +845,23 @@ def signature(p: Parts) -> Iterator[Finding]:
         first = titles[0].clean
         prefix = first.split()[0] if " " in first else ""
         if prefix.endswith(".") and prefix not in _PREFIXES:
-            problems.append(f"unknown signing prefix {prefix!r}")
+            problems.append(_("unknown signing prefix {prefix!r}").format(prefix=prefix))
         if prefix in ("TM.", "KT.", "TL.", "TUQ.") and len(titles) < 2:
-            problems.append(f"{prefix} needs the signer's own title on the next line")
+            problems.append(_("{prefix} needs the signer's own title on the next line").format(prefix=prefix))
     else:
-        problems.append("no title (chức vụ) in upper case")
+        problems.append(_("no title (chức vụ) in upper case"))
     yield _check("signature.titles", titles[0] if titles else lines[0], problems,
-                 "quyền hạn and chức vụ: upper case, 13–14 pt, bold; TM., KT., Q., TL., TUQ. as prefixes")
+                 _("quyền hạn and chức vụ: upper case, 13–14 pt, bold; TM., KT., Q., TL., TUQ. as prefixes"))
     name = p.signer_name
     if name is not None:
         found = _style_problems(name, SIZES["signer"].allowed, bold=True)
-        yield _check("signature.name", name, found, "the signer's name: normal case, 13–14 pt, bold")
+        yield _check("signature.name", name, found, _("the signer's name: normal case, 13–14 pt, bold"))
     if titles and p.signers_above:  # Mẫu 1.9: the signatures side by side, Nơi nhận under them
         yield _finding("signature.block", "pass", _where(titles[0]))
     elif titles and titles[0].para.table is not None and p.recipients_label.para.table == titles[0].para.table \
             and p.recipients_label.para.row != titles[0].para.row:
         yield _finding("signature.block", "fail", _where(titles[0]),
-                      "not level with Nơi nhận", "Nơi nhận on the left, level with the signature block")
+                       _("not level with Nơi nhận"), _("Nơi nhận on the left, level with the signature block"))
     else:
         yield _finding("signature.block", "pass", _where(titles[0] if titles else lines[0]))
 
@@ -825,20 +873,20 @@ def page_numbers(p: Parts) -> Iterator[Finding]:
     first = s.headers.get("first", "") if s.title_page else default
     problems = []
     if not has_number:
-        yield _finding("page.numbering", "skip", "header",
-                      "no page numbers (needed when the document has more than one page)")
+        yield _finding("page.numbering", "skip", _("header"),
+                       _("no page numbers (needed when the document has more than one page)"))
         return
     if "PAGE" in first:
-        problems.append("a number on page 1")
+        problems.append(_("a number on page 1"))
     for para in p.doc.header_paragraphs("default"):
         if "PAGE" in etree.tostring(para.element, encoding="unicode"):
             if para.alignment != "center":
-                problems.append(f"aligned {para.alignment}")
+                problems.append(_aligned(para.alignment))
             sizes = {r.size for x in para.lines for r in x.runs if r.text.strip() and r.size}
             if sizes and not sizes <= {13.0, 14.0}:
-                problems.append(f"set in {', '.join(_fmt(z) for z in sorted(sizes))}")
-    yield _finding("page.numbering", "fail" if problems else "pass", "page header", "; ".join(problems),
-                  "Arabic numbers centred in the top margin, 13–14 pt, none on page 1")
+                problems.append(_("set in {size}").format(size=", ".join(_fmt(z) for z in sorted(sizes))))
+    yield _finding("page.numbering", "fail" if problems else "pass", _("page header"), "; ".join(problems),
+                   _("Arabic numbers centred in the top margin, 13–14 pt, none on page 1"))
 
 
 #: Every id a finding can carry (a rule may judge several things).
@@ -854,18 +902,19 @@ def appendix(p: Parts) -> Iterator[Finding]:
         title = list(itertools.takewhile(lambda x: not x.clean.startswith("(") and x.para.alignment == "center",
                                          p.lines[at + 1:at + 5]))
         if not title:
-            problems.append("no title under the label")
+            problems.append(_("no title under the label"))
         for line in title:
-            problems += [f"title {x}" for x in _style_problems(line, SIZES["appendix"].allowed, bold=True, upper=True)]
+            problems += [_("title {problem}").format(problem=x)
+                         for x in _style_problems(line, SIZES["appendix"].allowed, bold=True, upper=True)]
         note = p.lines[at + 1 + len(title)] if at + 1 + len(title) < len(p.lines) else None
         if note is None or not note.clean.startswith("(Kèm theo"):
-            problems.append("no \"(Kèm theo …)\" under the title")
+            problems.append(_("no \"(Kèm theo …)\" under the title"))
         else:
-            problems += [f"note {x}" for x in _style_problems(note, SIZES["appendix"].allowed, bold=False,
-                                                                italic=True)]
+            problems += [_("note {problem}").format(problem=x)
+                         for x in _style_problems(note, SIZES["appendix"].allowed, bold=False, italic=True)]
         yield _check("appendix", label, problems,
-                     "\"Phụ lục I\" 14 pt bold; the title upper case, 13–14 pt bold; \"(Kèm theo …)\" 13–14 pt "
-                     "italic; centred")
+                     _("\"Phụ lục I\" 14 pt bold; the title upper case, 13–14 pt bold; \"(Kèm theo …)\" 13–14 pt "
+                       "italic; centred"))
 
 
 _COPY_FORMS = {"SAO Y": "SY", "SAO LỤC": "SL", "TRÍCH SAO": "TrS"}
@@ -877,20 +926,20 @@ def copy(p: Parts) -> Iterator[Finding]:
     is the form's ("Số: 02/SY-UBND")."""
     forms = [x for x in p.lines if x.clean in _COPY_FORMS and x.para.table is not None]
     if not forms:
-        yield _finding("copy", "skip", "document", "not a copy")
+        yield _finding("copy", "skip", pgettext("check", "document"), _("not a copy"))
         return
     for form in forms:
         problems = _style_problems(form, SIZES["type_name"].allowed, bold=True, upper=True)
         band = [x for x in p.lines if x.para.table == form.para.table and x.para.row == form.para.row]
         numbers = [m for x in band if (m := _NUMBER.match(x.clean))]
         if not numbers:
-            problems.append("no \"Số:\" line of the copy beside it")
+            problems.append(_("no \"Số:\" line of the copy beside it"))
         elif numbers[0]["symbol"].split("-")[0] != _COPY_FORMS[form.clean]:
-            problems.append(f"a {form.clean.lower()} is numbered {_COPY_FORMS[form.clean]}, not "
-                            f"{numbers[0]['symbol'].split('-')[0]}")
+            problems.append(_("a {form} is numbered {code}, not {found}").format(
+                form=form.clean.lower(), code=_COPY_FORMS[form.clean], found=numbers[0]["symbol"].split("-")[0]))
         yield _check("copy", form, problems,
-                     "SAO Y, SAO LỤC or TRÍCH SAO: upper case, 13–14 pt, bold, upright, beside \"Số: …/SY-…\" "
-                     "(SL, TrS) of the copies' register")
+                     _("SAO Y, SAO LỤC or TRÍCH SAO: upper case, 13–14 pt, bold, upright, beside \"Số: …/SY-…\" "
+                       "(SL, TrS) of the copies' register"))
 
 
 _BASIS = re.compile(r"^(Căn cứ|Theo đề nghị|Xét)\b")
@@ -916,25 +965,25 @@ def bases(p: Parts) -> Iterator[Finding]:
     decision_at = next((i for i, x in enumerate(lines) if _DECISION.match(x.clean) and x is not p.type_name), None)
     found = [x for x in lines[:decision_at or 0] if _BASIS.match(x.clean) and x is x.para.lines[0]]
     if not found or not found[0].clean.startswith("Căn cứ"):
-        yield _finding("body.bases", "skip", "body")
+        yield _finding("body.bases", "skip", pgettext("check", "body"))
         return
     for i, x in enumerate(found):
         para_lines = [y for y in x.para.lines if y.clean]
         problems = []
         if not all(y.italic for y in para_lines):
-            problems.append("upright")
+            problems.append(_slant(False))
         end = para_lines[-1].clean[-1:]
         wanted = "." if i == len(found) - 1 else ";"
         if end not in (";", ".", ","):
-            problems.append(f"ending {end!r}, not {wanted!r}")
-        yield _check("body.bases", x, problems, "each căn cứ in italics, ending \";\", the last \".\"")
+            problems.append(_("ending {end!r}, not {wanted!r}").format(end=end, wanted=wanted))
+        yield _check("body.bases", x, problems, _("each căn cứ in italics, ending \";\", the last \".\""))
 
 
 def articles(p: Parts) -> Iterator[Finding]:
     """Điều (PL I, II.6.b): "Điều 1." in normal case, upright, bold, body size."""
     found = [x for x in _text_lines(p) if _ARTICLE.match(x.clean) and x is x.para.lines[0]]
     if not found:
-        yield _finding("body.articles", "skip", "body")
+        yield _finding("body.articles", "skip", pgettext("check", "body"))
         return
     for x in found:
         head = _ARTICLE.match(x.clean)
@@ -946,13 +995,13 @@ def articles(p: Parts) -> Iterator[Finding]:
             if run.text.strip():
                 covered += len(run.text.replace(" ", ""))
                 if not run.bold:
-                    problems.append("\"Điều …\" not bold")
+                    problems.append(_("\"Điều …\" not bold"))
                 if run.italic:
-                    problems.append("\"Điều …\" italic")
+                    problems.append(_("\"Điều …\" italic"))
                 if run.size not in SIZES["body"].allowed:
-                    problems.append(f"set in {_fmt(run.size)}")
+                    problems.append(_("set in {size}").format(size=_fmt(run.size)))
         yield _check("body.articles", x, sorted(set(problems)),
-                     "\"Điều 1.\" in normal case, upright, bold, 13–14 pt")
+                     _("\"Điều 1.\" in normal case, upright, bold, 13–14 pt"))
 
 
 def divisions(p: Parts) -> Iterator[Finding]:
@@ -961,17 +1010,18 @@ def divisions(p: Parts) -> Iterator[Finding]:
     lines = _text_lines(p)
     found = [(i, x) for i, x in enumerate(lines) if _DIVISION.match(x.clean)]
     if not found:
-        yield _finding("body.divisions", "skip", "body")
+        yield _finding("body.divisions", "skip", pgettext("check", "body"))
         return
     for i, x in found:
         problems = _style_problems(x, SIZES["body"].allowed, bold=True)
         if x.para.alignment != "center":
-            problems.append(f"aligned {x.para.alignment}")
+            problems.append(_aligned(x.para.alignment))
         name = lines[i + 1] if i + 1 < len(lines) else None
         if name is not None and name.para.alignment == "center":
-            problems += [f"its name {m}" for m in _style_problems(name, SIZES["body"].allowed, bold=True, upper=True)]
+            problems += [_("its name {problem}").format(problem=m)
+                         for m in _style_problems(name, SIZES["body"].allowed, bold=True, upper=True)]
         yield _check("body.divisions", x, problems,
-                     "\"Chương I\" bold, centred; its name under it upper case, bold, centred; 13–14 pt")
+                     _("\"Chương I\" bold, centred; its name under it upper case, bold, centred; 13–14 pt"))
 
 
 def decision(p: Parts) -> Iterator[Finding]:
@@ -980,16 +1030,16 @@ def decision(p: Parts) -> Iterator[Finding]:
     lines = _text_lines(p)
     found = [x for x in lines if _DECISION.match(x.clean) and x is not p.type_name]
     if not found:
-        yield _finding("body.decision", "skip", "body")
+        yield _finding("body.decision", "skip", pgettext("check", "body"))
         return
     for x in found:
         problems = _style_problems(x, SIZES["body"].allowed, bold=True, upper=True)
         if not x.clean.endswith(":"):
-            problems.append("without its colon")
+            problems.append(_("without its colon"))
         if x.para.alignment != "center":
-            problems.append(f"aligned {x.para.alignment}")
+            problems.append(_aligned(x.para.alignment))
         yield _check("body.decision", x, problems,
-                     "\"QUYẾT ĐỊNH:\" (\"QUYẾT NGHỊ:\"): upper case, bold, centred, with its colon")
+                     _("\"QUYẾT ĐỊNH:\" (\"QUYẾT NGHỊ:\"): upper case, bold, centred, with its colon"))
 
 
 def header_alignment(p: Parts) -> Iterator[Finding]:
@@ -997,42 +1047,42 @@ def header_alignment(p: Parts) -> Iterator[Finding]:
     lines = p.header_lines
     wrong = [x for x in lines if x.para.alignment != "center"]
     if not lines:
-        yield _finding("header.alignment", "skip", "header")
+        yield _finding("header.alignment", "skip", _("header"))
         return
     yield _check("header.alignment", wrong[0] if wrong else lines[0],
-                 [f"{x.clean[:40]!r} aligned {x.para.alignment}" for x in wrong[:3]],
-                 "each line of the header centred in its column")
+                 [f"{x.clean[:40]!r} {_aligned(x.para.alignment)}" for x in wrong[:3]],
+                 _("each line of the header centred in its column"))
 
 
 def recipients_alignment(p: Parts) -> Iterator[Finding]:
     """Nơi nhận and its list stand at the left (PL I, II.9.b)."""
     if p.recipients_label is None:
-        yield _finding("recipients.alignment", "skip", "closing")
+        yield _finding("recipients.alignment", "skip", _("closing"))
         return
     wrong = [x for x in [p.recipients_label, *p.recipients] if x.para.alignment not in ("left", "justify")]
     yield _check("recipients.alignment", wrong[0] if wrong else p.recipients_label,
-                 [f"{x.clean[:40]!r} aligned {x.para.alignment}" for x in wrong[:3]],
-                 "\"Nơi nhận:\" and its lines at the left")
+                 [f"{x.clean[:40]!r} {_aligned(x.para.alignment)}" for x in wrong[:3]],
+                 _("\"Nơi nhận:\" and its lines at the left"))
 
 
 def marks(p: Parts) -> Iterator[Finding]:
     """Độ mật and độ khẩn (PL I, II.10): upper case, 13–14 pt, bold, upright."""
     found = p.marks
     if not found:
-        yield _finding("marks", "skip", "header")
+        yield _finding("marks", "skip", _("header"))
         return
     for x in found:
         yield _check("marks", x, _style_problems(x, SIZES["mark"].allowed, bold=True, upper=True),
-                     "độ mật, độ khẩn: upper case, 13–14 pt, bold, upright")
+                     _("độ mật, độ khẩn: upper case, 13–14 pt, bold, upright"))
 
 
 def scope(p: Parts) -> Iterator[Finding]:
     """A văn bản hành chính of Decree 30 (Điều 1–2); a party document has rules of its own."""
     if p.party:
-        yield _finding("scope", "fail", "header", "a document of the Party (\"ĐẢNG CỘNG SẢN VIỆT NAM\"), which Decree "
-                       "30 does not govern: its layout follows Hướng dẫn 36-HD/VPTW", "a văn bản hành chính")
+        yield _finding("scope", "fail", _("header"), _("a document of the Party (\"ĐẢNG CỘNG SẢN VIỆT NAM\"), which "
+                       "Decree 30 does not govern: its layout follows Hướng dẫn 36-HD/VPTW"), _("a văn bản hành chính"))
     else:
-        yield _finding("scope", "pass", "header")
+        yield _finding("scope", "pass", _("header"))
 
 
 def _landmark(line: Line) -> tuple[int, int] | None:
@@ -1098,7 +1148,7 @@ class Sieve:
         if any(_is_recipients_label(x) for x in para.lines):
             self._read_past_end = True
         if not self._read_past_end and _is_prose(para):
-            for rule, test, _ in BODY_CHECKS:
+            for rule, test, _required in BODY_CHECKS:
                 if self._failing[rule] < 3 and test(para) is not None:
                     self._failing[rule] += 1
                     span = span or (0, 0)
@@ -1111,7 +1161,7 @@ class Sieve:
         if kept or self._left_past_end or not _is_prose(para):
             return
         self.prose += 1
-        for rule, test, _ in BODY_CHECKS:
+        for rule, test, _required in BODY_CHECKS:
             if test(para) is not None:
                 self.failed[rule] += 1
 
