@@ -130,6 +130,12 @@ def _vbdocs_problem(args: list[str]) -> str | None:
     command: click.Command = main
     path = ["vbdocs"]
     while isinstance(command, click.Group):
+        while args and args[0].startswith("-") and args[0] not in ("-h", "--help", "--version"):
+            option = next((p for p in command.params if args[0].split("=")[0] in p.opts), None)
+            if not isinstance(option, click.Option):  # vbdocs --lang vi check …: the group's own options
+                return f"`{' '.join(path)}` has no option {args[0]!r}"
+            takes_value = not option.is_flag and "=" not in args[0]
+            args = args[2:] if takes_value else args[1:]
         if not args or args[0].startswith("-"):
             break
         name, args = args[0], args[1:]
@@ -235,6 +241,7 @@ def test_every_vbdocs_command_and_option_the_readme_shows_exists(readme_commands
     ("vbdocs build config/campaign_2024.yaml -o", "Option '-o' requires an argument"),
     ("vbdocs build … -o out/ --jobs two", "'two' is not a valid integer"),
     ("vbdocs validate a.yaml b.yaml", "takes no argument 'b.yaml'"),
+    ("vbdocs --lnag vi check x.docx", "has no option '--lnag'"),
 ])
 def test_a_command_or_flag_vbdocs_does_not_have_is_found(shown: str, problem: str) -> None:
     """The checker itself: each of these mistakes in a README line is named."""
