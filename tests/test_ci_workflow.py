@@ -136,7 +136,9 @@ def run_workflow(repo: Path, tmp_path: Path, path: Path = WORKFLOW, **env_values
             continue
         script = substitute(step["run"], env)
         github_env.write_text("")
-        step_env = {**os.environ, **env, **{k: substitute(str(v), env) for k, v in step.get("env", {}).items()},
+        runner = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+        runner["LANG"] = "C.UTF-8"  # as on GitHub's Ubuntu runners: vbdocs writes English there
+        step_env = {**runner, **env, **{k: substitute(str(v), env) for k, v in step.get("env", {}).items()},
                     "PATH": path, "GITHUB_ENV": str(github_env), "CI": "true"}
         script_file = tmp_path / f"step{number}.sh"
         script_file.write_text(script)
