@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,37 @@ def edit_once(path: Path, old: str, new: str) -> int:
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new), encoding="utf-8")
     return line
+
+
+def rewritten(source: Path, target: Path, edit: Callable[[str, bytes], bytes]) -> Path:
+    """A copy of the .docx (or any zip) ``source`` at ``target``, each part passed through
+    ``edit(name, data)``: the way tests break a document on purpose."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, edit(item.filename, src.read(item.filename)))
+    return target
+
+
+def replaced(part: str | tuple[str, ...], old: bytes, new: bytes, *,
+             once: bool = False) -> Callable[[str, bytes], bytes]:
+    """An edit for :func:`rewritten`: ``old`` made ``new`` in the named part(s) (exactly once
+    in it, with ``once``)."""
+    parts = (part,) if isinstance(part, str) else part
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name not in parts:
+            return data
+        assert not once or data.count(old) == 1, (name, old)
+        return data.replace(old, new)
+
+    return edit
+
+
+@pytest.fixture(scope="session")
+def built_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 2024 plan as vbdocs builds it (built once for the session: do not change it)."""
+    import vbdocs
+
+    out = tmp_path_factory.mktemp("plan")
+    vbdocs.build(CONFIG / "campaign_2024.yaml", output=out, only=["plan"])
+    return out / "ke-hoach-2024.docx"

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 import vbdocs
-from tests.conftest import CONFIG, ROOT
+from tests.conftest import ROOT
 from tests.test_check import CORPUS, _break, _rpr, _run_with
 from vbdocs import i18n
 from vbdocs.check import CATALOGUE, Kind, check
@@ -51,10 +51,8 @@ def _many_faults(root: etree._Element) -> None:
 
 
 @pytest.fixture(scope="module")
-def plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("plan")
-    vbdocs.build(CONFIG / "campaign_2024.yaml", output=out, only=["plan"])
-    return out / "ke-hoach-2024.docx"
+def plan(built_plan: Path) -> Path:
+    return built_plan
 
 
 @pytest.fixture(scope="module")

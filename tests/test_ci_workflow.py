@@ -13,14 +13,12 @@ command runs exactly as written, ``--output-format github`` included.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +26,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import CONFIG, ROOT, edit_once
+from tests.conftest import CONFIG, ROOT, edit_once, replaced, rewritten
 
 WORKFLOW = ROOT / "examples" / "ci-workflow.yml"
 OFFICE_SOURCE = "git+https://git.example.org/office/vbdocs@v0.1.0"  # what an office writes in VBDOCS_SOURCE
@@ -204,18 +202,10 @@ def test_a_deadline_to_review_stops_the_workflow_before_anything_is_built(tmp_pa
     assert not (repo / "out").exists()
 
 
-def narrow_template() -> bytes:
+def narrow_template(folder: Path) -> bytes:
     """The built-in template with a left margin of 17.6 mm (1000 twips; the Decree asks 30–35 mm)."""
-    source = zipfile.ZipFile(ROOT / "vbdocs" / "templates" / "document.docx")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "word/document.xml":
-                assert data.count(b'w:left="1701"') == 1
-                data = data.replace(b'w:left="1701"', b'w:left="1000"')
-            target.writestr(item, data)
-    return buffer.getvalue()
+    return rewritten(ROOT / "vbdocs" / "templates" / "document.docx", folder / "narrow.docx",
+                     replaced("word/document.xml", b'w:left="1701"', b'w:left="1000"', once=True)).read_bytes()
 
 
 def test_the_offices_templates_are_used_and_what_they_make_is_checked(tmp_path: Path) -> None:
@@ -228,7 +218,7 @@ def test_the_offices_templates_are_used_and_what_they_make_is_checked(tmp_path: 
     assert failed is not None and failed.name == "Build the set", describe(run)
     assert "document.docx" in failed.stdout + failed.stderr and not (broken / "out").exists()
 
-    narrow = office(tmp_path / "narrow", templates=narrow_template())
+    narrow = office(tmp_path / "narrow", templates=narrow_template(tmp_path))
     run = run_workflow(narrow, tmp_path / "narrow", VBDOCS_SOURCE=OFFICE_SOURCE, YEAR=YEAR)
     failed = run.failed
     assert failed is not None and failed.name.startswith("Check the documents") and failed.returncode == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import vbdocs
+from tests.conftest import replaced, rewritten
 
 _NOTE = "Theo Quyết định số 1108/QĐ-SNNPTNT."
 
@@ -127,14 +128,8 @@ def test_the_checker_refuses_a_document_that_refers_to_a_missing_footnote(tmp_pa
 
     letter = vbdocs.build(ROOT / "examples" / "campaign_2023.yaml", output=tmp_path / "out").documents[0].path
     assert CliRunner().invoke(main, ["check", str(letter)]).exit_code == 0
-    broken = tmp_path / "broken.docx"
-    with zipfile.ZipFile(letter) as src, zipfile.ZipFile(broken, "w") as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "word/document.xml":
-                assert data.count(b'<w:footnoteReference w:id="1"/>') == 1
-                data = data.replace(b'<w:footnoteReference w:id="1"/>', b'<w:footnoteReference w:id="2"/>')
-            dst.writestr(item, data)
+    broken = rewritten(letter, tmp_path / "broken.docx", replaced(
+        "word/document.xml", b'<w:footnoteReference w:id="1"/>', b'<w:footnoteReference w:id="2"/>', once=True))
     result = CliRunner().invoke(main, ["check", str(broken)])
     assert result.exit_code == 2
     assert result.stderr == (f"{broken}: cannot be read: the text refers to footnote 2, which the document does not "

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import CONFIG
+from tests.conftest import CONFIG, replaced, rewritten
 from vbdocs.cli import main
 from vbdocs.reporting import annotation
 
@@ -89,21 +89,12 @@ def test_a_build_error_that_is_no_problem_of_a_file_in_json_and_github(tmp_path:
         "calendar, document"]
 
 
-def test_check_in_github_format(tmp_path: Path) -> None:
+def test_check_in_github_format(built_plan: Path, tmp_path: Path) -> None:
     """A built plan passes; its copy set in Arial fails, with one annotation."""
-    run("build", str(CONFIG / "campaign_2024.yaml"), "-o", str(tmp_path / "out"), "--only", "plan")
-    plan = tmp_path / "out" / "ke-hoach-2024.docx"
-    code, stdout, _err = run("check", str(plan), "--output-format", "github")
+    code, stdout, _err = run("check", str(built_plan), "--output-format", "github")
     assert code == 0 and stdout == ""
-    import zipfile
-
-    broken = tmp_path / "broken.docx"
-    with zipfile.ZipFile(plan) as src, zipfile.ZipFile(broken, "w") as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename in ("word/document.xml", "word/styles.xml"):
-                data = data.replace(b"Times New Roman", b"Arial")
-            dst.writestr(item, data)
+    broken = rewritten(built_plan, tmp_path / "broken.docx",
+                       replaced(("word/document.xml", "word/styles.xml"), b"Times New Roman", b"Arial"))
     code, stdout, _err = run("check", str(broken), "--output-format", "github")
     assert code == 1 and stdout.startswith(f"::error file={broken},title=vbdocs check font.typeface::")
 

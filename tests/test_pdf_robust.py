@@ -38,10 +38,8 @@ linux = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="looks at 
 
 
 @pytest.fixture(scope="module")
-def plan_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("plan")
-    vbdocs.build(CONFIG / "campaign_2024.yaml", output=out, only=["plan"])
-    return out / "ke-hoach-2024.docx"
+def plan_docx(built_plan: Path) -> Path:
+    return built_plan
 
 
 @pytest.fixture(scope="module")
