@@ -26,6 +26,8 @@ from typing import IO, Any
 
 from lxml import etree
 
+from .i18n import _
+
 #: The .docx file itself, as stored.
 MAX_FILE_BYTES = 64 * 2**20
 #: Entries in the zip.
@@ -68,9 +70,10 @@ def read_parts(source: Path | str | bytes, wanted: Callable[[str], bool] = is_xm
         try:
             size = Path(source).stat().st_size
         except OSError as exc:
-            raise PackageError(f"not a .docx: {exc.strerror or exc}") from None
+            raise PackageError(_("not a .docx: {exc}").format(exc=exc.strerror or exc)) from None
     if size > MAX_FILE_BYTES:
-        raise PackageError(f"the file is {size} bytes; a .docx is read up to {MAX_FILE_BYTES} bytes")
+        raise PackageError(_("the file is {size} bytes; a .docx is read up to {limit} bytes")
+                           .format(size=size, limit=MAX_FILE_BYTES))
     try:
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
             infos = archive.infolist()
@@ -81,7 +84,7 @@ def read_parts(source: Path | str | bytes, wanted: Callable[[str], bool] = is_xm
                     parts[info.filename] = _inflate(archive, info)
             return parts
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError) as exc:
-        raise PackageError(f"not a .docx: {exc}") from None
+        raise PackageError(_("not a .docx: {exc}").format(exc=exc)) from None
 
 
 def check_package(data: bytes) -> None:
@@ -110,15 +113,16 @@ def parse_xml(data: bytes, name: str) -> Any:
         PackageError: the part is too large, not well-formed, or declares a DTD.
     """
     if len(data) > MAX_XML_PART_BYTES:
-        raise PackageError(f"{name} is {len(data)} bytes; an XML part is read up to {MAX_XML_PART_BYTES} bytes")
+        raise PackageError(_("{name} is {size} bytes; an XML part is read up to {limit} bytes")
+                           .format(name=name, size=len(data), limit=MAX_XML_PART_BYTES))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise PackageError(f"{name} is not well-formed XML ({exc})") from None
+        raise PackageError(_("{name} is not well-formed XML ({exc})").format(name=name, exc=exc)) from None
     info = root.getroottree().docinfo
     if info.internalDTD is not None or info.externalDTD is not None or info.doctype:
-        raise PackageError(f"{name} declares a DTD, which no Office Open XML part does")
+        raise PackageError(_("{name} declares a DTD, which no Office Open XML part does").format(name=name))
     return root
 
 
@@ -131,40 +135,46 @@ def iter_xml(data: bytes | IO[bytes], name: str, tags: tuple[str, ...]) -> Itera
         PackageError: the part is larger than :data:`MAX_PART_BYTES`, not well-formed, or declares a DTD.
     """
     if isinstance(data, bytes) and len(data) > MAX_PART_BYTES:
-        raise PackageError(f"{name} is {len(data)} bytes; a part is read up to {MAX_PART_BYTES} bytes")
+        raise PackageError(_("{name} is {size} bytes; a part is read up to {limit} bytes")
+                           .format(name=name, size=len(data), limit=MAX_PART_BYTES))
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
     events = etree.iterparse(stream, events=("end",), tag=tags, resolve_entities=False, no_network=True,
                              load_dtd=False, huge_tree=False)
     first = True
     try:
-        for _, element in events:
+        for _event, element in events:
             if first:
                 info = element.getroottree().docinfo
                 if info.internalDTD is not None or info.externalDTD is not None or info.doctype:
-                    raise PackageError(f"{name} declares a DTD, which no Office Open XML part does")
+                    raise PackageError(_("{name} declares a DTD, which no Office Open XML part does")
+                                       .format(name=name))
                 first = False
             yield element
     except etree.XMLSyntaxError as exc:
-        raise PackageError(f"{name} is not well-formed XML ({exc})") from None
+        raise PackageError(_("{name} is not well-formed XML ({exc})").format(name=name, exc=exc)) from None
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:  # read from a zip as it inflates
-        raise PackageError(f"{name} cannot be read: {exc}") from None
+        raise PackageError(_("{name} cannot be read: {exc}").format(name=name, exc=exc)) from None
 
 
 def _check_declared(infos: list[zipfile.ZipInfo], large: frozenset[str] = frozenset()) -> None:
     if len(infos) > MAX_ENTRIES:
-        raise PackageError(f"the zip holds {len(infos)} entries; a .docx is read with up to {MAX_ENTRIES}")
+        raise PackageError(_("the zip holds {count} entries; a .docx is read with up to {limit}")
+                           .format(count=len(infos), limit=MAX_ENTRIES))
     total = 0
     for info in infos:
         limit = MAX_XML_PART_BYTES if is_xml_part(info.filename) and info.filename not in large else MAX_PART_BYTES
         if info.file_size > limit:
-            raise PackageError(f"{info.filename} inflates to {info.file_size} bytes; a part is read up to {limit}")
+            raise PackageError(_("{name} inflates to {size} bytes; a part is read up to {limit}")
+                               .format(name=info.filename, size=info.file_size, limit=limit))
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise PackageError(f"{info.filename} inflates {info.file_size // max(info.compress_size, 1)} times "
-                               f"over; a part larger than {RATIO_FLOOR} bytes is read up to {MAX_RATIO} times "
-                               "(a zip bomb?)")
+            raise PackageError(_("{name} inflates {ratio} times over; a part larger than {floor} bytes is read up "
+                                 "to {limit} times (a zip bomb?)").format(
+                name=info.filename, ratio=info.file_size // max(info.compress_size, 1), floor=RATIO_FLOOR,
+                limit=MAX_RATIO))
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
-        raise PackageError(f"the parts inflate to {total} bytes; a .docx is read up to {MAX_TOTAL_BYTES}")
+        raise PackageError(_("the parts inflate to {total} bytes; a .docx is read up to {limit}")
+                           .format(total=total, limit=MAX_TOTAL_BYTES))
 
 
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
