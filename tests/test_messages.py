@@ -100,3 +100,21 @@ def test_every_problem_of_the_bad_input_corpus_has_a_code(tmp_path: Path) -> Non
             os.chdir(here)
     assert {"yaml.syntax", "value.missing", "key.unknown", "reference.unknown"} <= codes | {"yaml.syntax"}
     assert len(codes) >= 15
+
+
+def test_no_message_is_hidden_from_the_catalog_inside_an_f_string() -> None:
+    """``f"{_('warning')}"`` is translated at run time but never extracted (the extractor sees one
+    string token), so its Vietnamese would never be written: every ``_("…")`` stands outside."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "vbdocs"
+    hidden = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) \
+                            and inner.func.id in ("_", "N_") and inner.args \
+                            and isinstance(inner.args[0], ast.Constant):
+                        hidden.append(f"{path.relative_to(root.parent)}:{inner.lineno}")
+    assert hidden == []

@@ -84,4 +84,5 @@ def _warning_text(problem: Problem) -> str:
 
     where = problem.file if not problem.line else f"{problem.file}:{problem.line}:{problem.column}"
     path = f" {problem.path}:" if problem.path else ""
-    return f"{where}:{path} {_('warning')}: {problem.message}"
+    label = _("warning")
+    return f"{where}:{path} {label}: {problem.message}"

@@ -24,21 +24,26 @@ def content(build: Build) -> str:
     """The page's ``<main>`` content for ``build``: its problems, then its documents."""
     parts: list[str] = []
     if build.problems:
-        parts.append(f'<section class="problems" role="alert"><h2>{html.escape(_("The files have errors"))}</h2>'
+        heading = html.escape(_("The files have errors"))
+        parts.append(f'<section class="problems" role="alert"><h2>{heading}</h2>'
                      f'<ul>{"".join(f"<li><code>{html.escape(p)}</code></li>" for p in build.problems)}</ul>')
         if build.documents:
-            parts.append(f'<p class="note">{html.escape(_("Below: the last pages built without errors."))}</p>')
+            note = html.escape(_("Below: the last pages built without errors."))
+            parts.append(f'<p class="note">{note}</p>')
         parts.append("</section>")
     if build.warnings:
         items = "".join(f"<li><code>{html.escape(w)}</code></li>" for w in build.warnings)
-        parts.append(f'<section class="warnings"><h2>{html.escape(_("To review"))}</h2><ul>{items}</ul></section>')
+        heading = html.escape(_("To review"))
+        parts.append(f'<section class="warnings"><h2>{heading}</h2><ul>{items}</ul></section>')
     if build.number == 0:
-        parts.append(f'<p class="waiting">{html.escape(_("Building the documents…"))}</p>')
+        waiting = html.escape(_("Building the documents…"))
+        parts.append(f'<p class="waiting">{waiting}</p>')
     stale = " stale" if build.problems else ""
     if len(build.documents) > 1:
         links = "".join(f'<li><a href="#document-{n}">{html.escape(d.name)}</a></li>'
                         for n, d in enumerate(build.documents, start=1))
-        parts.append(f'<nav class="contents"><h2>{html.escape(_("Documents"))}</h2><ol>{links}</ol></nav>')
+        heading = html.escape(_("Documents"))
+        parts.append(f'<nav class="contents"><h2>{heading}</h2><ol>{links}</ol></nav>')
     parts += [_document(d, n, stale) for n, d in enumerate(build.documents, start=1)]
     if build.finished is not None and not build.problems:
         summary = _("Built at {time} in {seconds:.1f} s; documents: {documents}, converted: {converted}, "
@@ -55,9 +60,10 @@ def _document(document: ShownDocument, number: int, stale: str) -> str:
              _("pages: {count}").format(count=len(document.pictures.pages))]
     shown = " · ".join(html.escape(fact) for fact in facts if fact)
     count = len(document.pictures.pages)
+    alt = _("{name}, page {number} of {count}")
     pages = "".join(
         f'<img src="/pages/{html.escape(page)}" width="794" height="1123" alt="'
-        f'{html.escape(_("{name}, page {number} of {count}").format(name=document.name, number=n, count=count))}">'
+        f'{html.escape(alt.format(name=document.name, number=n, count=count))}">'
         for n, page in enumerate(document.pictures.pages, start=1)
     )
     return (f'<section class="document{stale}" id="document-{number}" data-name="{html.escape(document.name)}">'
@@ -67,6 +73,7 @@ def _document(document: ShownDocument, number: int, stale: str) -> str:
 
 def page(build: Build, version: str, title: str) -> str:
     """The whole page, showing ``build`` (named ``version``) of the file ``title``."""
+    building, offline = _js(_("Rebuilding…")), _js(_("vbdocs serve has stopped; waiting for it…"))
     return f"""<!DOCTYPE html>
 <html lang="{language()}">
 <head>
@@ -81,7 +88,7 @@ def page(build: Build, version: str, title: str) -> str:
 {content(build)}
 </main>
 <script>
-const TEXTS = {{building: {_js(_("Rebuilding…"))}, offline: {_js(_("vbdocs serve has stopped; waiting for it…"))}}};
+const TEXTS = {{building: {building}, offline: {offline}}};
 {_SCRIPT}
 </script>
 </body>
