@@ -100,7 +100,7 @@ def test_findings_are_in_vietnamese(broken: Path) -> None:
         assert f["where"] == g["where"] or not ENGLISH.search(str(f["where"])), f
     by_rule = {f["rule"]: f for f in vi}
     assert by_rule["date.padding"]["found"] == "ngày 5 thiếu số 0 ở trước; tháng 03 thừa số 0 ở trước"
-    assert by_rule["page.margins"]["found"] == "lề trái 20.0 mm"
+    assert by_rule["page.margins"]["found"] == "lề trái 20,0 mm"
     assert by_rule["page.margins"]["where"] == "trang"
     assert by_rule["title.type_name"]["found"] == "không đậm"
     assert by_rule["body.alignment"]["found"].startswith("căn trái")
@@ -187,7 +187,7 @@ def test_fix_lists_its_changes_in_vietnamese(broken: Path, tmp_path: Path) -> No
         assert e.startswith(rule + ": ")
         assert not ENGLISH.search(_unquoted(what)), v
     assert "page.margins: section 1: left 19.9 → 29.8 mm" in changed_en
-    assert "page.margins: phần (section) 1: lề trái 19.9 → 29.8 mm" in changed_vi
+    assert "page.margins: phần (section) 1: lề trái 19,9 → 29,8 mm" in changed_vi
     assert any(c.startswith("font.typeface: ") and c.endswith("runs set in Times New Roman") for c in changed_en)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextvars
 import gettext
 import os
+import string
 from functools import cache
 from pathlib import Path
 
@@ -69,10 +70,35 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALES, languages=[lang], fallback=True)
 
 
+class _Numbers(string.Formatter):
+    """``str.format`` writing a fractional number as the language of the moment does: in
+    Vietnamese with a decimal comma (``vn.numbers.decimal``)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, float) and language() == "vi":
+            from .vn.numbers import decimal
+
+            return decimal(value, format_spec or "g")
+        return str(super().format_field(value, format_spec))
+
+
+_NUMBERS = _Numbers()
+
+
+class Message(str):
+    """A message in the language of the moment, whose ``format`` writes numbers as that language
+    does (``"{length:.1f} mm"`` → "19,4 mm" in Vietnamese)."""
+
+    __slots__ = ()
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        return _NUMBERS.vformat(str(self), args, kwargs)
+
+
 def _(message: str) -> str:
     """``message`` (English, as written in the code) in the language of the moment."""
     lang = language()
-    return message if lang == "en" else _catalog(lang).gettext(message)
+    return Message(message if lang == "en" else _catalog(lang).gettext(message))
 
 
 def pgettext(context: str, message: str) -> str:
@@ -80,7 +106,7 @@ def pgettext(context: str, message: str) -> str:
     that means one thing in one place and another elsewhere ("bold" as a fault found on the page,
     and as a kind of markup), which the catalog keeps apart by their context."""
     lang = language()
-    return message if lang == "en" else _catalog(lang).pgettext(context, message)
+    return Message(message if lang == "en" else _catalog(lang).pgettext(context, message))
 
 
 def N_(message: str) -> str:

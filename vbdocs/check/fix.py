@@ -180,7 +180,7 @@ def _look(lines_of: Callable[[Parts], list[Line]], element: str, *, bold: bool |
             if size is not None or wrong_weight or wrong_slant:
                 _set_runs(_runs([line]), bold=bold if wrong_weight else None,
                           italic=italic if wrong_slant else None, size=size)
-                changes = [f"{size:g} pt"] if size else []
+                changes = [_("{size:g} pt").format(size=size)] if size else []
                 changes += [pgettext("check", "bold") if bold else _("not bold")] if wrong_weight else []
                 changes += [pgettext("check", "italic") if italic else _("upright")] if wrong_slant else []
                 out.append(_("{text!r} set {changes}").format(text=line.clean[:40], changes=" ".join(changes)))

@@ -349,7 +349,7 @@ class Parts:
 
 
 def _fmt(size: float | None) -> str:
-    return _("no size") if size is None else f"{size:g} pt"
+    return _("no size") if size is None else _("{size:g} pt").format(size=size)
 
 
 # The words a finding names a line's look with, in the language of the moment ("bold" has the
