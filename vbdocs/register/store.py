@@ -2,7 +2,7 @@
 shares one register between several clerks' machines, through SQLAlchemy (Core) alone.
 
 Where the register is (:func:`register_url`): ``--register URL``, else the environment variable
-``VBDOCS_REGISTER``, else the units file's ``agency.register.url``, else ``register.sqlite``
+``VBDOCS_REGISTER``, else the units file's ``agency.issuing.url``, else ``register.sqlite``
 beside the units file. A plain path is an SQLite file; a URL (``postgresql://clerk@host/vbdocs``,
 ``sqlite:///path``) is given to SQLAlchemy as it is.
 
