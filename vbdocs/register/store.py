@@ -138,10 +138,14 @@ class Register:
         self.engine.dispose()
 
     @contextmanager
-    def _transaction(self) -> Iterator[Connection]:
+    def _transaction(self, *, writing: bool = False) -> Iterator[Connection]:
+        """A transaction; ``writing``, one that holds an SQLite register from its start (BEGIN
+        IMMEDIATE), so that what it read is still so when it writes. Readers never wait."""
         try:
-            with self.engine.begin() as conn:
-                yield conn
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(vbdocs_writing=writing)
+                with conn.begin():
+                    yield conn
         except DBAPIError as exc:
             raise _failure(exc, self.name) from None
 
@@ -168,7 +172,7 @@ class Register:
         """Take the next number of ``sequence`` of ``agency`` in ``year``, give it to ``make``, which
         returns the entry (it may write files meanwhile: it runs inside the transaction), and record
         it, all in one transaction: the number and its entry are committed together, or neither."""
-        with self._transaction() as conn:
+        with self._transaction(writing=True) as conn:
             number = self._next(conn, agency, year, sequence)
             entry = make(number)
             if (entry.year, entry.sequence, entry.number) != (year, sequence, number):
@@ -205,7 +209,7 @@ class Register:
                 given=number_and_notation))
         where = (entry_table.c.agency == agency, entry_table.c.year == year,
                  entry_table.c.number == int(number_text), entry_table.c.notation == notation.strip())
-        with self._transaction() as conn:
+        with self._transaction(writing=True) as conn:
             row = conn.execute(sa.select(entry_table).where(*where)).mappings().first()
             if row is None:
                 raise OutputError(_("the register {register} has no {number} in {year}").format(
@@ -221,7 +225,7 @@ class Register:
 
     def complete(self, entry: RegisterEntry, *, agency: str, file: str, sha256: str) -> None:
         """Record the file issued for an entry whose issue was interrupted after its commit."""
-        with self._transaction() as conn:
+        with self._transaction(writing=True) as conn:
             conn.execute(entry_table.update()
                          .where(entry_table.c.agency == agency, entry_table.c.year == entry.year,
                                 entry_table.c.sequence == entry.sequence, entry_table.c.number == entry.number)
@@ -313,7 +317,7 @@ def _sqlite(url: URL, name: str, timeout: float) -> Engine:
 
     @sa.event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("vbdocs_writing") else "BEGIN")
 
     return engine
 
@@ -333,7 +337,13 @@ def _migrate(register: Register) -> None:
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
-    with register._transaction() as conn:
+    with register._transaction() as conn:  # the common case, a register up to date: read, never wait
+        tables = set(sa.inspect(conn).get_table_names())
+        if {"alembic_version", "register_entry", "register_counter"} <= tables:
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current == ScriptDirectory.from_config(_alembic(conn)).get_current_head():
+                return
+    with register._transaction(writing=True) as conn:
         if not register.sqlite:
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
         tables = set(sa.inspect(conn).get_table_names())
