@@ -299,10 +299,10 @@ def new_campaign(source: Path, year: int, output: Path, force: bool, warnings_se
 @click.option("--register", metavar="URL",
               help=N_("The register: an SQLite file or a postgresql:// URL; by default $VBDOCS_REGISTER, the units "
                       "file's agency.issuing.url, or register.sqlite beside the units file."))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help=N_("The .docx to write, or a folder to write it into."))
+@click.option("-o", "--output", type=click.Path(), required=True,
+              help=N_("The .docx to write, or a folder (ending in /) to write it into."))
 @_reports_errors
-def issue_document(file: Path, doc: str | None, date_text: str | None, register: str | None, output: Path,
+def issue_document(file: Path, doc: str | None, date_text: str | None, register: str | None, output: str,
                    warnings_seen: list[Any]) -> None:
     from .register.issue import issue, parse_date
 

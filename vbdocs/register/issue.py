@@ -228,7 +228,8 @@ def issue(file: str | os.PathLike[str], *, output: str | os.PathLike[str], doc: 
 
     Args:
         file: a document file, or a campaign file with ``doc``.
-        output: the .docx to write, or an existing folder to write it into under its set name.
+        output: the .docx to write, or a folder (one that exists, or a path ending in "/") to write
+            it into under its name in a set.
         doc: in a campaign, ``plan`` or a letter's id.
         date: the date of issue; today by default.
         register: the register (``--register``); by default ``$VBDOCS_REGISTER``, the units file's
@@ -270,6 +271,7 @@ def issue(file: str | os.PathLike[str], *, output: str | os.PathLike[str], doc: 
     agency = units.agency.abbreviation
     source = f"{path.name}#{target.name}"
     out = Path(output)
+    into_folder = out.is_dir() or str(output).endswith(("/", os.sep))
     url = register_url(register, units_path=config.units_path, setting=settings.url)
     mode = path.stat().st_mode & 0o777
 
@@ -286,7 +288,13 @@ def issue(file: str | os.PathLike[str], *, output: str | os.PathLike[str], doc: 
             except ConfigError as error:
                 raise _renamed(error, temp_yaml, path) from None
             chosen = _chosen(final, target, rendered)
-            destination = out / chosen.filename if out.is_dir() else out
+            destination = out / chosen.filename if into_folder else out
+            if into_folder:
+                try:
+                    out.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise OutputError(_("cannot make the folder {folder}: {reason}").format(
+                        folder=out, reason=exc.strerror or exc)) from None
             if not destination.parent.is_dir():
                 raise OutputError(_("cannot write {file}: its folder does not exist").format(file=destination))
             temp_docx = _write_temp(destination.parent, destination.name, ".docx", chosen.data, 0o666 & ~_umask())
