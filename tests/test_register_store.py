@@ -305,3 +305,34 @@ def test_sequences_by_type_and_advisory_bodies_as_the_units_file_declares(office
     own = issue(advisory, output=office / "out", register=register, date=dt.date(2024, 3, 4)).entry
     assert (plain.sequence, plain.number) == ("TTr", 1)
     assert (own.sequence, own.number) == ("VP", 1)
+
+
+def test_clerks_issuing_the_same_document_at_once_give_it_one_number(office: Path, register: str) -> None:
+    path = _document(office, "to-trinh")
+    open_register(register).close()
+    context = multiprocessing.get_context("fork")
+    clerks = [context.Process(target=_issue_one, args=(str(path), register, str(office / "out" / "to-trinh.docx")))
+              for _ in range(4)]
+    for clerk in clerks:
+        clerk.start()
+    for clerk in clerks:
+        clerk.join(300)
+    assert [e.number for e in entries(2024, url=register)] == [1]
+    assert "  number: 1\n" in path.read_text(encoding="utf-8")
+    codes = [c.exitcode for c in clerks]
+    assert 0 in codes and set(codes) <= {0, 1}  # the others found it issued: completed it, or were refused
+
+
+def test_the_command_issues_into_a_new_folder_and_refuses_a_second_issue_exit_2(office: Path) -> None:
+    path = _document(office, "to-trinh")
+    env = {**os.environ, "LANGUAGE": "en"}
+    command = [sys.executable, "-m", "vbdocs", "issue", str(path), "--date", "04/03/2024", "-o",
+               str(office / "new") + "/"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert first.returncode == 0, first.stderr
+    assert "issued Số 01/TTr-SNN of 04/03/2024" in first.stdout
+    assert (office / "new" / "to-trinh-01.docx").is_file()
+    second = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert second.returncode == 2
+    assert f"{path}:12:3: document.number: this document is issued already" in second.stderr
+    assert [e.number for e in entries(2024, units_path=office / "units.yaml")] == [1]

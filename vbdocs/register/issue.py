@@ -44,7 +44,7 @@ from ..i18n import _
 from ..vn import numbering
 from ..vn.text import ascii_key
 from .entry import RegisterEntry
-from .store import open_register, register_url
+from .store import AlreadyIssued, open_register, register_url
 
 PLAN = "plan"
 """``--doc`` of a campaign's plan (a letter is named by its id)."""
@@ -307,15 +307,24 @@ def issue(file: str | os.PathLike[str], *, output: str | os.PathLike[str], doc: 
                 temp_docx.unlink(missing_ok=True)
             raise
 
+    def complete(book: Any, earlier: RegisterEntry) -> Issued:
+        """Finish an issue committed before it wrote its files: the same number and date."""
+        entry, temp_docx, temp_yaml = make(earlier.number, earlier.issued)
+        destination = temp_docx.parent / entry.file
+        try:
+            book.complete(earlier, agency=agency, file=entry.file, sha256=entry.sha256)
+        except BaseException:
+            temp_docx.unlink(missing_ok=True)
+            temp_yaml.unlink(missing_ok=True)
+            raise
+        os.replace(temp_docx, destination)
+        os.replace(temp_yaml, path)
+        return Issued(dataclasses.replace(earlier, file=entry.file, sha256=entry.sha256), destination, True)
+
     with open_register(url, **({"timeout": timeout} if timeout is not None else {})) as book:
         earlier = book.issued_from(source, agency=agency)
         if earlier is not None:  # committed, then stopped before the YAML was edited: finish it
-            entry, temp_docx, temp_yaml = make(earlier.number, earlier.issued)
-            destination = temp_docx.parent / entry.file
-            book.complete(earlier, agency=agency, file=entry.file, sha256=entry.sha256)
-            os.replace(temp_docx, destination)
-            os.replace(temp_yaml, path)
-            return Issued(dataclasses.replace(earlier, file=entry.file, sha256=entry.sha256), destination, True)
+            return complete(book, earlier)
         made: list[tuple[Path, Path]] = []
 
         def numbered(number: int) -> RegisterEntry:
@@ -324,7 +333,9 @@ def issue(file: str | os.PathLike[str], *, output: str | os.PathLike[str], doc: 
             return entry
 
         try:
-            entry = book.issue(agency, when.year, sequence, numbered)
+            entry = book.issue(agency, when.year, sequence, numbered, source=source)
+        except AlreadyIssued as already:  # another clerk issued it a moment ago
+            return complete(book, already.entry)
         except BaseException:
             for temp_docx, temp_yaml in made:
                 temp_docx.unlink(missing_ok=True)

@@ -119,6 +119,14 @@ def shown(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
+class AlreadyIssued(Exception):
+    """The document has an entry already: :meth:`Register.issue` took no number."""
+
+    def __init__(self, entry: RegisterEntry) -> None:
+        super().__init__(entry.number_and_notation)
+        self.entry = entry
+
+
 class Register:
     """An open register. Open it with :func:`open_register`; close it with :meth:`close` (or use
     it in a ``with`` block)."""
@@ -168,12 +176,24 @@ class Register:
             row = conn.execute(query).mappings().first()
         return _entry(row) if row is not None else None
 
-    def issue(self, agency: str, year: int, sequence: str, make: Callable[[int], RegisterEntry]) -> RegisterEntry:
+    def issue(self, agency: str, year: int, sequence: str, make: Callable[[int], RegisterEntry], *,
+              source: str | None = None) -> RegisterEntry:
         """Take the next number of ``sequence`` of ``agency`` in ``year``, give it to ``make``, which
         returns the entry (it may write files meanwhile: it runs inside the transaction), and record
-        it, all in one transaction: the number and its entry are committed together, or neither."""
+        it, all in one transaction: the number and its entry are committed together, or neither.
+
+        Raises:
+            AlreadyIssued: ``source`` has an entry, not withdrawn, committed by another clerk since
+                the caller looked (checked under the lock, so one document never gets two numbers).
+        """
         with self._transaction(writing=True) as conn:
             number = self._next(conn, agency, year, sequence)
+            if source is not None:
+                row = conn.execute(sa.select(entry_table).where(
+                    entry_table.c.agency == agency, entry_table.c.source == source,
+                    entry_table.c.withdrawn == sa.false())).mappings().first()
+                if row is not None:
+                    raise AlreadyIssued(_entry(row))
             entry = make(number)
             if (entry.year, entry.sequence, entry.number) != (year, sequence, number):
                 raise ValueError(f"the entry made is numbered {entry.number} of {entry.sequence} {entry.year}")
