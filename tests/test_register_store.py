@@ -336,3 +336,17 @@ def test_the_command_issues_into_a_new_folder_and_refuses_a_second_issue_exit_2(
     assert second.returncode == 2
     assert f"{path}:12:3: document.number: this document is issued already" in second.stderr
     assert [e.number for e in entries(2024, units_path=office / "units.yaml")] == [1]
+
+
+def test_a_copy_is_numbered_in_the_copies_sequence_with_its_own_signer(office: Path, register: str) -> None:
+    source = ROOT / "examples" / "documents" / "ubnd-tinh"
+    (office / "units.yaml").write_text((source / "units.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    text = (source / "sao-y.yaml").read_text(encoding="utf-8")
+    path = office / "sao-y.yaml"
+    path.write_text(text.replace("    number: 2\n    date: 2024-09-23\n", ""), encoding="utf-8")
+    entry = issue(path, output=office / "out", register=register, date=dt.date(2024, 9, 23)).entry
+    assert (entry.sequence, entry.number_and_notation, entry.type_name) == ("ban-sao", "01/SY-UBND", "Bản sao y")
+    assert entry.recipients == ("Sở Thông tin và Truyền thông",) and entry.source == "sao-y.yaml#copy"
+    edited = path.read_text(encoding="utf-8")
+    assert "    form: Sao y\n    number: 1\n    date: 2024-09-23\n" in edited
+    assert "  number: 2150\n  date: 2024-09-20\n" in edited

@@ -54,6 +54,8 @@ SECRET = "mat"
 """The secret documents' sequence."""
 COPIES = "ban-sao"
 """The copies' sequence (sao y, sao lục, trích sao)."""
+_COPY_TYPES = {"Sao y": "Bản sao y", "Sao lục": "Bản sao lục", "Trích sao": "Bản trích sao"}
+"""A copy's type in Phụ lục III, by its hình thức sao."""
 _PRIORITY = {"Khẩn": 1, "Thượng khẩn": 2, "Hỏa tốc": 3, "Hỏa tốc hẹn giờ": 4}
 
 
@@ -75,7 +77,9 @@ class _Target:
     node: Any
     path: tuple[str | int, ...]
     name: str
-    """``plan``, a letter's id, or ``document``: after ``#`` in the entry's source."""
+    """``plan``, a letter's id, ``document`` or ``copy``: after ``#`` in the entry's source."""
+    copy: bool = False
+    """A copy (sao y, sao lục, trích sao, ``copy_of``): numbered in the copies' sequence."""
 
 
 def _yaml() -> Any:
@@ -109,7 +113,10 @@ def _target(file: Path, data: Any, doc: str | None) -> _Target:
         if doc is not None:
             raise OutputError(_("{file} is a document file: it issues its one document, without --doc").format(
                 file=file))
-        return _Target("document", data["document"], ("document",), "document")
+        node = data["document"]
+        if hasattr(node, "get") and node.get("copy_of") is not None:  # a copy: the copy's number and date
+            return _Target("document", node["copy_of"], ("document", "copy_of"), "copy", copy=True)
+        return _Target("document", node, ("document",), "document")
     if doc is None:
         raise OutputError(_("{file} is a campaign: say which document to issue, --doc plan or a letter's id").format(
             file=file))
@@ -145,14 +152,14 @@ def _set(node: Any, key: str, value: Any, after: tuple[str, ...]) -> None:
 
 
 def _edited(yaml: Any, data: Any, target: _Target, number: int, date: dt.date) -> str:
-    _set(target.node, "number", number, ("type", "id"))
+    _set(target.node, "number", number, ("type", "id", "form"))
     _set(target.node, "date", date, ("number",))
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
 
 
-def sequence_of(config: Any, target_kind: str, settings: Any) -> tuple[str, int, bool]:
+def sequence_of(config: Any, target_kind: str, settings: Any, *, copy: bool = False) -> tuple[str, int, bool]:
     """The sequence a document is numbered in, its độ khẩn as Phụ lục VI codes it, and whether it is
     secret: (sequence, priority, secret). Raises ConfigError for a document of no sequence."""
     from ..config import DocumentConfig
@@ -163,6 +170,11 @@ def sequence_of(config: Any, target_kind: str, settings: Any) -> tuple[str, int,
     spec = config.document.document
     priority = _PRIORITY.get(spec.urgency or "", 0)
     secret = spec.secrecy is not None
+    if copy:
+        form = _COPY_TYPES[spec.copy_of.form] if spec.copy_of is not None else ""
+        if settings.copies == "separate":
+            return COPIES, priority, secret
+        return (_by_type(form) if settings.sequences == "by_type" else VAN_BAN), priority, secret
     if spec.issuer is not None:
         if spec.issuer in settings.advisory:
             return str(spec.issuer), priority, secret
@@ -262,7 +274,7 @@ def issue(file: str | os.PathLike[str], *, output: str | os.PathLike[str], doc: 
 
         settings = RegisterSettings()
     try:
-        sequence, priority, secret = sequence_of(config, target.kind, settings)
+        sequence, priority, secret = sequence_of(config, target.kind, settings, copy=target.copy)
     except _NoSequence as no:
         raise _located(path, target.node, "issuer", (*target.path, "issuer"),
                        _("{issuer} issues under its own number, in no sequence of the agency's register; declare it "
@@ -374,17 +386,24 @@ def _entry(config: Any, target: _Target, chosen: Any, *, number: int, issued: dt
     else:
         model = config.document.document
         subject = str(model.subject or "")
+    closing = content.closing
+    type_name = chosen.type or ""
+    if target.copy:  # the copy's own number, signer, Nơi nhận and Lưu
+        notation = numbering.typed_symbol(_COPY_TYPES[model.copy_of.form], config.units.agency.abbreviation)
+        closing = content.copy.closing if content.copy is not None else closing  # Mẫu 3.2: no copy block
+        type_name = _COPY_TYPES[model.copy_of.form]
+        model = model.copy_of
     person = config.person(model.signer.person)
     filing = model.filing
     unit = config.unit(filing.unit)
-    lines = [line.removeprefix("- ").rstrip(";.,") for line in content.closing.recipients]
+    lines = [line.removeprefix("- ").rstrip(";.,") for line in closing.recipients]
     kept = next((line.removeprefix("Lưu:").strip() for line in lines if line.startswith("Lưu:")), "")
     recipients = tuple(line for line in lines if not line.startswith("Lưu:"))
-    copies = filing.copies if isinstance(filing.copies, int) else len(content.closing.recipients)
+    copies = filing.copies if isinstance(filing.copies, int) else len(closing.recipients)
     return RegisterEntry(
         year=issued.year, sequence=sequence, number=number, notation=notation, issued=issued,
-        type_name=chosen.type or "", subject=" ".join(subject.split()),
-        signer=person.name if person else content.closing.signer_name,
+        type_name=type_name, subject=" ".join(subject.split()),
+        signer=person.name if person else closing.signer_name,
         signer_title=person.title if person else "", recipients=recipients,
         filing=kept or (unit.abbreviation if unit else filing.unit),
         copies=copies, drafting_unit=filing.unit, drafter=filing.drafter or "", source=source, file=file,
