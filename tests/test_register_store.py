@@ -350,3 +350,14 @@ def test_a_copy_is_numbered_in_the_copies_sequence_with_its_own_signer(office: P
     edited = path.read_text(encoding="utf-8")
     assert "    form: Sao y\n    number: 1\n    date: 2024-09-23\n" in edited
     assert "  number: 2150\n  date: 2024-09-20\n" in edited
+
+
+def test_an_advisory_body_that_is_no_unit_is_refused_located(office: Path, register: str) -> None:
+    units = office / "units.yaml"
+    text = units.read_text(encoding="utf-8")
+    declared = "  head_title: Giám đốc\n  issuing:\n    advisory: [HDTD]\n"
+    units.write_text(text.replace("  head_title: Giám đốc\n", declared, 1), encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        issue(_document(office, "a"), output=office / "out", register=register, date=dt.date(2024, 3, 4))
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.line, problem.path) == (str(units), 15, "agency.issuing.advisory[0]")
