@@ -361,3 +361,26 @@ def test_an_advisory_body_that_is_no_unit_is_refused_located(office: Path, regis
         issue(_document(office, "a"), output=office / "out", register=register, date=dt.date(2024, 3, 4))
     problem = caught.value.problems[0]
     assert (problem.file, problem.line, problem.path) == (str(units), 15, "agency.issuing.advisory[0]")
+
+
+def test_the_register_is_found_from_the_environment_and_a_year_that_does_not_match_is_refused_located(
+        office: Path, register: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VBDOCS_REGISTER", register)
+    path = _document(office, "to-trinh")  # drafted for 2024
+    before = path.read_text(encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        issue(path, output=office / "out", date=dt.date(2025, 1, 2))
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.path, problem.code) == (str(path), "document.year", "date.year")
+    assert path.read_text(encoding="utf-8") == before and not list((office / "out").iterdir())
+    assert issue(path, output=office / "out", date=dt.date(2024, 1, 2)).entry.number == 1
+    assert [e.number for e in entries(2024, url=register)] == [1]
+    assert not (office / "register.sqlite").exists()
+
+
+def test_a_date_written_wrong_is_a_clear_error() -> None:
+    from vbdocs.register.issue import parse_date
+
+    assert parse_date("02/01/2025") == parse_date("2025-01-02") == dt.date(2025, 1, 2)
+    with pytest.raises(OutputError, match="is no date"):
+        parse_date("31/02/2025")
