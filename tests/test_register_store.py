@@ -384,3 +384,16 @@ def test_a_date_written_wrong_is_a_clear_error() -> None:
     assert parse_date("02/01/2025") == parse_date("2025-01-02") == dt.date(2025, 1, 2)
     with pytest.raises(OutputError, match="is no date"):
         parse_date("31/02/2025")
+
+
+def test_two_files_of_one_name_in_two_folders_are_two_documents(office: Path, register: str) -> None:
+    (office / "a").mkdir()
+    (office / "b").mkdir()
+    first, second = (_document(office / folder, "to-trinh") for folder in ("a", "b"))
+    for path in (first, second):
+        path.write_text(path.read_text(encoding="utf-8").replace("units: units.yaml", "units: ../units.yaml"),
+                        encoding="utf-8")
+    one = issue(first, output=office / "out" / "a.docx", register=register, date=dt.date(2024, 3, 4))
+    two = issue(second, output=office / "out" / "b.docx", register=register, date=dt.date(2024, 3, 4))
+    assert (one.entry.source, two.entry.source) == ("a/to-trinh.yaml#document", "b/to-trinh.yaml#document")
+    assert (one.entry.number, two.entry.number, two.completed) == (1, 2, False)

@@ -281,7 +281,9 @@ def issue(file: str | os.PathLike[str], *, output: str | os.PathLike[str], doc: 
                          "in agency.issuing.advisory of the units file if it is an advisory body using the agency's "
                          "seal").format(issuer=no.issuer), "issue.sequence") from None
     agency = units.agency.abbreviation
-    source = f"{path.name}#{target.name}"
+    base = config.units_path.parent if config.units_path is not None else Path.cwd()
+    # named from the units file's folder: the same on every clerk's clone, and two files of one name apart
+    source = f"{Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()}#{target.name}"
     out = Path(output)
     into_folder = out.is_dir() or str(output).endswith(("/", os.sep))
     url = register_url(register, units_path=config.units_path, setting=settings.url)
