@@ -5,6 +5,7 @@
 #   poppler-utils             PDF text, fonts and page images (pdftotext, pdffonts, pdftoppm)
 #   python3-uno               LibreOffice's Python bridge: one LibreOffice converts many documents
 #   chromium                  a real browser, headless, for the tests of vbdocs serve's page
+#   postgresql                a real PostgreSQL server (initdb, pg_ctl) for the register's tests
 # Needs root (or sudo); without either it says what is missing and goes on.
 set -eu
 missing=""
@@ -13,6 +14,7 @@ command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui
 command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || missing="$missing python3-uno"
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ]; then
     as_root=""

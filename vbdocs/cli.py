@@ -289,6 +289,52 @@ def new_campaign(source: Path, year: int, output: Path, force: bool, warnings_se
         click.echo(f"  - {item}")
 
 
+@main.command("issue", help=N_("Issue a document of FILE: its number from the register, its date of issue (today, or "
+                                "--date), both written into FILE with its comments kept, the final document written to "
+                                "OUTPUT, and its entry in the register."))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--doc", help=N_("In a campaign file, the document to issue: plan, or a letter's id."))
+@click.option("--date", "date_text", metavar="DATE",
+              help=N_("The date of issue, 2025-01-02 or 02/01/2025; today by default."))
+@click.option("--register", metavar="URL",
+              help=N_("The register: an SQLite file or a postgresql:// URL; by default $VBDOCS_REGISTER, the units "
+                      "file's agency.issuing.url, or register.sqlite beside the units file."))
+@click.option("-o", "--output", type=click.Path(), required=True,
+              help=N_("The .docx to write, or a folder (ending in /) to write it into."))
+@_reports_errors
+def issue_document(file: Path, doc: str | None, date_text: str | None, register: str | None, output: str,
+                   warnings_seen: list[Any]) -> None:
+    from .register.issue import issue, parse_date
+
+    result = issue(file, output=output, doc=doc, date=parse_date(date_text) if date_text else None, register=register)
+    entry = result.entry
+    done = _("completed the interrupted issue of") if result.completed else _("issued")
+    click.echo(_("{done} Số {number} of {date}: wrote {file}").format(
+        done=done, number=entry.number_and_notation, date=entry.issued.strftime("%d/%m/%Y"), file=result.path))
+
+
+@main.group("register", help=N_("The register of outgoing documents (sổ đăng ký văn bản đi)."))
+def register_group() -> None:
+    pass
+
+
+@register_group.command("withdraw", help=N_("Mark NUMBER (as 02/KH-SNN) of --year withdrawn: its entry stays, and its "
+                                            "number is never given again."))
+@click.argument("number")
+@click.option("--year", type=int, required=True, help=N_("The year of issue of the document."))
+@click.option("--units", "units_file", type=click.Path(path_type=Path), required=True,
+              help=N_("The units file of the agency whose register it is."))
+@click.option("--register", metavar="URL", help=N_("The register, as vbdocs issue takes it."))
+@click.option("--note", default="", help=N_("Why it was withdrawn (ghi chú)."))
+@_reports_errors
+def register_withdraw(number: str, year: int, units_file: Path, register: str | None, note: str,
+                      warnings_seen: list[Any]) -> None:
+    from .register.issue import withdraw
+
+    entry = withdraw(number, year=year, units=units_file, register=register, note=note)
+    click.echo(_("withdrew Số {number} of {year}").format(number=entry.number_and_notation, year=entry.year))
+
+
 @main.command("check", help=N_("Check .docx FILES against Decree 30/2020/NĐ-CP, Appendix I.\n\nExit code 0 when "
                                 "every rule holds, 1 when one fails, 2 when a file cannot be read."))
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))

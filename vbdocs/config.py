@@ -366,6 +366,10 @@ def _check_units(units: UnitsFile, doc: Document) -> Iterable[Problem]:
             if member not in unit_codes:
                 yield doc.problem(("groups", i, "members", j), _unknown(UNIT, member, unit_codes),
                                   code=UNKNOWN)
+    issuing = units.agency.issuing
+    for i, code in enumerate(issuing.advisory if issuing else []):
+        if code not in unit_codes:
+            yield doc.problem(("agency", "issuing", "advisory", i), _unknown(UNIT, code, unit_codes), code=UNKNOWN)
 
 
 def _unique_ids(doc: Document, kind: str, ids: list[str]) -> Iterable[Problem]:

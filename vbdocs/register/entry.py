@@ -51,7 +51,8 @@ class RegisterEntry:
     drafter: str
     """Who drafted it (the initials of Lưu: …)."""
     source: str
-    """The YAML file and document it was made from: "config/campaign_2024.yaml#plan"."""
+    """The YAML file, from the units file's folder, and the document it was made from:
+    "campaign_2024.yaml#plan", "../examples/documents/so-nn/to-trinh.yaml#document"."""
     file: str
     """The file issued (its name)."""
     sha256: str

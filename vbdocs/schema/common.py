@@ -75,13 +75,13 @@ def _no_footnote(value: str) -> str:
     return value
 
 
-_DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
 
 
 def _date(value: Any) -> Any:
     """A date as a clerk writes it, day first ("09/5/2025", "9/05/2025"), as a date; any other
     value is left to the date type's own check (YAML reads 2025-05-09 as a date already)."""
-    if isinstance(value, str) and (match := _DAY_MONTH_YEAR.fullmatch(value)):
+    if isinstance(value, str) and (match := DAY_MONTH_YEAR.fullmatch(value)):
         day, month, year = (int(g) for g in match.groups())
         try:
             return dt.date(year, month, day)

@@ -150,6 +150,16 @@ FIELDS: dict[str, str] = {
     "units.Agency.place": "Địa danh ở dòng địa danh, ngày tháng (\"Bình Thuận\" trong \"Bình Thuận, ngày …\").",
     "units.Agency.parent": "Cơ quan chủ quản trực tiếp, nếu có.",
     "units.Agency.head_title": "Chức vụ người đứng đầu cơ quan (\"Giám đốc\"); cấp phó ký \"KT. GIÁM ĐỐC\".",
+    "units.Agency.issuing": "Sổ đăng ký văn bản đi: nơi lưu sổ và các hệ thống số (vbdocs issue).",
+    "units.RegisterSettings.url": "Sổ đăng ký: đường dẫn tệp SQLite, tính từ thư mục tệp này, hoặc URL cơ sở dữ liệu "
+                                  "(\"postgresql://vanthu@may-chu/vbdocs\") dùng chung cho nhiều văn thư. Bỏ trống: "
+                                  "register.sqlite cạnh tệp này. --register và VBDOCS_REGISTER được ưu tiên.",
+    "units.RegisterSettings.sequences": "shared: mọi văn bản hành chính dùng chung một hệ thống số; by_type: mỗi "
+                                        "loại văn bản một hệ thống số riêng.",
+    "units.RegisterSettings.secret": "Văn bản mật (có độ mật) được đánh số theo hệ thống số riêng (Điều 15).",
+    "units.RegisterSettings.copies": "Bản sao (sao y, sao lục, trích sao) dùng chung một hệ thống số riêng (Điều 15).",
+    "units.RegisterSettings.advisory": "Mã các đơn vị là tổ chức tư vấn dùng con dấu của cơ quan: mỗi tổ chức đánh số "
+                                       "văn bản mình ban hành theo hệ thống số riêng.",
     "units.Agency.contact": "Địa chỉ, điện thoại, e-mail, website (ô 13), cho các văn bản có in.",
     "units.Agency.collective": "Tập thể lãnh đạo của cơ quan làm việc theo chế độ tập thể, viết thường (\"Ủy ban "
                                "nhân dân\" với UBND), người đứng đầu ký thay mặt với thẩm quyền TM: \"TM. ỦY BAN "
@@ -353,6 +363,8 @@ MODELS: dict[str, str] = {
     "units.UnitsFile": "Tệp đơn vị (units.yaml): mọi thông tin về cơ quan không đổi theo phong trào.",
     "units.Agency": "Cơ quan ban hành: cơ quan mà vbdocs soạn văn bản cho.",
     "units.ParentBody": "Tên cơ quan, tổ chức chủ quản trực tiếp (ô 2, dòng đầu).",
+    "units.RegisterSettings": "Sổ đăng ký văn bản đi: nơi lưu sổ và các hệ thống số người đứng đầu cơ quan quyết "
+                              "định (Điều 15); mặc định theo Nghị định.",
     "units.Contact": "Địa chỉ, điện thoại, e-mail, website của cơ quan (ô 13), in ở cuối trang 1 của văn bản có in.",
     "units.Unit": "Một đơn vị của cơ quan: văn phòng, phòng chuyên môn hoặc đơn vị trực thuộc.",
     "units.Group": "Một nhóm đơn vị có tên, được gửi văn bản chung.",

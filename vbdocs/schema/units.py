@@ -55,6 +55,33 @@ class Contact(Model):
         return "; ".join(part for part in parts if part)
 
 
+class RegisterSettings(Model):
+    """Sổ đăng ký văn bản đi: where the register is and the numbering sequences the head of the
+    agency decided (Điều 15); the defaults follow the Decree."""
+
+    url: Str | None = Field(
+        None,
+        description="The register: a path of an SQLite file, relative to this file, or a database URL "
+        "(\"postgresql://vanthu@server/vbdocs\") shared by several clerks. Omitted: register.sqlite beside this "
+        "file. --register and VBDOCS_REGISTER take precedence.",
+    )
+    sequences: Literal["shared", "by_type"] = Field(
+        "shared",
+        description="shared: all administrative documents share one sequence; by_type: each type has its own.",
+    )
+    secret: Literal["separate", "shared"] = Field(
+        "separate", description="Secret documents (with a độ mật) are numbered in a sequence of their own (Điều 15).",
+    )
+    copies: Literal["separate", "shared"] = Field(
+        "separate", description="Copies (sao y, sao lục, trích sao) share a sequence of their own (Điều 15).",
+    )
+    advisory: list[Code] = Field(
+        default_factory=list,
+        description="Codes of the units that are advisory bodies using the agency's seal: each numbers the "
+        "documents it issues in a sequence of its own.",
+    )
+
+
 class Agency(_Named):
     """Cơ quan ban hành: the agency whose documents vbdocs writes."""
 
@@ -89,6 +116,9 @@ class Agency(_Named):
         "(\"Ủy ban nhân dân\" for a UBND), that its head signs for with authority TM: \"TM. ỦY BAN "
         "NHÂN DÂN\" / \"CHỦ TỊCH\" (Điều 13.2, Phụ lục I II.7.b). Omitted for an agency run by its "
         "head (a Sở), where TM. is refused.",
+    )
+    issuing: RegisterSettings | None = Field(
+        None, description="Sổ đăng ký văn bản đi: where it is and its numbering sequences (vbdocs issue).",
     )
 
 

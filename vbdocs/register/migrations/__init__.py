@@ -1,0 +1,1 @@
+"""The register's schema migrations (Alembic), run when a register is opened."""
