@@ -1,0 +1,137 @@
+"""The register of outgoing documents exported (issue 16, item 4): the Decree's form (Phụ lục IV) as
+a .docx that passes ``vbdocs check``, CSV and XLSX read back, the e-document metadata of Phụ lục VI as
+XML validated against its schema, and ``vbdocs register list|export`` over a store."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from vbdocs.check import check
+from vbdocs.register.entry import RegisterEntry
+from vbdocs.register.export import COLUMNS, WITHDRAWN, Issuer, csv_bytes, docx_bytes, rows, xlsx_bytes
+
+ISSUER = Issuer("Sở Nông nghiệp và Phát triển nông thôn", "UBND tỉnh Bình Thuận")
+LONG_SUBJECT = ("Về việc triển khai kế hoạch kiểm tra, giám sát an toàn thực phẩm nông lâm thủy sản "
+                "& phòng, chống dịch bệnh gia súc, gia cầm trên địa bàn tỉnh năm 2024 ") * 3
+MANY = tuple(f"UBND huyện, thị xã, thành phố số {k} (để thực hiện);" for k in range(1, 25))
+
+
+def _entry(number: int, sequence: str = "van-ban", **changes: object) -> RegisterEntry:
+    base: dict[str, object] = dict(
+        year=2024, sequence=sequence, number=number, notation="KH-SNN" if sequence == "van-ban" else "SNN-VP",
+        issued=dt.date(2024, 1, 1) + dt.timedelta(days=29 * number + (3 if sequence != "van-ban" else 0)),
+        type_name="Kế hoạch" if sequence == "van-ban" else "Công văn",
+        subject=f"Kiểm tra \"vụ Đông Xuân\" số {number} <đợt {number}> & tổng kết",
+        signer="Nguyễn Thị Thanh Tâm", signer_title="Phó Giám đốc",
+        recipients=("Bộ Nông nghiệp và PTNT (b/c);", "UBND tỉnh (b/c);", f"Phòng Kế hoạch & Tài chính {number};",
+                    "Lưu: VT, VP."),
+        filing="VT, VP (ntttam)", copies=number + 3, drafting_unit="VP", drafter="ntttam",
+        source="config/campaign_2024.yaml#plan", file=f"so-{number}.docx", sha256=f"{number:064x}")
+    base.update(changes)
+    return RegisterEntry(**base)  # type: ignore[arg-type]
+
+
+def _entries() -> list[RegisterEntry]:
+    """A year of 12 documents in two sequences: one withdrawn, one long with many recipients."""
+    plans = [_entry(n) for n in range(1, 9)]
+    letters = [_entry(n, "cong-van") for n in range(1, 5)]
+    plans[3] = _entry(4, withdrawn=True, note="Thay bằng số 05/KH-SNN")
+    plans[6] = _entry(7, subject=LONG_SUBJECT, recipients=MANY, priority=2)
+    return plans + letters
+
+
+def _document_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    paragraphs = re.findall(r"<w:p>.*?</w:p>", xml)
+    texts = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in paragraphs]
+    text = "\n".join(texts)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+
+
+def test_the_rows_follow_the_decree_columns_and_conventions() -> None:
+    lines = rows(_entries())
+    assert len(COLUMNS) == 10 and all(len(line) == 10 for line in lines)
+    by_number = {line[0]: line for line in lines}
+    assert list(by_number)[:3] == ["01/KH-SNN", "01/SNN-VP", "02/KH-SNN"]  # in the order of their dates
+    plan = by_number["04/KH-SNN"]
+    assert plan[1] == "26/4/2024"  # the Decree's dates: a month from 3 on has no leading zero
+    assert by_number["01/SNN-VP"][1] == "02/02/2024" and plan[6] == "07"
+    assert plan[9] == f"{WITHDRAWN}; Thay bằng số 05/KH-SNN"
+    assert by_number["01/SNN-VP"][2].startswith("Công văn Kiểm tra")
+    assert plan[7] == plan[8] == ""  # Ngày chuyển and Ký nhận are filled by hand
+
+
+def test_the_docx_is_the_form_of_phu_luc_iv_and_passes_vbdocs_check(tmp_path: Path) -> None:
+    data = docx_bytes(_entries(), ISSUER, year=2024)
+    path = tmp_path / "so-dang-ky-van-ban-di-2024.docx"
+    path.write_bytes(data)
+    report = check(path)
+    assert report.passed, [f for f in report.failures]
+    assert report.kind.form == "register" and report.kind.type_name == "Sổ đăng ký văn bản đi"
+    applied = {f.rule: f.status for f in report.findings}
+    assert applied["page.size"] == applied["page.margins"] == applied["font.typeface"] == "pass"
+    text = _document_text(data)
+    for line in ("UBND TỈNH BÌNH THUẬN", "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
+                 "Năm: 2024", "Từ số 01 đến số 08 (van-ban)", "Từ số 01 đến số 04 (cong-van)", "Quyển số: 01",
+                 *COLUMNS, *(f"({i})" for i in range(1, 11))):
+        assert line in text.split("\n"), line
+    for entry_row in rows(_entries(), recipients_separator="\n"):
+        for cell in entry_row:
+            for line in cell.split("\n"):
+                assert line in text, line
+    assert LONG_SUBJECT.strip() in text and all(r in text for r in MANY)
+
+
+def test_the_docx_checks_its_page_not_only_its_kind(tmp_path: Path) -> None:
+    """The register is read as a register, but a wrong margin still fails: the skip is for the
+    parts of a văn bản a register does not have, not for its page."""
+    data = docx_bytes(_entries(), ISSUER, year=2024)
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    left = f'w:left="{round(30 * 1440 / 25.4)}"'.encode()
+    parts["word/document.xml"] = parts["word/document.xml"].replace(left, b'w:left="1000"')
+    path = tmp_path / "narrow.docx"
+    with zipfile.ZipFile(path, "w") as dst:
+        for name, blob in parts.items():
+            dst.writestr(name, blob)
+    report = check(path)
+    assert report.kind.form == "register"
+    assert [f.rule for f in report.failures] == ["page.margins"]
+
+
+def test_the_docx_is_the_same_bytes_each_time() -> None:
+    assert docx_bytes(_entries(), ISSUER, year=2024) == docx_bytes(list(reversed(_entries())), ISSUER, year=2024)
+
+
+def test_an_empty_register_still_makes_its_cover(tmp_path: Path) -> None:
+    path = tmp_path / "empty.docx"
+    path.write_bytes(docx_bytes([], Issuer("Sở Tư pháp"), year=2025))
+    text = _document_text(path.read_bytes())
+    assert "Năm: 2025" in text and "Từ số …… đến số ……" in text and check(path).passed
+
+
+def test_csv_reads_back_with_its_bom_and_header() -> None:
+    data = csv_bytes(_entries())
+    assert data.startswith(b"\xef\xbb\xbf")
+    read = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert tuple(read[0]) == COLUMNS
+    assert [tuple(r) for r in read[1:]] == rows(_entries())
+    long_row = next(r for r in read if r[0] == "07/KH-SNN")
+    assert long_row[4] == "; ".join(MANY) and '"vụ Đông Xuân"' in read[1][2]
+
+
+def test_xlsx_reads_back_cell_for_cell_and_is_reproducible() -> None:
+    import openpyxl  # an extra of vbdocs ([xlsx]), and in the test extra
+    data = xlsx_bytes(_entries(), year=2024)
+    assert data == xlsx_bytes(_entries(), year=2024)
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    values = [tuple("" if v is None else v for v in line) for line in sheet.iter_rows(values_only=True)]
+    assert values[0] == COLUMNS
+    assert values[1:] == rows(_entries(), recipients_separator="\n")
+    assert sheet["A1"].font.bold and sheet["C2"].font.name == "Times New Roman"
