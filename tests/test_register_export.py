@@ -11,6 +11,9 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
+from lxml import etree
+
 from vbdocs.check import check
 from vbdocs.register.entry import RegisterEntry
 from vbdocs.register.export import COLUMNS, WITHDRAWN, Issuer, csv_bytes, docx_bytes, rows, xlsx_bytes
@@ -135,3 +138,58 @@ def test_xlsx_reads_back_cell_for_cell_and_is_reproducible() -> None:
     assert values[0] == COLUMNS
     assert values[1:] == rows(_entries(), recipients_separator="\n")
     assert sheet["A1"].font.bold and sheet["C2"].font.name == "Times New Roman"
+
+
+# --- Phụ lục VI metadata -------------------------------------------------------------------------
+
+
+def _schema() -> etree.XMLSchema:
+    from vbdocs.register.metadata import SCHEMA
+
+    return etree.XMLSchema(etree.parse(str(SCHEMA)))
+
+
+def test_each_document_metadata_validates_and_reads_back() -> None:
+    from vbdocs.register.metadata import metadata_files
+
+    schema = _schema()
+    files = metadata_files(_entries(), ISSUER)
+    assert len(files) == 12 and "2024-van-ban-04-kh-snn.xml" in files and "2024-cong-van-01-snn-vp.xml" in files
+    for name, data in files.items():
+        root = etree.fromstring(data)
+        assert schema.validate(root), (name, schema.error_log)
+    long = etree.fromstring(files["2024-van-ban-07-kh-snn.xml"])
+    assert long.findtext("CodeNumber") == "07" and long.findtext("CodeNotation") == "KH-SNN"
+    assert long.findtext("Subject") == " ".join(LONG_SUBJECT.split()) and long.findtext("Priority") == "2"
+    assert long.findtext("SignerInfo/Position") == "Phó Giám đốc"
+    assert long.findtext("SignerInfo/FullName") == "Nguyễn Thị Thanh Tâm"
+    assert long.findtext("OrganName") == ISSUER.name and long.findtext("TypeName") == "Kế hoạch"
+    first = etree.fromstring(files["2024-cong-van-01-snn-vp.xml"])
+    assert first.findtext("IssuedDate") == "02/02/2024" and first.find("Description") is None
+    assert first.findtext("Subject") == 'Kiểm tra "vụ Đông Xuân" số 1 <đợt 1> & tổng kết'
+    withdrawn = etree.fromstring(files["2024-van-ban-04-kh-snn.xml"])
+    assert withdrawn.findtext("Description") == f"{WITHDRAWN}; Thay bằng số 05/KH-SNN"
+
+
+def test_the_schema_refuses_what_the_decree_does_not_allow() -> None:
+    """The XSD is not vacuous: a CodeNumber of 12 digits, a date in another form, a priority of 5
+    are each refused."""
+    from vbdocs.register.metadata import metadata_xml
+
+    schema = _schema()
+    good = metadata_xml(_entries()[0], ISSUER)
+    for old, new in ((b"<CodeNumber>01<", b"<CodeNumber>000000000001<"),
+                     (b"<IssuedDate>30/01/2024<", b"<IssuedDate>2024-01-30<"),
+                     (b"<Priority>0<", b"<Priority>5<")):
+        assert old in good
+        assert not schema.validate(etree.fromstring(good.replace(old, new))), new
+
+
+def test_a_field_too_long_for_the_decree_is_a_located_error() -> None:
+    from vbdocs.register.metadata import MetadataError, metadata_xml
+
+    too_long = _entry(9, subject="Về việc " + "kiểm tra " * 60)
+    with pytest.raises(MetadataError, match=r"09/KH-SNN: Subject has 547 characters; .* at most 500"):
+        metadata_xml(too_long, ISSUER)
+    with pytest.raises(MetadataError, match=r"09/KH-SNN: Priority is 7"):
+        metadata_xml(_entry(9, priority=7), ISSUER)
