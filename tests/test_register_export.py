@@ -193,3 +193,99 @@ def test_a_field_too_long_for_the_decree_is_a_located_error() -> None:
         metadata_xml(too_long, ISSUER)
     with pytest.raises(MetadataError, match=r"09/KH-SNN: Priority is 7"):
         metadata_xml(_entry(9, priority=7), ISSUER)
+
+
+# --- vbdocs register list|export over a store ------------------------------------------------------
+
+UNITS = Path(__file__).resolve().parent.parent / "config" / "units.yaml"
+
+
+@pytest.fixture
+def store(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, str | None, Path | None]]:
+    """The store replaced by the constructed year: the calls it gets are recorded."""
+    import vbdocs.register.store
+
+    calls: list[tuple[int, str | None, Path | None]] = []
+
+    def entries(year: int, *, url: str | None = None, units: Path | None = None) -> list[RegisterEntry]:
+        calls.append((year, url, units))
+        return [e for e in _entries() if e.year == year]
+
+    monkeypatch.setattr(vbdocs.register.store, "entries", entries)
+    return calls
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    from click.testing import CliRunner
+
+    from vbdocs.cli import main
+
+    result = CliRunner().invoke(main, ["--lang", "en", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_register_list_prints_the_year(store: list[tuple[int, str | None, Path | None]]) -> None:
+    code, out, _ = _cli("register", "list", "--year", "2024", "--register", "sqlite:///so.db", "--units", str(UNITS))
+    assert code == 0 and store == [(2024, "sqlite:///so.db", UNITS)]
+    lines = out.splitlines()
+    assert lines[0].split("\t") == list(COLUMNS) and len(lines) == 13
+    assert lines[1:] == ["\t".join(row) for row in rows(_entries())]
+    code, out, err = _cli("register", "list", "--year", "2023", "--units", str(UNITS))
+    assert code == 0 and out == "" and "no document in the register for 2023" in err
+
+
+@pytest.mark.parametrize("fmt", ["docx", "csv", "xlsx"])
+def test_register_export_writes_the_file(store: list[tuple[int, str | None, Path | None]], tmp_path: Path,
+                                         fmt: str) -> None:
+    target = tmp_path / f"so-2024.{fmt}"
+    code, out, err = _cli("register", "export", "--year", "2024", "--format", fmt, "-o", str(target),
+                          "--units", str(UNITS))
+    assert code == 0, err
+    assert "wrote the register for 2024 (12 documents)" in out
+    issuer = Issuer("Sở Nông nghiệp và Phát triển nông thôn", "UBND tỉnh Bình Thuận")
+    expected = {"docx": lambda: docx_bytes(_entries(), issuer, year=2024), "csv": lambda: csv_bytes(_entries()),
+                "xlsx": lambda: xlsx_bytes(_entries(), year=2024)}[fmt]()
+    assert target.read_bytes() == expected
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
+
+
+def test_register_export_xml_writes_a_folder_of_valid_files(store: list[tuple[int, str | None, Path | None]],
+                                                            tmp_path: Path) -> None:
+    folder = tmp_path / "metadata"
+    code, out, err = _cli("register", "export", "--year", "2024", "--format", "xml", "-o", str(folder),
+                          "--units", str(UNITS))
+    assert code == 0, err
+    assert "12 metadata files in" in out
+    schema = _schema()
+    written = sorted(folder.iterdir())
+    assert len(written) == 12 and all(schema.validate(etree.parse(str(p))) for p in written)
+    assert etree.parse(str(folder / "2024-van-ban-01-kh-snn.xml")).findtext("OrganName") == ISSUER.name
+
+
+def test_register_export_refuses_bad_input_and_writes_nothing(store: list[tuple[int, str | None, Path | None]],
+                                                               tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vbdocs.register.store
+
+    code, _, err = _cli("register", "export", "--year", "2024", "-o", str(tmp_path / "a.docx"),
+                        "--units", str(tmp_path / "missing.yaml"))
+    assert code == 2 and "missing.yaml" in err and "Traceback" not in err
+    too_long = [*_entries(), _entry(9, subject="Về việc " + "kiểm tra " * 60)]
+    monkeypatch.setattr(vbdocs.register.store, "entries", lambda year, **kw: too_long)
+    code, _, err = _cli("register", "export", "--year", "2024", "--format", "xml", "-o", str(tmp_path / "m"),
+                        "--units", str(UNITS))
+    assert code == 2 and "09/KH-SNN: Subject has 547 characters" in err
+    monkeypatch.setattr(vbdocs.register.store, "entries", lambda year, **kw: [_entry(1, year=2023)])
+    code, _, err = _cli("register", "export", "--year", "2024", "--format", "csv", "-o", str(tmp_path / "a.csv"))
+    assert code == 2 and "the register for 2024 holds 01/KH-SNN of 2023" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_register_export_without_openpyxl_says_how_to_install_it(store: list[tuple[int, str | None, Path | None]],
+                                                                 tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if the extra were not installed
+    code, _, err = _cli("register", "export", "--year", "2024", "--format", "xlsx", "-o", str(tmp_path / "a.xlsx"),
+                        "--units", str(UNITS))
+    assert code == 2 and "pip install 'vbdocs[xlsx]'" in err and not (tmp_path / "a.xlsx").exists()

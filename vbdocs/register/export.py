@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..errors import VbdocsError
+from ..i18n import _
 from ..vn.dates import short_date
 from ..vn.numbering import padded_number
 from ..vn.text import normalize, upper
@@ -121,8 +123,8 @@ def csv_bytes(entries: Iterable[RegisterEntry]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-class MissingExtra(RuntimeError):
-    """An export needs a library installed with an extra of vbdocs."""
+class MissingExtra(VbdocsError):
+    """An export needs a library that an extra of vbdocs installs."""
 
 
 def xlsx_bytes(entries: Iterable[RegisterEntry], *, year: int, when: dt.datetime | None = None) -> bytes:
@@ -137,7 +139,7 @@ def xlsx_bytes(entries: Iterable[RegisterEntry], *, year: int, when: dt.datetime
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font
     except ImportError:
-        raise MissingExtra("openpyxl") from None
+        raise MissingExtra(_("writing XLSX needs openpyxl: install it with pip install 'vbdocs[xlsx]'")) from None
     stamp = when or dt.datetime(year, 1, 1)
     book = Workbook()
     sheet = book.active

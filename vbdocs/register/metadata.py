@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..errors import VbdocsError
 from ..i18n import _
 from ..vn.numbering import padded_number
 from ..vn.text import ascii_key, normalize
@@ -28,7 +29,7 @@ LENGTHS = {"OrganName": 200, "CodeNumber": 11, "CodeNotation": 30, "TypeName": 1
            "Position": 100, "FullName": 50, "Description": 500}
 
 
-class MetadataError(ValueError):
+class MetadataError(VbdocsError, ValueError):
     """An entry whose field does not fit the Decree's metadata (too long, or missing)."""
 
 
