@@ -289,3 +289,27 @@ def test_register_export_without_openpyxl_says_how_to_install_it(store: list[tup
     code, _, err = _cli("register", "export", "--year", "2024", "--format", "xlsx", "-o", str(tmp_path / "a.xlsx"),
                         "--units", str(UNITS))
     assert code == 2 and "pip install 'vbdocs[xlsx]'" in err and not (tmp_path / "a.xlsx").exists()
+
+
+def test_register_export_honours_source_date_epoch(store: list[tuple[int, str | None, Path | None]],
+                                                   tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The zip times are 1 January of the register's year, or SOURCE_DATE_EPOCH when it is set."""
+    target = tmp_path / "so.docx"
+    assert _cli("register", "export", "--year", "2024", "-o", str(target), "--units", str(UNITS))[0] == 0
+    with zipfile.ZipFile(target) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2024, 1, 1, 0, 0, 0)}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735787106")  # 2025-01-02 03:05:06 UTC
+    assert _cli("register", "export", "--year", "2024", "-o", str(target), "--units", str(UNITS))[0] == 0
+    with zipfile.ZipFile(target) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2025, 1, 2, 3, 5, 6)}
+
+
+def test_word_reads_the_package() -> None:
+    """python-docx (the library Word's format is read with elsewhere in the tests) opens the
+    package: its parts and relationships are where a reader looks for them."""
+    import docx
+
+    document = docx.Document(io.BytesIO(docx_bytes(_entries(), ISSUER, year=2024)))
+    [table] = document.tables
+    assert len(table.rows) == 14 and [c.text for c in table.rows[0].cells] == list(COLUMNS)
+    assert [s.orientation for s in document.sections] == [0, 1]  # portrait cover, landscape table
