@@ -79,6 +79,7 @@ def test_the_docx_is_the_form_of_phu_luc_iv_and_passes_vbdocs_check(tmp_path: Pa
     assert report.kind.form == "register" and report.kind.type_name == "Sổ đăng ký văn bản đi"
     applied = {f.rule: f.status for f in report.findings}
     assert applied["page.size"] == applied["page.margins"] == applied["font.typeface"] == "pass"
+    assert applied["page.numbering"] == "pass"  # the table's pages numbered from 2, the cover not
     text = _document_text(data)
     for line in ("UBND TỈNH BÌNH THUẬN", "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
                  "Năm: 2024", "Từ số 01 đến số 08 (van-ban)", "Từ số 01 đến số 04 (cong-van)", "Quyển số: 01",
@@ -138,6 +139,8 @@ def test_xlsx_reads_back_cell_for_cell_and_is_reproducible() -> None:
     assert values[0] == COLUMNS
     assert values[1:] == rows(_entries(), recipients_separator="\n")
     assert sheet["A1"].font.bold and sheet["C2"].font.name == "Times New Roman"
+    properties = openpyxl.load_workbook(io.BytesIO(data)).properties
+    assert properties.created == properties.modified == dt.datetime(2024, 1, 1)  # not the time of export
 
 
 # --- Phụ lục VI metadata -------------------------------------------------------------------------

@@ -16,8 +16,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -161,8 +162,10 @@ def xlsx_bytes(entries: Iterable[RegisterEntry], *, year: int, when: dt.datetime
     book.properties.created = book.properties.modified = stamp
     book.properties.creator = "vbdocs"
     out = io.BytesIO()
-    book.save(out)
-    return _fixed_zip(out.getvalue(), stamp)
+    book.save(out)  # sets the modification time to now: put back below
+    modified = f">{stamp.strftime('%Y-%m-%dT%H:%M:%SZ')}</dcterms:modified>".encode()
+    return _fixed_zip(out.getvalue(), stamp, {
+        "docProps/core.xml": lambda xml: re.sub(rb">[^<]*</dcterms:modified>", modified, xml)})
 
 
 # --- The Phụ lục IV form as a .docx -------------------------------------------------------------
@@ -199,11 +202,17 @@ def _para(text: str, size: float, *, bold: bool = False, align: str = "center", 
 
 
 def _section(*, landscape: bool) -> str:
+    """The cover's section (portrait, its page unnumbered) or the table's (landscape, numbered
+    on from 2 at the top centre, as the Decree numbers a document's pages, PL I, I.7)."""
     width, height = (_A4[1], _A4[0]) if landscape else _A4
     orient = ' w:orient="landscape"' if landscape else ""
     margins = " ".join(f'w:{edge}="{_tw(mm)}"' for edge, mm in _MARGINS.items())
-    return (f'<w:sectPr><w:pgSz w:w="{_tw(width)}" w:h="{_tw(height)}"{orient}/>'
-            f'<w:pgMar {margins} w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>')
+    headers = '<w:headerReference w:type="default" r:id="rId2"/>'
+    if not landscape:
+        headers += '<w:headerReference w:type="first" r:id="rId3"/>'
+    return (f'<w:sectPr>{headers}<w:pgSz w:w="{_tw(width)}" w:h="{_tw(height)}"{orient}/>'
+            f'<w:pgMar {margins} w:header="720" w:footer="720" w:gutter="0"/>'
+            f'{"" if landscape else "<w:titlePg/>"}</w:sectPr>')
 
 
 def _cover(issuer: Issuer, year: int, entries: Sequence[RegisterEntry]) -> str:
@@ -270,6 +279,10 @@ _CONTENT_TYPES = (
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
     '<Override PartName="/word/styles.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/header1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+    '<Override PartName="/word/header2.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
     '</Types>'
 )
 _PACKAGE_RELS = (
@@ -282,8 +295,27 @@ _DOCUMENT_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
-    'Target="styles.xml"/></Relationships>'
+    'Target="styles.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" '
+    'Target="header1.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" '
+    'Target="header2.xml"/></Relationships>'
 )
+_R_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PAGE_PT = 13
+
+
+def _header(numbered: bool) -> str:
+    """A page header: the page's number, centred (a PAGE field), or nothing (the cover's)."""
+    half = _PAGE_PT * 2
+    props = (f'<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>'
+             f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>')
+    field = (f'<w:r>{props}<w:fldChar w:fldCharType="begin"/></w:r>'
+             f'<w:r>{props}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+             f'<w:r>{props}<w:fldChar w:fldCharType="separate"/></w:r><w:r>{props}<w:t>2</w:t></w:r>'
+             f'<w:r>{props}<w:fldChar w:fldCharType="end"/></w:r>') if numbered else ""
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:hdr xmlns:w="{W_NAMESPACE}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{field}</w:p></w:hdr>')
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     f'<w:styles xmlns:w="{W_NAMESPACE}"><w:docDefaults><w:rPrDefault><w:rPr>'
@@ -310,10 +342,10 @@ def docx_bytes(entries: Iterable[RegisterEntry], issuer: Issuer, *, year: int,
     body = (_cover(issuer, year, listed) + cover_section + _table(listed) + _para("", _TABLE_PT)
             + _section(landscape=True))
     document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                f'<w:document xmlns:w="{W_NAMESPACE}"><w:body>{body}</w:body></w:document>')
+                f'<w:document xmlns:w="{W_NAMESPACE}" xmlns:r="{_R_NAMESPACE}"><w:body>{body}</w:body></w:document>')
     parts = (("[Content_Types].xml", _CONTENT_TYPES), ("_rels/.rels", _PACKAGE_RELS),
              ("word/_rels/document.xml.rels", _DOCUMENT_RELS), ("word/document.xml", document),
-             ("word/styles.xml", _STYLES))
+             ("word/styles.xml", _STYLES), ("word/header1.xml", _header(True)), ("word/header2.xml", _header(False)))
     return _zip(((name, text.encode("utf-8")) for name, text in parts), when or dt.datetime(year, 1, 1))
 
 
@@ -330,7 +362,10 @@ def _zip(parts: Iterable[tuple[str, bytes]], when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def _fixed_zip(data: bytes, when: dt.datetime) -> bytes:
-    """A zip made by another library rewritten with fixed entry times."""
+def _fixed_zip(data: bytes, when: dt.datetime, edits: dict[str, Callable[[bytes], bytes]]) -> bytes:
+    """A zip made by another library rewritten with fixed entry times, the parts named in ``edits``
+    changed by them."""
+    keep: Callable[[bytes], bytes] = lambda blob: blob  # noqa: E731
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return _zip(((info.filename, archive.read(info.filename)) for info in archive.infolist()), when)
+        return _zip(((info.filename, edits.get(info.filename, keep)(archive.read(info.filename)))
+                     for info in archive.infolist()), when)
