@@ -84,6 +84,17 @@ def note_text(entry: RegisterEntry) -> str:
     return "; ".join(parts)
 
 
+def recipient_names(entry: RegisterEntry) -> list[str]:
+    """The recipients as the register names them: each without the "- " and the ";" or "." it has
+    in the Nơi nhận of the document; the "Lưu: …" line is column (6), not (5)."""
+    names = []
+    for recipient in entry.recipients:
+        name = recipient.strip().removeprefix("-").strip().rstrip(";.,").strip()
+        if name and not name.startswith("Lưu:"):
+            names.append(name)
+    return names
+
+
 def cells(entry: RegisterEntry, *, recipients_separator: str = "\n") -> tuple[str, ...]:
     """An entry's line in the register, column by column, as text (NFC).
 
@@ -96,7 +107,7 @@ def cells(entry: RegisterEntry, *, recipients_separator: str = "\n") -> tuple[st
         short_date(entry.issued),
         title,
         entry.signer,
-        recipients_separator.join(entry.recipients),
+        recipients_separator.join(recipient_names(entry)),
         entry.filing,
         padded_number(entry.copies) if entry.copies > 0 else "",
         "",
