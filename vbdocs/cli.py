@@ -313,7 +313,8 @@ def issue_document(file: Path, doc: str | None, date_text: str | None, register:
         done=done, number=entry.number_and_notation, date=entry.issued.strftime("%d/%m/%Y"), file=result.path))
 
 
-@main.group("register", help=N_("The register of outgoing documents (sổ đăng ký văn bản đi)."))
+@main.group("register", help=N_("The register of outgoing documents (sổ đăng ký văn bản đi): list it, export it as "
+                                 "the Decree's form, a spreadsheet or each document's metadata, withdraw a document."))
 def register_group() -> None:
     pass
 
@@ -484,6 +485,55 @@ def export_templates(folder: Path, force: bool, warnings_seen: list[Any]) -> Non
         click.echo(str(path))
     click.echo(_("edit them in Word, then build with: vbdocs build CAMPAIGN -o OUTPUT -t {folder}").format(
         folder=folder))
+
+
+REGISTER_YEAR = click.option("--year", type=int, required=True, help=N_("The year whose register it is."))
+REGISTER_UNITS = click.option(
+    "--units", type=click.Path(path_type=Path, dir_okay=False), default=Path("config/units.yaml"), show_default=True,
+    help=N_("The units file: the agency whose register it is."))
+REGISTER_URL = click.option("--register", "url", metavar="URL",
+                            help=N_("The register's database (a SQLite file or a PostgreSQL URL)."))
+
+
+@register_group.command("list", help=N_("Print the register for a year: one line per document, the Decree's columns "
+                                        "separated by tabs."))
+@REGISTER_YEAR
+@REGISTER_UNITS
+@REGISTER_URL
+@_reports_errors
+def register_list(year: int, units: Path, url: str | None, warnings_seen: list[Any]) -> None:
+    from .register.issue import registered
+    from .register.output import listing
+
+    entries = registered(year, units=units, register=url)
+    if not entries:
+        click.echo(_("no document in the register for {year}").format(year=year), err=True)
+        return
+    for line in listing(entries):
+        click.echo(line)
+
+
+@register_group.command("export", help=N_("Write the register for a year as the Decree's form (docx, Phụ lục IV), a "
+                                          "table (csv, xlsx), or each document's metadata (xml, Phụ lục VI) into a "
+                                          "folder."))
+@REGISTER_YEAR
+@click.option("-f", "--format", "fmt", type=click.Choice(["docx", "csv", "xlsx", "xml"], case_sensitive=False),
+              default="docx", show_default=True, help=N_("What to write."))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help=N_("The file to write (the folder, for xml)."))
+@REGISTER_UNITS
+@REGISTER_URL
+@_reports_errors
+def register_export(year: int, fmt: str, output: Path, units: Path, url: str | None, warnings_seen: list[Any]) -> None:
+    from .register.issue import registered
+    from .register.output import export_register
+
+    entries = registered(year, units=units, register=url)
+    written = export_register(entries, units=units, year=year, fmt=fmt.lower(), output=output)
+    click.echo(_("wrote the register for {year} ({count} documents): {where}").format(
+        year=year, count=len(entries), where=output))
+    if fmt.lower() == "xml":
+        click.echo(_("{count} metadata files in {folder}").format(count=len(written), folder=output))
 
 
 @main.command(help=N_("Write the JSON Schemas of the campaign and units files (for editors)."))

@@ -17,7 +17,7 @@ from ..vn.numbering import TYPE_NAMES
 from ..vn.text import upper
 from .catalogue import CATALOGUE
 from .reader import Document, UnreadableDocument
-from .rules import CHECKS, Finding, Parts, Sieve, applies, copy, scope
+from .rules import CHECKS, REGISTER_TITLES, Finding, Parts, Sieve, applies, copy, scope
 
 __all__ = ["CATALOGUE", "CheckReport", "Finding", "Kind", "UnreadableDocument", "check"]
 
@@ -31,7 +31,7 @@ class Kind:
     form: str
     """``document``; ``attached`` (a text a Quyết định issues, Mẫu 1.3); ``appendix`` (a phụ lục in a
     file of its own, Mẫu 2.2); ``copy`` (a copied document and its copy block, Mẫu 3.1);
-    ``out of scope`` (a party document)."""
+    ``register`` (a register of documents the văn thư keeps, Phụ lục IV); ``out of scope`` (a party document)."""
     draft: bool = False
     """Its number or day left blank: a draft not yet issued (a status, not a failure)."""
 
@@ -43,7 +43,7 @@ class Kind:
         return ", ".join(parts)
 
 
-_FORMS = {"attached": N_("attached"), "appendix": N_("appendix"), "copy": N_("copy"),
+_FORMS = {"attached": N_("attached"), "appendix": N_("appendix"), "register": N_("register"), "copy": N_("copy"),
           "out of scope": N_("out of scope")}
 """The forms of file (``Kind.form``) as a person reads them."""
 
@@ -79,6 +79,8 @@ def _kind(parts: Parts) -> Kind:
         else ("Công văn" if parts.letter_subject else None)
     if parts.appendix_alone:
         type_name = "Phụ lục"
+    if parts.register:
+        type_name = next(x.clean for x in parts.lines[:10] if x.clean.upper() in REGISTER_TITLES).capitalize()
     form = parts.form or ("copy" if any(f.rule == "copy" and f.status != "skip" for f in copy(parts)) else "document")
     return Kind(type_name, form, parts.draft)
 

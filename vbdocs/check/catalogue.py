@@ -13,9 +13,12 @@ from typing import Literal
 
 from ..i18n import N_
 
-Form = Literal["attached", "appendix"]
+Form = Literal["attached", "appendix", "register"]
 """A file that is not a whole document: the text a Quyết định issues (Mẫu 1.3), numbered, dated
-and signed with it; a phụ lục in a file of its own (Mẫu 2.2), whose document has the rest."""
+and signed with it; a phụ lục in a file of its own (Mẫu 2.2), whose document has the rest; a
+register the văn thư keeps (sổ đăng ký văn bản, Phụ lục IV of the Decree), which is no văn bản:
+its cover names the agency and the register, with no national title, number, date, signature or
+Nơi nhận; its page, margins and typeface are still the Decree's."""
 
 Fix = Literal["safe", "guarded", "none"]
 """``safe``: ``--fix`` repairs it wherever it fails (page, typeface, a date's zeros); ``guarded``:
@@ -33,8 +36,8 @@ class RuleInfo:
     not_in: frozenset[Form] = frozenset()
 
 
-_WHOLE: frozenset[Form] = frozenset({"attached", "appendix"})
-_NOT_APPENDIX: frozenset[Form] = frozenset({"appendix"})
+_WHOLE: frozenset[Form] = frozenset({"attached", "appendix", "register"})
+_NOT_APPENDIX: frozenset[Form] = frozenset({"appendix", "register"})
 
 CATALOGUE: dict[str, RuleInfo] = {info.id: info for info in (
     RuleInfo("page.size", "PL I, I.1–2", N_("A4 portrait; a phụ lục of wide tables may be landscape"), "safe"),
@@ -52,7 +55,7 @@ CATALOGUE: dict[str, RuleInfo] = {info.id: info for info in (
              "with 14)"), "none", _NOT_APPENDIX),
     RuleInfo("header.parent", "PL I, II.2", N_("the parent body: upper case, 12–13 pt, not bold"), "guarded"),
     RuleInfo("header.agency", "PL I, II.2", N_("the issuing agency: upper case, 12–13 pt, bold"), "guarded",
-             _NOT_APPENDIX),
+             frozenset({"appendix"})),
     RuleInfo("header.agency_rule", "PL I, II.2", N_("a solid line under the agency, 1/3 to 1/2 of its length"),
              "none", _NOT_APPENDIX),
     RuleInfo("header.alignment", "PL I, II.1–4", N_("each line of the header centred in its column"), "guarded"),

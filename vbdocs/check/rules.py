@@ -58,7 +58,10 @@ _APPENDIX_LABEL = re.compile(r"^Phụ lục(\s+[IVXLC]+)?$")
 _WHY_NOT: dict[Form, str] = {
     "attached": N_("a document a Quyết định issues (Mẫu 1.3): numbered, dated and signed with it"),
     "appendix": N_("a phụ lục in a file of its own (Mẫu 2.2): the document it belongs to has it"),
+    "register": N_("a register the văn thư keeps (sổ đăng ký văn bản, Phụ lục IV), not a văn bản"),
 }
+REGISTER_TITLES = frozenset({"SỔ ĐĂNG KÝ VĂN BẢN ĐI", "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"})
+"""The titles on the cover of the Decree's registers (Phụ lục IV)."""
 
 
 def applies(p: Parts, finding: Finding) -> Finding:
@@ -146,6 +149,8 @@ class Parts:
         """The "Phụ lục I" lines that open each phụ lục (Mẫu 2.1, 2.2)."""
         self.appendix_alone = self.national_title is None and bool(lines) and lines[0] in self.appendix_labels
         """Whether the file is a phụ lục of its own (Mẫu 2.2): it opens with its label."""
+        self.register = self.national_title is None and any(x.clean.upper() in REGISTER_TITLES for x in lines[:10])
+        """Whether the file is a register of documents (Phụ lục IV): its title on a cover without a national title."""
         self.number = next((x for x in lines[:30] if _NUMBER.match(x.clean) or x.clean.startswith("Số:")), None)
         self.place_date = next((x for x in lines[:30] if _DATE.match(x.clean)), None)
         number_at = self.left.index(self.number) if self.number in self.left else len(self.left)
@@ -317,6 +322,8 @@ class Parts:
         """What kind of file this is when it is not a whole document (catalogue.Form)."""
         if self.appendix_alone:
             return "appendix"
+        if self.register:
+            return "register"
         if self.issued_with is not None:
             return "attached"
         return None

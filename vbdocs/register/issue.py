@@ -429,3 +429,21 @@ def withdraw(number: str, *, year: int, units: str | os.PathLike[str], register:
     url = register_url(register, units_path=units_path, setting=settings.url if settings else None)
     with open_register(url) as book:
         return book.withdraw(year, number, agency=model.agency.abbreviation, note=note)
+
+
+def registered(year: int, *, units: str | os.PathLike[str], register: str | None = None) -> list[RegisterEntry]:
+    """The entries of ``year`` in the register of the agency of ``units`` (a units file), withdrawn
+    ones too, in number order in each sequence: what ``vbdocs register list|export`` show.
+
+    Raises:
+        ConfigError: the units file is invalid.
+        OutputError: the register cannot be used.
+    """
+    from ..config import load_units
+
+    units_path = Path(units)
+    model = load_units(units_path)
+    settings = model.agency.issuing
+    url = register_url(register, units_path=units_path, setting=settings.url if settings else None)
+    with open_register(url) as book:
+        return book.entries(year, agency=model.agency.abbreviation)
