@@ -28,6 +28,7 @@ from .errors import ConfigError, OutputError, Problem, VbdocsWarning
 from .i18n import _
 from .vn.dates import is_weekend, short_date, weekday_name
 from .vn.text import lower_first
+from .yamledit import round_trip
 
 _KEEP = {"legal_bases", "units", "id", "to", "issuer", "person", "unit", "drafting_unit"}
 """Keys whose values are references or citations of past documents: never edited
@@ -45,16 +46,6 @@ class Rollover:
     path: Path
     year: int
     review: tuple[str, ...]
-
-
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    return yaml
 
 
 def _next_year(date: dt.date) -> dt.date:
@@ -174,7 +165,7 @@ def new_campaign(source: str | Path, *, year: int, output: str | Path, overwrite
                               .format(output=output, what=what))
     if os.path.lexists(out) and not overwrite:
         raise OutputError(_("{output} exists; pass --force to replace it").format(output=output))
-    yaml = _yaml()
+    yaml = round_trip()
     data = yaml.load(source.read_text(encoding="utf-8"))
     editor = _Editor(old_year)
     editor.walk(data, "")

@@ -43,6 +43,7 @@ from ..errors import ConfigError, OutputError, Problem, VbdocsWarning
 from ..i18n import _
 from ..vn import numbering
 from ..vn.text import ascii_key
+from ..yamledit import round_trip
 from .entry import RegisterEntry
 from .store import AlreadyIssued, open_register, register_url
 
@@ -80,16 +81,6 @@ class _Target:
     """``plan``, a letter's id, ``document`` or ``copy``: after ``#`` in the entry's source."""
     copy: bool = False
     """A copy (sao y, sao lục, trích sao, ``copy_of``): numbered in the copies' sequence."""
-
-
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    return yaml
 
 
 def _located(file: Path, node: Any, key: str | int | None, path: tuple[str | int, ...], message: str,
@@ -257,7 +248,7 @@ def issue(file: str | os.PathLike[str], *, output: str | os.PathLike[str], doc: 
     from ..api import load, render
 
     path = Path(file)
-    yaml = _yaml()
+    yaml = round_trip()
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
