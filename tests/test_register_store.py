@@ -197,7 +197,8 @@ def test_numbering_starts_again_at_01_on_1_january(office: Path, register: str) 
     for name, day in (("a", dt.date(2024, 12, 30)), ("b", dt.date(2024, 12, 31)), ("c", dt.date(2025, 1, 1)),
                       ("d", dt.date(2025, 1, 2))):
         path = _document(office, name, year=day.year)
-        entry = issue(path, output=office / "out", register=register, date=day).entry
+        # each year's 01 is to-trinh-01.docx: a folder per year (vbdocs never replaces the other year's)
+        entry = issue(path, output=str(office / str(day.year)) + "/", register=register, date=day).entry
         numbers.append((entry.year, entry.number))
     assert numbers == [(2024, 1), (2024, 2), (2025, 1), (2025, 2)]
     assert [e.number for e in entries(2025, url=register)] == [1, 2]
@@ -302,7 +303,8 @@ def test_sequences_by_type_and_advisory_bodies_as_the_units_file_declares(office
     advisory.write_text(advisory.read_text(encoding="utf-8").replace("  type: Tờ trình\n",
                                                                      "  type: Tờ trình\n  issuer: VP\n"),
                         encoding="utf-8")
-    own = issue(advisory, output=office / "out", register=register, date=dt.date(2024, 3, 4)).entry
+    # the advisory body's 01 is to-trinh-01.docx too: written into a folder of its own
+    own = issue(advisory, output=str(office / "vp") + "/", register=register, date=dt.date(2024, 3, 4)).entry
     assert (plain.sequence, plain.number) == ("TTr", 1)
     assert (own.sequence, own.number) == ("VP", 1)
 
@@ -336,6 +338,23 @@ def test_the_command_issues_into_a_new_folder_and_refuses_a_second_issue_exit_2(
     assert second.returncode == 2
     assert f"{path}:12:3: document.number: this document is issued already" in second.stderr
     assert [e.number for e in entries(2024, units_path=office / "units.yaml")] == [1]
+
+
+def test_a_persons_file_where_the_document_would_go_is_never_replaced_and_no_number_is_used(
+        office: Path, register: str) -> None:
+    """A file a clerk keeps under the name the issued document would have stays as it was; the
+    issue stops, its YAML unchanged, and its number is given to the next issue instead."""
+    path = _document(office, "to-trinh")
+    before = path.read_text(encoding="utf-8")
+    theirs = office / "out" / "to-trinh-01.docx"
+    theirs.write_bytes(b"the clerk's own edited file")
+    with pytest.raises(OutputError, match="exists; vbdocs never replaces a file"):
+        _issue_one(str(path), register, str(office / "out") + "/")
+    assert theirs.read_bytes() == b"the clerk's own edited file"
+    assert path.read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in office.iterdir() if p.name.startswith(".")) == []  # no temporary file left
+    _issue_one(str(path), register, str(office / "elsewhere") + "/")
+    assert (office / "elsewhere" / "to-trinh-01.docx").is_file()
 
 
 def test_a_copy_is_numbered_in_the_copies_sequence_with_its_own_signer(office: Path, register: str) -> None:

@@ -200,6 +200,14 @@ def _write_temp(folder: Path, stem: str, suffix: str, data: bytes, mode: int | N
     return Path(name)
 
 
+def _sha256(path: Path) -> str | None:
+    """The SHA-256 of a regular file, hex; None for anything else (a folder, a link to nowhere)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    except OSError:
+        return None
+
+
 def parse_date(text: str) -> dt.date:
     """A date of issue as a clerk writes it: 2025-01-02 or 02/01/2025 (day first)."""
     from ..schema.common import DAY_MONTH_YEAR
@@ -280,7 +288,7 @@ def issue(file: str | os.PathLike[str], *, output: str | os.PathLike[str], doc: 
     url = register_url(register, units_path=config.units_path, setting=settings.url)
     mode = path.stat().st_mode & 0o777
 
-    def make(number: int, issued: dt.date) -> tuple[RegisterEntry, Path, Path]:
+    def make(number: int, issued: dt.date, *, ours: str | None = None) -> tuple[RegisterEntry, Path, Path]:
         edited = _edited(yaml, data, target, number, issued)
         temp_yaml = _write_temp(path.parent, path.name, ".yaml", edited.encode("utf-8"), mode)
         temp_docx: Path | None = None
@@ -302,6 +310,10 @@ def issue(file: str | os.PathLike[str], *, output: str | os.PathLike[str], doc: 
                         folder=out, reason=exc.strerror or exc)) from None
             if not destination.parent.is_dir():
                 raise OutputError(_("cannot write {file}: its folder does not exist").format(file=destination))
+            if os.path.lexists(destination) and (ours is None or _sha256(destination) != ours):
+                # a person's file, or another document's: never replaced (the number is not used)
+                raise OutputError(_("{file} exists; vbdocs never replaces a file it did not write for this "
+                                    "issue: move it away, or write elsewhere with -o").format(file=destination))
             temp_docx = _write_temp(destination.parent, destination.name, ".docx", chosen.data, 0o666 & ~_umask())
             entry = _entry(final, target, chosen, number=number, issued=issued, sequence=sequence, source=source,
                            file=destination.name, priority=priority, secret=secret)
@@ -314,7 +326,7 @@ def issue(file: str | os.PathLike[str], *, output: str | os.PathLike[str], doc: 
 
     def complete(book: Any, earlier: RegisterEntry) -> Issued:
         """Finish an issue committed before it wrote its files: the same number and date."""
-        entry, temp_docx, temp_yaml = make(earlier.number, earlier.issued)
+        entry, temp_docx, temp_yaml = make(earlier.number, earlier.issued, ours=earlier.sha256)
         destination = temp_docx.parent / entry.file
         try:
             book.complete(earlier, agency=agency, file=entry.file, sha256=entry.sha256)
